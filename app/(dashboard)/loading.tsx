@@ -1,0 +1,5 @@
+import { StatsSkeleton } from '@/components/stats/skeletons';
+
+export default function Loading() {
+  return <StatsSkeleton />;
+}

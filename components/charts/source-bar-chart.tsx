@@ -1,0 +1,74 @@
+'use client';
+
+import type { ChartOptions } from 'chart.js';
+import { Bar } from 'react-chartjs-2';
+import './register';
+
+type Props = {
+  labels: string[];
+  counts: number[];
+  /** Already formatted ("42.0%"), so the tooltip matches the table exactly. */
+  shares: string[];
+  /** Rows drawn in grey (the "Unattributed" remainder). */
+  muted: boolean[];
+  locale: string;
+};
+
+const BAR = '#2563eb';
+const BAR_MUTED = '#9ca3af';
+const TICK = '#6b7280';
+const MAX_TICK_LABEL = 28;
+
+/**
+ * A horizontal bar per source agent. It gets plain, already-shaped props and never fetches. The
+ * canvas is hidden from assistive technology in favour of the table beside it.
+ */
+export function SourceBarChart({ labels, counts, shares, muted, locale }: Props) {
+  const options: ChartOptions<'bar'> = {
+    indexAxis: 'y',
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    locale,
+    plugins: {
+      legend: { display: false },
+      tooltip: {
+        callbacks: {
+          title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '',
+          label: (item) => ` ${item.formattedValue} callbacks · ${shares[item.dataIndex] ?? ''}`,
+        },
+      },
+    },
+    scales: {
+      x: { beginAtZero: true, ticks: { precision: 0, color: TICK }, grid: { color: 'rgba(127,127,127,0.15)' } },
+      y: {
+        grid: { display: false },
+        ticks: {
+          color: TICK,
+          // Long names would squeeze the bars: shorten them here, the table shows them whole.
+          callback: (_value, index) => {
+            const label = labels[index] ?? '';
+            return label.length > MAX_TICK_LABEL ? `${label.slice(0, MAX_TICK_LABEL - 1)}…` : label;
+          },
+        },
+      },
+    },
+  };
+  const data = {
+    labels,
+    datasets: [
+      {
+        label: 'Callbacks received',
+        data: counts,
+        backgroundColor: muted.map((isMuted) => (isMuted ? BAR_MUTED : BAR)),
+        borderRadius: 4,
+        maxBarThickness: 28,
+      },
+    ],
+  };
+  return (
+    <div className="chart" style={{ height: `${Math.max(labels.length * 40 + 40, 120)}px` }} aria-hidden="true">
+      <Bar options={options} data={data} />
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { isAppError, type AppErrorKind } from '@/lib/errors';
+import { RetryButton } from './retry-button';
+
+const TITLES: Partial<Record<AppErrorKind, string>> = {
+  upstream_rejected_token: 'Talkover rejected the API token',
+  upstream_rejected_request: 'Talkover refused the request',
+  upstream_rate_limited: "Talkover's rate limit was reached",
+  upstream_unavailable: 'Talkover is unavailable',
+  upstream_timeout: 'Talkover did not answer in time',
+  upstream_bad_payload: "Talkover's answer could not be read",
+  server_misconfigured: 'The dashboard is not configured correctly',
+};
+
+/**
+ * Says which failure happened and what to do about it, in the page, with the date form still
+ * usable above it. Messages are AppError's public ones: never an upstream body, never a secret.
+ */
+export function ErrorPanel({ error }: { error: unknown }) {
+  if (!isAppError(error)) {
+    console.error(JSON.stringify({ event: 'render_error', name: error instanceof Error ? error.name : typeof error }));
+  }
+  const title = (isAppError(error) && TITLES[error.kind]) || 'Something went wrong';
+  const message = isAppError(error)
+    ? error.message
+    : 'The figures could not be loaded. Try again; if it persists, ask an admin.';
+  const retryAfter = isAppError(error) ? error.retryAfterSeconds : undefined;
+  return (
+    <section className="card panel panel-error" role="alert" aria-labelledby="error-title">
+      <h2 id="error-title">{title}</h2>
+      <p>{message}</p>
+      {retryAfter !== undefined ? <p className="muted">Talkover asked to wait {retryAfter} seconds before trying again.</p> : null}
+      {isAppError(error) && error.kind === 'server_misconfigured' ? null : <RetryButton />}
+    </section>
+  );
+}

@@ -1,0 +1,31 @@
+import { getCallbackStats } from '@/lib/callback-stats';
+import type { DateRange } from '@/lib/date-range';
+import { formatTime } from '@/lib/format';
+import type { CallbackStats } from '@/lib/stats';
+import { EmptyState } from './empty-state';
+import { ErrorPanel } from './error-panel';
+import { KpiCards } from './kpi-cards';
+import { SourceBreakdown } from './source-breakdown';
+
+/**
+ * Fetches the range's figures on the server and renders them. A Talkover failure becomes an
+ * error panel inside the page (with the date form still above it), never Next's error page.
+ */
+export async function StatsSection({ range, locale }: { range: DateRange; locale: string }) {
+  let stats: CallbackStats;
+  try {
+    stats = await getCallbackStats(range);
+  } catch (error) {
+    return <ErrorPanel error={error} />;
+  }
+  if (stats.totals.received === 0) return <EmptyState />;
+  return (
+    <div className="stats">
+      <KpiCards stats={stats} locale={locale} />
+      <SourceBreakdown stats={stats} locale={locale} />
+      <p className="muted fetched-at">
+        Figures from Talkover at {formatTime(stats.fetchedAt, locale, range.timeZone)} ({range.timeZone}).
+      </p>
+    </div>
+  );
+}

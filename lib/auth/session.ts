@@ -1,0 +1,30 @@
+import 'server-only';
+import { getServerSession } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { AppError } from '../errors';
+import { authOptions } from './options';
+
+export type SessionUser = { email: string };
+
+export async function getSessionUser(): Promise<SessionUser | null> {
+  const session = await getServerSession(authOptions);
+  const email = session?.user?.email;
+  return email ? { email } : null;
+}
+
+/**
+ * For pages: the signed-in user, or a redirect to /login that comes back to `returnTo`. The
+ * proxy redirects first; this is the second line, so a path the proxy misses is still closed.
+ */
+export async function requireUser(returnTo = '/'): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);
+  return user;
+}
+
+/** For route handlers: the signed-in user, or an `unauthorized` AppError (401 JSON). */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError('unauthorized');
+  return user;
+}

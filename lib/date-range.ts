@@ -1,0 +1,191 @@
+/**
+ * Date-range rules shared by the page, the route handler and the picker. Pure: no server
+ * imports, and "now" is always injected so tests are exact.
+ *
+ * Dates are calendar days (YYYY-MM-DD), inclusive at both ends like Talkover's API. "Today" is
+ * the calendar day in the app's timezone. Day arithmetic runs on UTC midnights, where every day
+ * is 24 h long, so DST never shifts a date.
+ */
+export type IsoDate = string;
+
+export const RANGE_PRESETS = ['today', 'yesterday', '7d', '30d', '90d', 'mtd', 'last-month'] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number];
+export const DEFAULT_PRESET: RangePreset = '30d';
+export const MAX_RANGE_DAYS = 366;
+
+export const PRESET_LABELS: Record<RangePreset, string> = {
+  today: 'Today',
+  yesterday: 'Yesterday',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+  '90d': 'Last 90 days',
+  mtd: 'Month to date',
+  'last-month': 'Last month',
+};
+
+export type DateRange = {
+  start: IsoDate;
+  end: IsoDate;
+  /** The preset the range came from; null for explicit dates. Presets stay relative in URLs. */
+  preset: RangePreset | null;
+  days: number;
+  timeZone: string;
+};
+
+export type RangeErrorCode =
+  | 'repeated_param'
+  | 'conflicting_params'
+  | 'unknown_range'
+  | 'incomplete_range'
+  | 'invalid_date'
+  | 'reversed_range'
+  | 'future_date'
+  | 'range_too_long';
+
+export type RangeError = { code: RangeErrorCode; message: string };
+export type RangeResult = { ok: true; range: DateRange } | { ok: false; error: RangeError };
+
+/** Raw query values by key, every occurrence kept (so a repeated key can be refused). */
+export type RangeParams = Partial<Record<'range' | 'start_date' | 'end_date', readonly string[]>>;
+
+const DAY_MS = 86_400_000;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The calendar day `now` falls on in `timeZone`. */
+export function todayIn(timeZone: string, now: Date): IsoDate {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** Parses a strict YYYY-MM-DD into UTC-midnight milliseconds, or null if it is not a real day. */
+export function parseIsoDate(value: string): number | null {
+  const match = ISO_DATE.exec(value);
+  if (!match) return null;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const ms = Date.UTC(y, m - 1, d);
+  const date = new Date(ms);
+  // Date.UTC silently rolls 2024-02-30 over to March: reject anything that did not round-trip.
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  return ms;
+}
+
+function toIso(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return toIso((parseIsoDate(date) as number) + days * DAY_MS);
+}
+
+export function daysInclusive(start: IsoDate, end: IsoDate): number {
+  return Math.round(((parseIsoDate(end) as number) - (parseIsoDate(start) as number)) / DAY_MS) + 1;
+}
+
+export function presetDates(preset: RangePreset, today: IsoDate): { start: IsoDate; end: IsoDate } {
+  const firstOfMonth = `${today.slice(0, 8)}01`;
+  switch (preset) {
+    case 'today':
+      return { start: today, end: today };
+    case 'yesterday':
+      return { start: addDays(today, -1), end: addDays(today, -1) };
+    case '7d':
+      return { start: addDays(today, -6), end: today };
+    case '30d':
+      return { start: addDays(today, -29), end: today };
+    case '90d':
+      return { start: addDays(today, -89), end: today };
+    case 'mtd':
+      return { start: firstOfMonth, end: today };
+    case 'last-month': {
+      const end = addDays(firstOfMonth, -1);
+      return { start: `${end.slice(0, 8)}01`, end };
+    }
+  }
+}
+
+export function isRangePreset(value: string): value is RangePreset {
+  return (RANGE_PRESETS as readonly string[]).includes(value);
+}
+
+/** Quotes a visitor-supplied value for an error message, short enough to read. */
+function quote(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+}
+
+function fail(code: RangeErrorCode, message: string): RangeResult {
+  return { ok: false, error: { code, message } };
+}
+
+/**
+ * Turns query parameters into a date range, or says in plain words what is wrong with them.
+ * No parameters means the default preset. Empty values count as absent, because an untouched
+ * GET form submits `start_date=&end_date=`.
+ */
+export function parseDateRange(params: RangeParams, context: { now: Date; timeZone: string }): RangeResult {
+  for (const key of ['range', 'start_date', 'end_date'] as const) {
+    if ((params[key]?.length ?? 0) > 1) return fail('repeated_param', `${key} was given more than once.`);
+  }
+  const range = params.range?.[0]?.trim() ?? '';
+  const startRaw = params.start_date?.[0]?.trim() ?? '';
+  const endRaw = params.end_date?.[0]?.trim() ?? '';
+  const today = todayIn(context.timeZone, context.now);
+  const build = (start: IsoDate, end: IsoDate, preset: RangePreset | null): RangeResult => ({
+    ok: true,
+    range: { start, end, preset, days: daysInclusive(start, end), timeZone: context.timeZone },
+  });
+
+  if (range && (startRaw || endRaw)) {
+    return fail('conflicting_params', 'Use either range or start_date and end_date, not both.');
+  }
+  if (range) {
+    if (!isRangePreset(range)) {
+      return fail('unknown_range', `Unknown range ${quote(range)}. Use one of: ${RANGE_PRESETS.join(', ')}.`);
+    }
+    const { start, end } = presetDates(range, today);
+    return build(start, end, range);
+  }
+  if (!startRaw && !endRaw) {
+    const { start, end } = presetDates(DEFAULT_PRESET, today);
+    return build(start, end, DEFAULT_PRESET);
+  }
+  if (!startRaw || !endRaw) {
+    const missing = startRaw ? 'end date' : 'start date';
+    return fail('incomplete_range', `The ${missing} is missing: give both a start date and an end date.`);
+  }
+  for (const [label, value] of [['start date', startRaw], ['end date', endRaw]] as const) {
+    if (parseIsoDate(value) === null) {
+      return fail('invalid_date', `The ${label} ${quote(value)} is not a real date in the form YYYY-MM-DD.`);
+    }
+  }
+  if (startRaw > endRaw) {
+    return fail('reversed_range', `The start date (${startRaw}) is after the end date (${endRaw}).`);
+  }
+  if (endRaw > today) {
+    return fail('future_date', `The end date (${endRaw}) is in the future: today is ${today} (${context.timeZone}).`);
+  }
+  const days = daysInclusive(startRaw, endRaw);
+  if (days > MAX_RANGE_DAYS) {
+    return fail('range_too_long', `The range is ${days} days long; the longest allowed is ${MAX_RANGE_DAYS} days.`);
+  }
+  return build(startRaw, endRaw, null);
+}
+
+/** The query string that reproduces a range: presets stay relative, explicit dates stay fixed. */
+export function toRangeQuery(range: Pick<DateRange, 'start' | 'end' | 'preset'>): string {
+  return range.preset ? `range=${range.preset}` : `start_date=${range.start}&end_date=${range.end}`;
+}

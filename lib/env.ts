@@ -1,0 +1,22 @@
+import 'server-only';
+import { isValidTimeZone } from './date-range';
+import { AppError } from './errors';
+
+/**
+ * App settings other than Talkover's (those live in lib/talkover/config.ts, the only module that
+ * may read the token). Read on demand, so a broken value becomes a clear error where it is used.
+ */
+export function getAppTimeZone(env: Record<string, string | undefined> = process.env): string {
+  const timeZone = env.APP_TIMEZONE?.trim() || 'UTC';
+  if (!isValidTimeZone(timeZone)) {
+    throw new AppError('server_misconfigured', {
+      message: 'APP_TIMEZONE is not a valid IANA timezone (for example America/Sao_Paulo). Ask an admin.',
+    });
+  }
+  return timeZone;
+}
+
+/** Demo mode: the app runs against the built-in Talkover simulator and says so on every page. */
+export function isDemoMode(env: Record<string, string | undefined> = process.env): boolean {
+  return env.DEMO_MODE === '1' || env.DEMO_MODE === 'true';
+}

@@ -1,0 +1,76 @@
+/**
+ * The one error vocabulary of the app. Every failure a visitor can meet is an AppError with a
+ * kind; the kind decides the HTTP status and the public message, so route handlers and pages
+ * describe the same failure in the same words. Upstream bodies are never forwarded.
+ */
+export type AppErrorKind =
+  | 'bad_request'
+  | 'unauthorized'
+  | 'server_misconfigured'
+  | 'upstream_rejected_token'
+  | 'upstream_rejected_request'
+  | 'upstream_rate_limited'
+  | 'upstream_unavailable'
+  | 'upstream_timeout'
+  | 'upstream_bad_payload'
+  | 'internal';
+
+const STATUS: Record<AppErrorKind, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  server_misconfigured: 503,
+  upstream_rejected_token: 502,
+  upstream_rejected_request: 502,
+  upstream_rate_limited: 503,
+  upstream_unavailable: 503,
+  upstream_timeout: 504,
+  upstream_bad_payload: 502,
+  internal: 500,
+};
+
+const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
+  bad_request: 'The request is not valid.',
+  unauthorized: 'Sign in to see callback stats.',
+  server_misconfigured: 'The server is not configured correctly — ask an admin to check its settings.',
+  upstream_rejected_token:
+    "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",
+  upstream_rejected_request: 'Talkover refused this request. Try another date range; if it persists, ask an admin.',
+  upstream_rate_limited: "Talkover's rate limit was reached. Try again in a minute.",
+  upstream_unavailable: 'Talkover is unavailable right now. Try again in a few minutes.',
+  upstream_timeout: 'Talkover did not answer in time. Try again in a few minutes.',
+  upstream_bad_payload:
+    'Talkover sent an answer this dashboard cannot read. Try again later; if it persists, ask an admin.',
+  internal: 'Something went wrong on the server. Try again; if it persists, ask an admin.',
+};
+
+export class AppError extends Error {
+  readonly kind: AppErrorKind;
+  /** The machine-readable code in the JSON envelope: the kind, or a finer one (`reversed_range`). */
+  readonly code: string;
+  /** Seconds the client should wait before retrying, when the upstream said so. */
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    kind: AppErrorKind,
+    options: { message?: string; code?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+  ) {
+    super(options.message ?? DEFAULT_MESSAGE[kind], { cause: options.cause });
+    this.name = 'AppError';
+    this.kind = kind;
+    this.code = options.code ?? kind;
+    this.retryAfterSeconds = options.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return STATUS[this.kind];
+  }
+
+  /** True for failures that are Talkover's, not the visitor's or the server's. */
+  get isUpstream(): boolean {
+    return this.kind.startsWith('upstream_');
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

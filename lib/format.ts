@@ -1,0 +1,35 @@
+/**
+ * Number, percent and date formatting in the viewer's locale. One module, so a KPI card, the
+ * table and the chart's tooltip always print a figure the same way.
+ */
+export const NO_VALUE = '—';
+
+export function formatCount(value: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+}
+
+/** A 0..1 fraction with one decimal ("77.2%"); null (0 of 0) is a dash, never NaN. */
+export function formatPercent(value: number | null, locale: string): string {
+  if (value === null || !Number.isFinite(value)) return NO_VALUE;
+  return new Intl.NumberFormat(locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  }).format(value);
+}
+
+/** A calendar day (YYYY-MM-DD) as "1 Nov 2026" in the viewer's language, without a timezone shift. */
+export function formatDay(isoDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${isoDate}T00:00:00Z`),
+  );
+}
+
+export function formatDayRange(start: string, end: string, locale: string): string {
+  return start === end ? formatDay(start, locale) : `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
+}
+
+/** A moment as "14:03" in the app's timezone (when the figures were fetched). */
+export function formatTime(isoDateTime: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(isoDateTime));
+}

@@ -1,0 +1,40 @@
+import { AppError, isAppError } from './errors';
+
+/** Every authenticated answer is per-user data: never stored by a shared cache or the browser. */
+export const PRIVATE_NO_STORE = 'private, no-store';
+
+export type ErrorEnvelope = { error: { code: string; message: string; retry_after_seconds?: number } };
+
+/**
+ * The one JSON error envelope of every route handler. Anything that is not an AppError is a bug:
+ * it is logged (without details that could hold secrets) and answered as a generic 500.
+ */
+export function errorResponse(error: unknown): Response {
+  const appError = isAppError(error) ? error : toUnexpected(error);
+  const body: ErrorEnvelope = { error: { code: appError.code, message: appError.message } };
+  const headers = new Headers({ 'Cache-Control': PRIVATE_NO_STORE });
+  if (appError.retryAfterSeconds !== undefined) {
+    body.error.retry_after_seconds = appError.retryAfterSeconds;
+    headers.set('Retry-After', String(appError.retryAfterSeconds));
+  }
+  return Response.json(body, { status: appError.status, headers });
+}
+
+function toUnexpected(error: unknown): AppError {
+  // Only the error's class name: a message or stack could carry request data or config values.
+  console.error(JSON.stringify({ event: 'unexpected_error', name: error instanceof Error ? error.name : typeof error }));
+  return new AppError('internal');
+}
+
+/**
+ * Reads a Retry-After header: delta-seconds or an HTTP date (RFC 9110 §10.2.3). Returns whole
+ * seconds from `now`, or undefined when absent or unreadable.
+ */
+export function parseRetryAfter(value: string | null, now: Date = new Date()): number | undefined {
+  if (!value) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Math.min(Number(trimmed), 86_400);
+  const date = Date.parse(trimmed);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, Math.min(Math.ceil((date - now.getTime()) / 1000), 86_400));
+}

@@ -1,0 +1,73 @@
+/**
+ * Talkover's raw figures → what the dashboard shows: totals, rates, and sources sorted by count
+ * with their share. Pure, so the page, the route handler and the tests agree on every number.
+ */
+export type SourceStat = { id: string; name: string; count: number; share: number | null };
+
+export type CallbackStats = {
+  period: { start: string; end: string; timeZone: string };
+  totals: { received: number; answered: number; unmatched: number; notAnswered: number };
+  /** Fractions in 0..1; null when nothing was received (0 of 0 is not 0%). */
+  rates: { answerRate: number | null; unmatchedRate: number | null };
+  sources: SourceStat[];
+  /** Talkover does not promise per-source counts add up to the total: keep both sides visible. */
+  attribution: { attributed: number; unattributed: number };
+  fetchedAt: string;
+};
+
+export type RawStatsInput = {
+  period: { start: string; end: string };
+  total_callbacks_received: number;
+  callbacks_answered: number;
+  callbacks_unmatched: number;
+  callbacks_by_source_agent: { source_agent_id: string; name: string; count: number }[];
+};
+
+export function ratio(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+export function toCallbackStats(raw: RawStatsInput, context: { timeZone: string; fetchedAt: Date }): CallbackStats {
+  const received = raw.total_callbacks_received;
+  const answered = raw.callbacks_answered;
+  const sources = raw.callbacks_by_source_agent
+    .map((source) => ({
+      id: source.source_agent_id,
+      name: source.name,
+      count: source.count,
+      share: ratio(source.count, received),
+    }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+  const attributed = sources.reduce((sum, source) => sum + source.count, 0);
+
+  return {
+    period: { start: raw.period.start, end: raw.period.end, timeZone: context.timeZone },
+    totals: {
+      received,
+      answered,
+      unmatched: raw.callbacks_unmatched,
+      notAnswered: Math.max(received - answered, 0),
+    },
+    rates: { answerRate: ratio(answered, received), unmatchedRate: ratio(raw.callbacks_unmatched, received) },
+    sources,
+    attribution: { attributed, unattributed: Math.max(received - attributed, 0) },
+    fetchedAt: context.fetchedAt.toISOString(),
+  };
+}
+
+/** The public JSON of `GET /api/stats` (snake_case, documented in the README). */
+export function toStatsJson(stats: CallbackStats) {
+  return {
+    period: { start_date: stats.period.start, end_date: stats.period.end, timezone: stats.period.timeZone },
+    totals: {
+      received: stats.totals.received,
+      answered: stats.totals.answered,
+      unmatched: stats.totals.unmatched,
+      not_answered: stats.totals.notAnswered,
+    },
+    rates: { answer_rate: stats.rates.answerRate, unmatched_rate: stats.rates.unmatchedRate },
+    sources: stats.sources.map(({ id, name, count, share }) => ({ id, name, count, share })),
+    attribution: stats.attribution,
+    meta: { fetched_at: stats.fetchedAt },
+  };
+}

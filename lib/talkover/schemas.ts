@@ -1,0 +1,49 @@
+import 'server-only';
+import { z } from 'zod';
+
+/**
+ * Talkover's payloads as documented (see shared talkover-api README). Unknown fields are
+ * stripped, not rejected, so Talkover can add fields without breaking the dashboard; anything
+ * missing or out of range makes the whole answer unreadable (an upstream error, not a crash).
+ */
+const count = z.number().int().nonnegative();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const sourceAgentCountSchema = z.object({
+  source_agent_id: z.string().min(1),
+  // Names are typed by Talkover users: untrusted text, possibly empty or null.
+  name: z.string().nullish().transform((name) => name ?? ''),
+  count,
+});
+
+export const callbackStatsSchema = z.object({
+  period: z.object({ start: isoDate, end: isoDate }),
+  total_callbacks_received: count,
+  callbacks_answered: count,
+  callbacks_unmatched: count,
+  callbacks_by_source_agent: z.array(sourceAgentCountSchema),
+});
+export type RawCallbackStats = z.infer<typeof callbackStatsSchema>;
+
+export const callbackStatsResponseSchema = z.object({ success: z.literal(true), data: callbackStatsSchema });
+
+/** `{ success: false, error: { code, message, details } }` */
+export const nestedErrorSchema = z.object({
+  success: z.literal(false),
+  error: z.object({ code: z.string().optional(), message: z.string().optional(), details: z.unknown().optional() }),
+});
+
+/** `{ success: false, message, code }` */
+export const flatErrorSchema = z.object({
+  success: z.literal(false),
+  message: z.string().optional(),
+  code: z.string().optional(),
+});
+
+export const talkoverErrorSchema = z.union([nestedErrorSchema, flatErrorSchema]);
+export type TalkoverErrorBody = z.infer<typeof talkoverErrorSchema>;
+
+/** The upstream error code, whichever shape carried it (for logs and mapping, never shown raw). */
+export function errorCodeOf(body: TalkoverErrorBody): string | undefined {
+  return 'error' in body ? body.error.code : body.code;
+}

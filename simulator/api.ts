@@ -1,0 +1,98 @@
+// Talkover SIMULATOR (demo mode and tests only): the read endpoints under /api/v1.
+// Pure routing from (method, path, query) to a Reply; auth, rate limits and faults are applied
+// around it by server.ts, so each endpoint here only states its documented contract.
+
+import { CALLBACK_AGENTS, SOURCE_AGENTS, findCallbackAgent, findSourceAgent } from './agents';
+import { getAgentRecentStats, getStatsForRange } from './data';
+import { formatDay, parseDay } from './dates';
+import { HOSTILE_NAMES } from './faults';
+import { flatError, jsonReply, nestedError, type Reply } from './responses';
+
+export const API_PREFIX = '/api/v1';
+export const HEALTH_PATH = `${API_PREFIX}/health`;
+
+export type ApiContext = { today: number; hostileNames: boolean };
+
+const DEFAULT_SPAN_DAYS = 30;
+// Not a documented limit: it only keeps one request from blocking the event loop for long.
+const MAX_RANGE_DAYS = 36_600;
+
+function sourceName(id: string, ctx: ApiContext): string {
+  const index = SOURCE_AGENTS.findIndex((agent) => agent.id === id);
+  const hostile = ctx.hostileNames ? HOSTILE_NAMES[index] : undefined;
+  return hostile ?? findSourceAgent(id)?.name ?? id;
+}
+
+function validationError(field: string, message: string): Reply {
+  return nestedError(422, 'VALIDATION_ERROR', message, { field });
+}
+
+function getStats(query: URLSearchParams, ctx: ApiContext): Reply {
+  const rawStart = query.get('start_date');
+  const rawEnd = query.get('end_date');
+  const start = rawStart === null ? ctx.today - DEFAULT_SPAN_DAYS : parseDay(rawStart);
+  const end = rawEnd === null ? ctx.today : parseDay(rawEnd);
+  if (start === null) return validationError('start_date', 'start_date must be a valid date in YYYY-MM-DD format');
+  if (end === null) return validationError('end_date', 'end_date must be a valid date in YYYY-MM-DD format');
+  if (start > end) return validationError('start_date', 'start_date must be on or before end_date');
+  if (end - start + 1 > MAX_RANGE_DAYS) {
+    return validationError('start_date', `The date range must not exceed ${MAX_RANGE_DAYS} days`);
+  }
+  const data = getStatsForRange(formatDay(start), formatDay(end));
+  const callbacks_by_source_agent = data.callbacks_by_source_agent.map((source) => ({
+    ...source,
+    name: sourceName(source.source_agent_id, ctx),
+  }));
+  return jsonReply(200, { success: true, data: { ...data, callbacks_by_source_agent } });
+}
+
+function listAgents(): Reply {
+  const data = CALLBACK_AGENTS.map((agent) => ({
+    ...agent,
+    callback_config: { source_agent_ids: [...agent.callback_config.source_agent_ids] },
+  }));
+  return jsonReply(200, { success: true, data });
+}
+
+function getAgent(rawId: string, ctx: ApiContext): Reply {
+  let id: string;
+  try {
+    id = decodeURIComponent(rawId);
+  } catch {
+    id = '';
+  }
+  const agent = findCallbackAgent(id);
+  const stats = agent ? getAgentRecentStats(agent.id, formatDay(ctx.today)) : null;
+  if (!agent || !stats) {
+    return flatError(404, 'NOT_A_CALLBACK_AGENT', 'Agent is not configured as a callback agent');
+  }
+  const { name, direction, current_status } = agent;
+  const source_agents = agent.callback_config.source_agent_ids.map((sourceId) => ({
+    id: sourceId,
+    name: sourceName(sourceId, ctx),
+  }));
+  return jsonReply(200, {
+    success: true,
+    data: { agent: { id: agent.id, name, direction, current_status }, source_agents, stats },
+  });
+}
+
+function matchRoute(pathname: string, query: URLSearchParams, ctx: ApiContext): (() => Reply) | null {
+  if (pathname === HEALTH_PATH) return () => jsonReply(200, { success: true, status: 'ok' });
+  if (pathname === `${API_PREFIX}/callback-agents/stats`) return () => getStats(query, ctx);
+  if (pathname === `${API_PREFIX}/callback-agents`) return listAgents;
+  const single = /^\/api\/v1\/callback-agents\/([^/]+)$/.exec(pathname);
+  if (single) return () => getAgent(single[1]!, ctx);
+  return null;
+}
+
+/** Answers an API request that already passed auth and the rate limit. */
+export function routeApi(method: string, pathname: string, query: URLSearchParams, ctx: ApiContext): Reply {
+  const handler = matchRoute(pathname, query, ctx);
+  if (!handler) return flatError(404, 'NOT_FOUND', 'The requested resource was not found');
+  if (method !== 'GET') {
+    const reply = flatError(405, 'METHOD_NOT_ALLOWED', 'Only GET is supported on this endpoint');
+    return { ...reply, headers: { Allow: 'GET' } };
+  }
+  return handler();
+}

@@ -1,0 +1,107 @@
+// Talkover SIMULATOR (demo mode and tests only): switchable failure modes.
+// Each mode imitates something a real upstream (or the proxy in front of it) does, so the
+// dashboard's error paths can be exercised on demand instead of waiting for an outage.
+
+import { z } from 'zod';
+import { flatError, htmlReply, invalidApiKey, jsonReply, nestedError, type Reply } from './responses';
+
+// `times`: apply to that many API requests, then revert to `none`.
+const times = z.number().int().positive().max(1_000_000).optional();
+
+export const faultSchema = z.discriminatedUnion('mode', [
+  z.strictObject({ mode: z.literal('none'), times }),
+  z.strictObject({ mode: z.literal('latency'), ms: z.number().int().min(0).max(120_000), times }),
+  z.strictObject({ mode: z.literal('unauthorized'), times }),
+  z.strictObject({ mode: z.literal('forbidden'), times }),
+  z.strictObject({
+    mode: z.literal('rate-limited'),
+    retryAfterSeconds: z.number().int().min(0).max(86_400),
+    times,
+  }),
+  z.strictObject({ mode: z.literal('server-error'), times }),
+  z.strictObject({ mode: z.literal('unavailable'), times }),
+  z.strictObject({ mode: z.literal('hang'), times }),
+  z.strictObject({ mode: z.literal('html'), times }),
+  z.strictObject({ mode: z.literal('wrong-shape'), times }),
+  z.strictObject({ mode: z.literal('success-false'), times }),
+  z.strictObject({ mode: z.literal('hostile-names'), times }),
+]);
+
+export type Fault = z.infer<typeof faultSchema>;
+export type FaultMode = Fault['mode'];
+
+/** Names typed by hostile or careless users; one per source agent, in SOURCE_AGENTS order. */
+export const HOSTILE_NAMES: readonly string[] = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  '"quotes" & ampersands \'n\' <b>tags</b>',
+  `Nome muito longo ${'x'.repeat(283)}`,
+  'javascript:alert(1)',
+];
+
+/** What a fault does to one API request. */
+export type FaultEffect =
+  | { kind: 'pass'; delayMs: number; hostileNames: boolean }
+  | { kind: 'reply'; reply: Reply }
+  | { kind: 'hang' };
+
+const PROXY_PAGE =
+  '<html><head><title>503 Service Temporarily Unavailable</title></head>' +
+  '<body><center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>';
+
+// Plausible-looking JSON that breaks the contract: negative and string counts, missing fields,
+// and an object where /callback-agents expects an array.
+const WRONG_SHAPE = {
+  success: true,
+  data: {
+    period: { start: 'yesterday' },
+    total_callbacks_received: -12,
+    callbacks_answered: '7',
+    callbacks_by_source_agent: [{ source_agent_id: 'src-vendas', count: -3 }, { name: null }],
+  },
+};
+
+export function toFaultEffect(fault: Fault, nowMs: number): FaultEffect {
+  switch (fault.mode) {
+    case 'none':
+      return { kind: 'pass', delayMs: 0, hostileNames: false };
+    case 'latency':
+      return { kind: 'pass', delayMs: fault.ms, hostileNames: false };
+    case 'hostile-names':
+      return { kind: 'pass', delayMs: 0, hostileNames: true };
+    case 'hang':
+      return { kind: 'hang' };
+    case 'unauthorized':
+      return { kind: 'reply', reply: invalidApiKey() };
+    case 'forbidden':
+      return {
+        kind: 'reply',
+        reply: nestedError(403, 'FORBIDDEN', 'This API key is not allowed to access this resource'),
+      };
+    case 'rate-limited': {
+      const reply = nestedError(429, 'RATE_LIMIT_EXCEEDED', 'Too many requests, please retry later');
+      const headers = {
+        'Retry-After': String(fault.retryAfterSeconds),
+        'X-RateLimit-Remaining': '0',
+        'X-RateLimit-Reset': String(Math.ceil(nowMs / 1000) + fault.retryAfterSeconds),
+      };
+      return { kind: 'reply', reply: { ...reply, headers } };
+    }
+    case 'server-error':
+      return { kind: 'reply', reply: flatError(500, 'INTERNAL_SERVER_ERROR', 'An unexpected error occurred') };
+    case 'unavailable':
+      return { kind: 'reply', reply: htmlReply(503, PROXY_PAGE, true) };
+    case 'html':
+      return { kind: 'reply', reply: htmlReply(200, '<html><body><h1>Talkover</h1><p>Loading…</p></body></html>', true) };
+    case 'wrong-shape':
+      return { kind: 'reply', reply: jsonReply(200, WRONG_SHAPE) };
+    case 'success-false':
+      return {
+        kind: 'reply',
+        reply: jsonReply(200, {
+          success: false,
+          error: { code: 'STATS_UNAVAILABLE', message: 'Statistics are temporarily unavailable' },
+        }),
+      };
+  }
+}
