@@ -26,5 +26,5 @@ export default withAuth(
 
 export const config = {
   // Open to everyone: sign-in, next-auth's own routes, liveness, and static assets.
-  matcher: ['/((?!login$|api/auth/|api/health$|_next/static/|_next/image|favicon\\.ico$|robots\\.txt$).*)'],
+  matcher: ['/((?!login$|api/auth/|api/health$|_next/static/|_next/image|favicon\\.ico$|icon\\.svg|robots\\.txt$).*)'],
 };

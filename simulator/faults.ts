@@ -49,6 +49,9 @@ const PROXY_PAGE =
   '<html><head><title>503 Service Temporarily Unavailable</title></head>' +
   '<body><center><h1>503 Service Temporarily Unavailable</h1></center><hr><center>nginx</center></body></html>';
 
+// What a captive portal or a misrouted base URL serves with a cheerful 200.
+const LOGIN_PAGE = '<html><body><h1>Talkover</h1><p>Sign in to continue…</p></body></html>';
+
 // Plausible-looking JSON that breaks the contract: negative and string counts, missing fields,
 // and an object where /callback-agents expects an array.
 const WRONG_SHAPE = {
@@ -92,7 +95,7 @@ export function toFaultEffect(fault: Fault, nowMs: number): FaultEffect {
     case 'unavailable':
       return { kind: 'reply', reply: htmlReply(503, PROXY_PAGE, true) };
     case 'html':
-      return { kind: 'reply', reply: htmlReply(200, '<html><body><h1>Talkover</h1><p>Loading…</p></body></html>', true) };
+      return { kind: 'reply', reply: htmlReply(200, LOGIN_PAGE, true) };
     case 'wrong-shape':
       return { kind: 'reply', reply: jsonReply(200, WRONG_SHAPE) };
     case 'success-false':

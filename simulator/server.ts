@@ -79,9 +79,10 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const unspentHeaders = (nowMs: number) => rateLimitHeaders(limiter.peek(BUDGET_KEY, nowMs));
 
   function answer(req: IncomingMessage, url: URL, nowMs: number, hostileNames: boolean): Reply {
-    const route = () =>
-      routeApi(req.method ?? 'GET', url.pathname, url.searchParams, { today: todayOf(new Date(nowMs)), hostileNames });
-    if (url.pathname === HEALTH_PATH) return withHeaders(route(), unspentHeaders(nowMs)); // public, like Talkover's
+    const ctx = { today: todayOf(new Date(nowMs)), hostileNames };
+    const route = () => routeApi(req.method ?? 'GET', url.pathname, url.searchParams, ctx);
+    // Health is public (a probe holds no token); every other endpoint spends the token's budget.
+    if (url.pathname === HEALTH_PATH) return withHeaders(route(), unspentHeaders(nowMs));
     if (!isAuthorized(req.headers.authorization)) return withHeaders(invalidApiKey(), unspentHeaders(nowMs));
     const budget = limiter.take(BUDGET_KEY, nowMs);
     if (budget.allowed) return withHeaders(route(), rateLimitHeaders(budget));
@@ -142,7 +143,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
       if (url.pathname.startsWith(ADMIN_PREFIX)) writeReply(res, await handleAdmin(req, url.pathname, controls));
       else handleApi(req, res, url);
     };
-    dispatch().catch(() => writeReply(res, flatError(500, 'SIMULATOR_ERROR', 'The simulator failed on this request')));
+    dispatch().catch(() => writeReply(res, flatError(500, 'SIMULATOR_ERROR', 'The simulator failed')));
   });
 
   const host = options.host ?? '127.0.0.1';

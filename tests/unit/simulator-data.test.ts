@@ -59,7 +59,8 @@ describe('simulator data', () => {
     const ids = list.map((source) => source.source_agent_id);
     expect(ids).toEqual([...ids].sort());
     expect(list.map((source) => source.count)).not.toEqual([...list.map((s) => s.count)].sort((a, b) => b - a));
-    for (const source of list) expect(source.name).toBe(SOURCE_AGENTS.find((a) => a.id === source.source_agent_id)?.name);
+    const names = new Map(SOURCE_AGENTS.map((agent) => [agent.id, agent.name]));
+    for (const source of list) expect(source.name).toBe(names.get(source.source_agent_id));
   });
 
   it('answers 70-90% of a month and has some unmatched calls', () => {
@@ -71,7 +72,8 @@ describe('simulator data', () => {
   });
 
   it('gives the collections agent no callbacks on most weekends, and omits it then', () => {
-    const weekends = daysOf('2024-01-01', '2024-12-31').filter((day) => [0, 6].includes(weekdayOf(parseDay(day)!)));
+    const isWeekend = (day: string) => [0, 6].includes(weekdayOf(parseDay(day)!));
+    const weekends = daysOf('2024-01-01', '2024-12-31').filter(isWeekend);
     const idle = weekends.filter((day) => countOf(getStatsForRange(day, day), 'src-cobranca') === 0);
     expect(idle.length / weekends.length).toBeGreaterThan(0.6);
     const ids = getStatsForRange(idle[0]!, idle[0]!).callbacks_by_source_agent.map((s) => s.source_agent_id);

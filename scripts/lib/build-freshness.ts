@@ -1,0 +1,22 @@
+import { readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Everything whose change needs a new `next build`. */
+const SOURCES = ['app', 'components', 'lib', 'proxy.ts', 'instrumentation.ts', 'next.config.mjs', 'package-lock.json'];
+
+async function newestMtime(entry: string): Promise<number> {
+  const info = await stat(entry).catch(() => null);
+  if (!info) return 0;
+  if (!info.isDirectory()) return info.mtimeMs;
+  const children = await readdir(entry);
+  const times = await Promise.all(children.map((child) => newestMtime(path.join(entry, child))));
+  return Math.max(info.mtimeMs, ...times);
+}
+
+/** True when there is no production build, or a source file changed after it was made. */
+export async function buildIsStale(root = process.cwd()): Promise<boolean> {
+  const built = await stat(path.join(root, '.next', 'BUILD_ID')).catch(() => null);
+  if (!built) return true;
+  const times = await Promise.all(SOURCES.map((source) => newestMtime(path.join(root, source))));
+  return Math.max(...times) > built.mtimeMs;
+}
