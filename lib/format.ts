@@ -29,7 +29,7 @@ export function formatDayRange(start: string, end: string, locale: string): stri
   return start === end ? formatDay(start, locale) : `${formatDay(start, locale)} – ${formatDay(end, locale)}`;
 }
 
-/** A moment as "14:03" in the app's timezone (when the figures were fetched). */
+/** A moment as a clock time ("14:03", "02:03 PM") in the app's timezone: when figures were fetched. */
 export function formatTime(isoDateTime: string, locale: string, timeZone: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(isoDateTime));
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { parseIsoDate } from '../date-range';
 
 /**
  * Talkover's payloads as documented (see shared talkover-api README). Unknown fields are
@@ -7,7 +8,7 @@ import { z } from 'zod';
  * missing or out of range makes the whole answer unreadable (an upstream error, not a crash).
  */
 const count = z.number().int().nonnegative();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = z.string().refine((value) => parseIsoDate(value) !== null, { error: 'not a real YYYY-MM-DD date' });
 
 export const sourceAgentCountSchema = z.object({
   source_agent_id: z.string().min(1),

@@ -1,0 +1,130 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { addDays, todayIn } from '../../lib/date-range';
+import { launchBrowser, signedInContext } from './support/browser';
+import { E2E } from './support/context';
+import { resetSimulator, setFault } from './support/simulator-control';
+
+const { appUrl, simulatorOrigin } = inject('e2e');
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await signedInContext(browser, appUrl);
+  page = await context.newPage();
+});
+afterAll(() => browser?.close());
+afterEach(() => resetSimulator(simulatorOrigin));
+
+function kpi(label: string) {
+  return page.locator('.kpi', { has: page.locator('dt', { hasText: new RegExp(`^${label}$`) }) }).locator('.kpi-value');
+}
+
+describe('the stats page', () => {
+  it('shows the same figures as /api/stats for the range in the URL', async () => {
+    await page.goto(`${appUrl}/?start_date=2026-01-05&end_date=2026-01-18`);
+    const api = await (await context.request.get(`${appUrl}/api/stats?start_date=2026-01-05&end_date=2026-01-18`)).json();
+    expect(await kpi('Received').textContent()).toBe(api.totals.received.toLocaleString('en-US'));
+    expect(await kpi('Answered').textContent()).toBe(api.totals.answered.toLocaleString('en-US'));
+    expect(await kpi('Answer rate').textContent()).toBe(`${(api.rates.answer_rate * 100).toFixed(1)}%`);
+    expect(await kpi('Unmatched').textContent()).toBe(String(api.totals.unmatched));
+    expect(await kpi('Not answered').textContent()).toBe(String(api.totals.not_answered));
+    const rows = await page.locator('.source-table tbody th[scope=row]').allTextContents();
+    expect(rows.slice(0, api.sources.length)).toEqual(api.sources.map((source: { name: string }) => source.name));
+    if (api.attribution.unattributed > 0) expect(rows.at(-1)).toBe('Unattributed');
+    expect(await page.locator('.chart canvas').count()).toBe(1);
+    await expect(page.getByText(/Dates are in/).textContent()).resolves.toContain(E2E.timeZone);
+  });
+
+  it('keeps presets relative in the URL and marks the active one', async () => {
+    await page.goto(`${appUrl}/`);
+    await page.getByRole('link', { name: 'Last 7 days' }).click();
+    await page.waitForURL(`${appUrl}/?range=7d`);
+    await expect(page.getByRole('link', { name: 'Last 7 days' }).getAttribute('aria-current')).resolves.toBe('true');
+    const today = todayIn(E2E.timeZone, new Date());
+    await page.getByText('7 days').waitFor();
+    await expect(page.getByLabel('From').inputValue()).resolves.toBe(addDays(today, -6));
+    await expect(page.getByLabel('To').inputValue()).resolves.toBe(today);
+  });
+
+  it('puts the dates of the form in the URL', async () => {
+    await page.goto(`${appUrl}/?range=30d`);
+    await page.getByLabel('From').fill('2026-02-01');
+    await page.getByLabel('To').fill('2026-02-28');
+    await page.getByRole('button', { name: 'Apply' }).click();
+    await page.waitForURL(`${appUrl}/?start_date=2026-02-01&end_date=2026-02-28`);
+    await page.getByText('28 days').waitFor();
+  });
+
+  it('explains bad parameters inline, with the form still there to fix them', async () => {
+    const response = await page.goto(`${appUrl}/?start_date=2026-03-10&end_date=2026-03-01`);
+    expect(response?.status()).toBe(200);
+    const alert = page.getByRole('alert');
+    await expect(alert.textContent()).resolves.toContain('The start date (2026-03-10) is after the end date (2026-03-01).');
+    await expect(page.getByLabel('From').inputValue()).resolves.toBe('2026-03-10');
+
+    await page.goto(`${appUrl}/?range=fortnight`);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('Unknown range "fortnight"');
+    await page.goto(`${appUrl}/?start_date=2026-02-30&end_date=2026-03-01`);
+    await expect(page.getByRole('alert').textContent()).resolves.toContain('not a real date');
+  });
+
+  it('copies a link that reproduces the view', async () => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: appUrl });
+    await page.goto(`${appUrl}/?range=mtd`);
+    await page.getByRole('button', { name: 'Copy link' }).click();
+    await page.getByRole('button', { name: 'Link copied' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(`${appUrl}/?range=mtd`);
+  });
+
+  it('shows source names typed by Talkover users as text, never as markup', async () => {
+    let dialogs = 0;
+    page.on('dialog', (dialog) => {
+      dialogs += 1;
+      void dialog.dismiss();
+    });
+    await setFault(simulatorOrigin, { mode: 'hostile-names' });
+    await page.goto(`${appUrl}/?range=30d`);
+    await page.getByRole('rowheader', { name: '<script>alert(1)</script>' }).waitFor();
+    await page.getByRole('rowheader', { name: '<img src=x onerror=alert(1)>' }).waitFor();
+    expect(await page.locator('.source-table img, .source-table script, .source-table b').count()).toBe(0);
+    await page.waitForTimeout(300);
+    expect(dialogs).toBe(0);
+  });
+
+  it('shows an empty state for a range without callbacks', async () => {
+    // The simulated environment has no callbacks before it went live (see simulator/data.ts).
+    await page.goto(`${appUrl}/?start_date=2023-01-01&end_date=2023-01-31`);
+    await page.getByRole('heading', { name: 'No callbacks in this period' }).waitFor();
+  });
+});
+
+describe('when Talkover fails', () => {
+  it.each([
+    [{ mode: 'unauthorized' }, 'Talkover rejected the API token', /TALKOVER_API_TOKEN/],
+    [{ mode: 'rate-limited', retryAfterSeconds: 42 }, "Talkover's rate limit was reached", /wait 42 seconds/],
+    [{ mode: 'server-error' }, 'Talkover is unavailable', /Try again in a few minutes/],
+    [{ mode: 'hang' }, 'Talkover did not answer in time', /did not answer in time/],
+    [{ mode: 'html' }, "Talkover's answer could not be read", /cannot read/],
+  ] as const)('shows %o as a clear error state with a way to retry', async (fault, title, detail) => {
+    await setFault(simulatorOrigin, fault);
+    const response = await page.goto(`${appUrl}/?range=7d`);
+    expect(response?.status()).toBe(200);
+    const alert = page.getByRole('alert');
+    await alert.getByRole('heading', { name: title }).waitFor();
+    await expect(alert.textContent()).resolves.toMatch(detail);
+    await alert.getByRole('button', { name: 'Try again' }).waitFor();
+    // The form is still there to pick another range.
+    await page.getByRole('button', { name: 'Apply' }).waitFor();
+  });
+
+  it('recovers on "Try again" once Talkover answers', async () => {
+    await setFault(simulatorOrigin, { mode: 'server-error', times: 1 });
+    await page.goto(`${appUrl}/?range=7d`);
+    await page.getByRole('heading', { name: 'Talkover is unavailable' }).waitFor();
+    await page.getByRole('button', { name: 'Try again' }).click();
+    await kpi('Received').waitFor();
+  });
+});
