@@ -24,6 +24,9 @@ type Tally = { received: number; answered: number };
 // Callers turn around less on Friday and barely at all on weekends.
 const WEEKDAY_FACTOR = [0.3, 1.15, 1.05, 1, 0.95, 0.8, 0.45];
 const RECENT_DAYS = 30;
+/** The simulated environment went live on this day: every earlier day has no callbacks at all. */
+export const GO_LIVE_DATE = '2024-01-01';
+const GO_LIVE_DAY = parseDay(GO_LIVE_DATE)!;
 
 function fnv1a(text: string): number {
   let hash = 0x811c9dc5;
@@ -77,7 +80,7 @@ export function getStatsForRange(start: string, end: string): CallbackStatsData 
   let total = 0;
   let answered = 0;
   let unmatched = 0;
-  for (let day = first; day <= last; day++) {
+  for (let day = Math.max(first, GO_LIVE_DAY); day <= last; day++) {
     const date = formatDay(day);
     const weekday = weekdayOf(day);
     for (const agent of SOURCE_AGENTS) {
@@ -114,7 +117,7 @@ export function getAgentRecentStats(agentId: string, today: string): AgentRecent
   const last = requireDay(today, 'today');
   const sources = SOURCE_AGENTS.filter((source) => agent.callback_config.source_agent_ids.includes(source.id));
   const stats: AgentRecentStats = { total_callbacks_received: 0, callbacks_answered: 0 };
-  for (let day = last - RECENT_DAYS + 1; day <= last; day++) {
+  for (let day = Math.max(last - RECENT_DAYS + 1, GO_LIVE_DAY); day <= last; day++) {
     const date = formatDay(day);
     const tallies = sources.map((source) => sourceDay(date, weekdayOf(day), source));
     for (const tally of [...tallies, unmatchedDay(date, agent.id)]) {

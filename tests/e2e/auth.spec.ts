@@ -32,7 +32,7 @@ describe('signing in', () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${appUrl}/login`);
     await signIn(page, E2E.email, 'not the password');
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('main').getByRole('alert');
     await alert.waitFor();
     const wrongPassword = await alert.textContent();
     await signIn(page, 'nobody@example.com', 'not the password');

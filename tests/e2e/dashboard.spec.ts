@@ -44,7 +44,7 @@ describe('the stats page', () => {
     await page.waitForURL(`${appUrl}/?range=7d`);
     await expect(page.getByRole('link', { name: 'Last 7 days' }).getAttribute('aria-current')).resolves.toBe('true');
     const today = todayIn(E2E.timeZone, new Date());
-    await page.getByText('7 days').waitFor();
+    await page.locator('.range-caption', { hasText: '7 days' }).waitFor();
     await expect(page.getByLabel('From').inputValue()).resolves.toBe(addDays(today, -6));
     await expect(page.getByLabel('To').inputValue()).resolves.toBe(today);
   });
@@ -55,20 +55,20 @@ describe('the stats page', () => {
     await page.getByLabel('To').fill('2026-02-28');
     await page.getByRole('button', { name: 'Apply' }).click();
     await page.waitForURL(`${appUrl}/?start_date=2026-02-01&end_date=2026-02-28`);
-    await page.getByText('28 days').waitFor();
+    await page.locator('.range-caption', { hasText: '28 days' }).waitFor();
   });
 
   it('explains bad parameters inline, with the form still there to fix them', async () => {
     const response = await page.goto(`${appUrl}/?start_date=2026-03-10&end_date=2026-03-01`);
     expect(response?.status()).toBe(200);
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('main').getByRole('alert');
     await expect(alert.textContent()).resolves.toContain('The start date (2026-03-10) is after the end date (2026-03-01).');
     await expect(page.getByLabel('From').inputValue()).resolves.toBe('2026-03-10');
 
     await page.goto(`${appUrl}/?range=fortnight`);
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('Unknown range "fortnight"');
+    await expect(page.getByRole('main').getByRole('alert').textContent()).resolves.toContain('Unknown range "fortnight"');
     await page.goto(`${appUrl}/?start_date=2026-02-30&end_date=2026-03-01`);
-    await expect(page.getByRole('alert').textContent()).resolves.toContain('not a real date');
+    await expect(page.getByRole('main').getByRole('alert').textContent()).resolves.toContain('not a real date');
   });
 
   it('copies a link that reproduces the view', async () => {
@@ -112,7 +112,7 @@ describe('when Talkover fails', () => {
     await setFault(simulatorOrigin, fault);
     const response = await page.goto(`${appUrl}/?range=7d`);
     expect(response?.status()).toBe(200);
-    const alert = page.getByRole('alert');
+    const alert = page.getByRole('main').getByRole('alert');
     await alert.getByRole('heading', { name: title }).waitFor();
     await expect(alert.textContent()).resolves.toMatch(detail);
     await alert.getByRole('button', { name: 'Try again' }).waitFor();

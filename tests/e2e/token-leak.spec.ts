@@ -44,7 +44,7 @@ beforeAll(async () => {
   for (const fault of [{ mode: 'unauthorized' }, { mode: 'server-error' }, { mode: 'wrong-shape' }] as const) {
     await setFault(simulatorOrigin, fault);
     await page.goto(`${appUrl}/?range=30d`);
-    await page.getByRole('alert').waitFor();
+    await page.getByRole('main').getByRole('alert').waitFor();
     await page.goto(`${appUrl}/api/stats?range=30d`);
   }
   await resetSimulator(simulatorOrigin);

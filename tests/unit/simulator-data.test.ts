@@ -109,3 +109,15 @@ describe('simulator data', () => {
     expect(getAgentRecentStats('src-vendas', '2024-03-15')).toBeNull();
   });
 });
+
+describe('before the environment went live', () => {
+  it('has no callbacks, and a range across the go-live day counts only the days after it', () => {
+    const before = getStatsForRange('2023-01-01', '2023-12-31');
+    expect(before.total_callbacks_received).toBe(0);
+    expect(before.callbacks_by_source_agent).toEqual([]);
+    expect(getStatsForRange('2023-12-01', '2024-01-10')).toEqual({
+      ...getStatsForRange('2024-01-01', '2024-01-10'),
+      period: { start: '2023-12-01', end: '2024-01-10' },
+    });
+  });
+});
