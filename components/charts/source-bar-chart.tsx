@@ -17,7 +17,7 @@ type Props = {
 const BAR = '#2563eb';
 const BAR_MUTED = '#9ca3af';
 const TICK = '#6b7280';
-const MAX_TICK_LABEL = 28;
+const MAX_TICK_LABEL = 22;
 
 /**
  * A horizontal bar per source agent. It gets plain, already-shaped props and never fetches. The

@@ -21,7 +21,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>Sign in to Callback Stats</h1>
         <p className="muted">See how your Talkover callbacks perform.</p>
         {isDemoMode() ? (
-          <p className="badge badge-demo">Demo: the sign-in is printed in the terminal running npm run demo.</p>
+          <p className="notice-demo">Demo: the sign-in is printed in the terminal running npm run demo.</p>
         ) : null}
         <LoginForm callbackPath={callbackPath} initialError={failed} />
       </div>

@@ -1,19 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
-import { createServer } from 'node:net';
+
+export { freePort } from '../../../scripts/lib/free-port';
 
 export const NEXT_BIN = 'node_modules/next/dist/bin/next';
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** Runs `next <args>` to completion, its output appended to `logPath`; rejects on a non-zero exit. */
 export function runNext(args: string[], env: NodeJS.ProcessEnv, logPath: string): Promise<void> {
