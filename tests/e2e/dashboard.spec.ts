@@ -94,6 +94,16 @@ describe('the stats page', () => {
     expect(dialogs).toBe(0);
   });
 
+  it('shows skeletons while Talkover is slow, then the figures', async () => {
+    await setFault(simulatorOrigin, { mode: 'latency', ms: 1_200 });
+    await page.goto(`${appUrl}/?range=90d`, { waitUntil: 'commit' });
+    await page.getByRole('status').filter({ hasText: 'Loading callback stats' }).waitFor();
+    // The range form is usable before the figures arrive.
+    await page.getByRole('button', { name: 'Apply' }).waitFor();
+    await kpi('Received').waitFor();
+    expect(await page.getByText('Loading callback stats').count()).toBe(0);
+  });
+
   it('shows an empty state for a range without callbacks', async () => {
     // The simulated environment has no callbacks before it went live (see simulator/data.ts).
     await page.goto(`${appUrl}/?start_date=2023-01-01&end_date=2023-01-31`);
