@@ -189,3 +189,11 @@ export function parseDateRange(params: RangeParams, context: { now: Date; timeZo
 export function toRangeQuery(range: Pick<DateRange, 'start' | 'end' | 'preset'>): string {
   return range.preset ? `range=${range.preset}` : `start_date=${range.start}&end_date=${range.end}`;
 }
+
+/** "Last 7 days" for a preset, or the dates (formatted by the caller) for an explicit range. */
+export function describeRange(
+  range: Pick<DateRange, 'start' | 'end' | 'preset'>,
+  formatDates: (start: IsoDate, end: IsoDate) => string,
+): string {
+  return range.preset ? PRESET_LABELS[range.preset] : formatDates(range.start, range.end);
+}

@@ -1,8 +1,8 @@
-import type { CallbackStats } from './stats';
+import { ratio, type CallbackStats } from './stats';
 
 export type SourceRow = {
   key: string;
-  kind: 'source' | 'unattributed';
+  kind: 'source' | 'unattributed' | 'other';
   label: string;
   count: number;
   share: number | null;
@@ -29,8 +29,27 @@ export function toSourceRows(stats: CallbackStats): SourceRow[] {
       kind: 'unattributed',
       label: UNATTRIBUTED_LABEL,
       count: unattributed,
-      share: stats.totals.received > 0 ? unattributed / stats.totals.received : null,
+      share: ratio(unattributed, stats.totals.received),
     });
   }
   return rows;
+}
+
+export const CHART_MAX_SOURCES = 10;
+
+/**
+ * The chart's bars: the largest sources, the rest folded into one "Other sources" bar so the
+ * chart keeps a readable height (the table still lists every source).
+ */
+export function toChartRows(rows: SourceRow[], maxSources = CHART_MAX_SOURCES): SourceRow[] {
+  const sources = rows.filter((row) => row.kind === 'source');
+  if (sources.length <= maxSources) return rows;
+  const rest = sources.slice(maxSources);
+  const count = rest.reduce((sum, row) => sum + row.count, 0);
+  const share = rest.every((row) => row.share === null) ? null : rest.reduce((sum, row) => sum + (row.share ?? 0), 0);
+  return [
+    ...sources.slice(0, maxSources),
+    { key: 'other', kind: 'other', label: `Other sources (${rest.length})`, count, share },
+    ...rows.filter((row) => row.kind === 'unattributed'),
+  ];
 }

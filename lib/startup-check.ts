@@ -12,6 +12,7 @@ type Env = Record<string, string | undefined>;
 export function findStartupProblem(env: Env): string | null {
   if (!env.NEXTAUTH_SECRET?.trim()) return 'NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)';
   if (!env.NEXTAUTH_URL?.trim()) return 'NEXTAUTH_URL is not set (the public URL of this dashboard, e.g. https://stats.example.com)';
+  if (!URL.canParse(env.NEXTAUTH_URL.trim())) return 'NEXTAUTH_URL is not a URL (e.g. https://stats.example.com)';
   const talkover = checkTalkoverConfig(env);
   if (talkover) return talkover;
   const users = parseAuthUsers(env.AUTH_USERS);

@@ -1,3 +1,5 @@
+import type { RawCallbackStats } from './talkover/schemas';
+
 /**
  * Talkover's raw figures → what the dashboard shows: totals, rates, and sources sorted by count
  * with their share. Pure, so the page, the route handler and the tests agree on every number.
@@ -15,13 +17,8 @@ export type CallbackStats = {
   fetchedAt: string;
 };
 
-export type RawStatsInput = {
-  period: { start: string; end: string };
-  total_callbacks_received: number;
-  callbacks_answered: number;
-  callbacks_unmatched: number;
-  callbacks_by_source_agent: { source_agent_id: string; name: string; count: number }[];
-};
+/** A type-only import: this module stays free of server-only code. */
+export type RawStatsInput = RawCallbackStats;
 
 export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
@@ -53,6 +50,11 @@ export function toCallbackStats(raw: RawStatsInput, context: { timeZone: string;
     attribution: { attributed, unattributed: Math.max(received - attributed, 0) },
     fetchedAt: context.fetchedAt.toISOString(),
   };
+}
+
+/** How many more callbacks the sources claim than were received (0 when they add up or fall short). */
+export function overAttributed(stats: Pick<CallbackStats, 'attribution' | 'totals'>): number {
+  return Math.max(stats.attribution.attributed - stats.totals.received, 0);
 }
 
 /** The public JSON of `GET /api/stats` (snake_case, documented in the README). */

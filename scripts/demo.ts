@@ -4,7 +4,10 @@
  */
 import { startDemoStack } from './lib/demo-stack';
 
-const stack = await startDemoStack({ port: Number(process.env.PORT ?? 3000) });
+const stack = await startDemoStack({ port: Number(process.env.PORT) || 3000 }).catch((error: Error) => {
+  console.error(`demo: ${error.message}`);
+  process.exit(1);
+});
 
 async function shutdown(code: number) {
   await stack.stop();

@@ -28,7 +28,9 @@ async function readLine(): Promise<string> {
     if (input.includes('\u0003')) process.exit(130);
   }
   stdin.pause();
-  return input.split(/\r?\n|\r|\u0004/)[0] ?? '';
+  const line = input.split(/\r?\n|\r|\u0004/)[0] ?? '';
+  // In raw mode the terminal does no line editing: apply backspaces ourselves.
+  return stdin.isTTY ? [...line].reduce((text, char) => (/[\u0008\u007f]/.test(char) ? text.slice(0, -1) : text + char), '') : line;
 }
 
 const password = await readLine();

@@ -1,13 +1,17 @@
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
-import { requireUser } from '@/lib/auth/session';
+import { getSessionUser } from '@/lib/auth/session';
 import { isDemoMode } from '@/lib/env';
 
+/**
+ * The signed-in shell. It does not redirect: layout and page render concurrently, and the page's
+ * own requireUser() is the one that knows the full URL to come back to after sign-in.
+ */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
-  const user = await requireUser();
+  const user = await getSessionUser();
   return (
     <>
-      <AppHeader email={user.email} demo={isDemoMode()} />
+      {user ? <AppHeader email={user.email} demo={isDemoMode()} /> : null}
       <main className="page">{children}</main>
     </>
   );

@@ -1,20 +1,32 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { Suspense } from 'react';
-import { ErrorPanel } from '@/components/stats/error-panel';
 import { DateRangeForm } from '@/components/stats/date-range-form';
+import { ErrorPanel } from '@/components/stats/error-panel';
 import { InvalidRange } from '@/components/stats/invalid-range';
 import { StatsSkeleton } from '@/components/stats/skeletons';
 import { StatsSection } from '@/components/stats/stats-section';
 import { requireUser } from '@/lib/auth/session';
-import { parseDateRange, toRangeQuery } from '@/lib/date-range';
+import { describeRange, parseDateRange, todayIn, toRangeQuery } from '@/lib/date-range';
 import { getAppTimeZone } from '@/lib/env';
+import { formatDayRange } from '@/lib/format';
 import { pickLocale } from '@/lib/locale';
 import { rangeParamsFromPage, toQueryString, type PageSearchParams } from '@/lib/search-params';
 
-export const metadata: Metadata = { title: 'Callbacks' };
+type Props = { searchParams: Promise<PageSearchParams> };
 
-export default async function StatsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
+/** The tab title names the range, so shared tabs and bookmarks say what they show. */
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  try {
+    const result = parseDateRange(rangeParamsFromPage(await searchParams), { now: new Date(), timeZone: getAppTimeZone() });
+    const locale = pickLocale((await headers()).get('accept-language'));
+    return { title: result.ok ? describeRange(result.range, (s, e) => formatDayRange(s, e, locale)) : 'Callbacks' };
+  } catch {
+    return { title: 'Callbacks' };
+  }
+}
+
+export default async function StatsPage({ searchParams }: Props) {
   const params = await searchParams;
   await requireUser(`/${toQueryString(params)}`);
   let timeZone: string;
@@ -23,8 +35,9 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
+  const now = new Date();
   const locale = pickLocale((await headers()).get('accept-language'));
-  const result = parseDateRange(rangeParamsFromPage(params), { now: new Date(), timeZone });
+  const result = parseDateRange(rangeParamsFromPage(params), { now, timeZone });
 
   return (
     <>
@@ -36,6 +49,7 @@ export default async function StatsPage({ searchParams }: { searchParams: Promis
         range={result.ok ? result.range : null}
         rawStart={firstValue(params.start_date)}
         rawEnd={firstValue(params.end_date)}
+        today={todayIn(timeZone, now)}
         timeZone={timeZone}
         locale={locale}
       />

@@ -1,18 +1,31 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 
 const GENERIC_ERROR = 'That email and password don’t match an account. Check them and try again.';
+const CONFIGURATION_ERROR = 'Sign-in is not set up correctly on the server. Ask an admin.';
 
 /**
  * Email and password sign-in. Every failure gets the same message, so the form never tells
  * which of the two was wrong. On success it does a full navigation, so the page it lands on is
  * rendered on the server with the new session.
  */
-export function LoginForm({ callbackPath, initialError }: { callbackPath: string; initialError: boolean }) {
-  const [error, setError] = useState<string | null>(initialError ? GENERIC_ERROR : null);
+export function LoginForm({
+  callbackPath,
+  initialError,
+}: {
+  callbackPath: string;
+  /** next-auth's `?error=` code, if it sent the visitor back here. */
+  initialError: string | null;
+}) {
+  const [error, setError] = useState<string | null>(
+    initialError === null ? null : initialError === 'Configuration' ? CONFIGURATION_ERROR : GENERIC_ERROR,
+  );
   const [pending, setPending] = useState(false);
+  // Until React has hydrated, a native submit would bypass signIn(): keep the button off.
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -30,7 +43,7 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
         window.location.assign(callbackPath);
         return;
       }
-      setError(result?.status === 429 ? 'Too many attempts. Wait a minute and try again.' : GENERIC_ERROR);
+      setError(result?.error === 'Configuration' ? CONFIGURATION_ERROR : GENERIC_ERROR);
     } catch {
       setError('The sign-in could not be sent. Check your connection and try again.');
     }
@@ -38,7 +51,8 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
   }
 
   return (
-    <form className="login-form" onSubmit={onSubmit} noValidate={false}>
+    // method="post": should a submit ever happen natively, the password stays out of the URL.
+    <form className="login-form" method="post" onSubmit={onSubmit}>
       <label>
         <span>Email</span>
         <input name="email" type="email" autoComplete="username" required autoFocus />
@@ -52,7 +66,7 @@ export function LoginForm({ callbackPath, initialError }: { callbackPath: string
           {error}
         </p>
       ) : null}
-      <button type="submit" className="button" disabled={pending}>
+      <button type="submit" className="button" disabled={pending || !hydrated}>
         {pending ? 'Signing in…' : 'Sign in'}
       </button>
     </form>

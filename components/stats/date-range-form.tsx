@@ -1,3 +1,4 @@
+import Form from 'next/form';
 import Link from 'next/link';
 import { PRESET_LABELS, RANGE_PRESETS, type DateRange } from '@/lib/date-range';
 import { formatDayRange } from '@/lib/format';
@@ -9,15 +10,18 @@ type Props = {
   /** What the visitor typed, kept in the inputs so a mistake can be fixed in place. */
   rawStart: string;
   rawEnd: string;
+  /** Today in the app's timezone: the latest day that can be picked. */
+  today: string;
   timeZone: string;
   locale: string;
 };
 
 /**
- * The date picker as a plain GET form: it works without JavaScript, and submitting it puts the
- * range in the URL, which is the page's only state. Presets are links that stay relative.
+ * The date picker as a GET form (next/form: a plain form without JavaScript, a client-side
+ * navigation with it): submitting puts the range in the URL, which is the page's only state.
+ * Presets are links that stay relative.
  */
-export function DateRangeForm({ range, rawStart, rawEnd, timeZone, locale }: Props) {
+export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone, locale }: Props) {
   const start = range?.start ?? rawStart;
   const end = range?.end ?? rawEnd;
   return (
@@ -36,20 +40,20 @@ export function DateRangeForm({ range, rawStart, rawEnd, timeZone, locale }: Pro
         ))}
       </nav>
       {/* Keyed so the inputs show the new range after a client-side navigation to a preset. */}
-      <form key={`${start}/${end}`} className="range-form" method="get" action="/">
+      <Form key={`${start}/${end}`} className="range-form" action="/">
         <label>
           <span>From</span>
-          <input type="date" name="start_date" defaultValue={start} required />
+          <input type="date" name="start_date" defaultValue={start} max={today} required />
         </label>
         <label>
           <span>To</span>
-          <input type="date" name="end_date" defaultValue={end} required />
+          <input type="date" name="end_date" defaultValue={end} max={today} required />
         </label>
         <button type="submit" className="button">
           Apply
         </button>
         <CopyLinkButton />
-      </form>
+      </Form>
       <p className="range-caption muted">
         {range ? (
           <>

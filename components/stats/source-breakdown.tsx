@@ -1,7 +1,7 @@
 import { SourceBarChart } from '@/components/charts/source-bar-chart';
 import { formatCount, formatPercent } from '@/lib/format';
-import type { CallbackStats } from '@/lib/stats';
-import { toSourceRows } from '@/lib/source-rows';
+import { toChartRows, toSourceRows } from '@/lib/source-rows';
+import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/stats';
 
 /**
  * Received callbacks per source agent: a chart for the eye and a table for everyone (screen
@@ -9,16 +9,17 @@ import { toSourceRows } from '@/lib/source-rows';
  */
 export function SourceBreakdown({ stats, locale }: { stats: CallbackStats; locale: string }) {
   const rows = toSourceRows(stats);
-  const overAttributed = stats.attribution.attributed - stats.totals.received;
+  const bars = toChartRows(rows);
+  const overAttributed = toOverAttributed(stats);
   return (
     <section className="card breakdown" aria-labelledby="sources-heading">
       <h2 id="sources-heading">Received by source agent</h2>
       {rows.length > 0 ? (
         <SourceBarChart
-          labels={rows.map((row) => row.label)}
-          counts={rows.map((row) => row.count)}
-          shares={rows.map((row) => formatPercent(row.share, locale))}
-          muted={rows.map((row) => row.kind === 'unattributed')}
+          labels={bars.map((row) => row.label)}
+          counts={bars.map((row) => row.count)}
+          shares={bars.map((row) => formatPercent(row.share, locale))}
+          muted={bars.map((row) => row.kind !== 'source')}
           locale={locale}
         />
       ) : null}
@@ -50,6 +51,12 @@ export function SourceBreakdown({ stats, locale }: { stats: CallbackStats; local
           </tr>
         </tfoot>
       </table>
+      {stats.attribution.unattributed > 0 ? (
+        <p className="muted note">
+          Unattributed: callbacks Talkover counts as received but attributes to no source agent (unmatched calls,
+          for instance).
+        </p>
+      ) : null}
       {overAttributed > 0 ? (
         <p className="muted note">
           Talkover attributes {formatCount(overAttributed, locale)} more callbacks to source agents than it counts as

@@ -18,7 +18,7 @@ export async function StatsSection({ range, locale }: { range: DateRange; locale
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
-  if (stats.totals.received === 0) return <EmptyState />;
+  if (stats.totals.received === 0) return <EmptyState range={range} locale={locale} />;
   return (
     <div className="stats">
       <KpiCards stats={stats} locale={locale} />

@@ -5,7 +5,11 @@ import { normaliseEmail, parseAuthUsers } from './users';
 
 const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().min(1).max(1024) });
 
-let dummyHash: Promise<string> | undefined;
+/**
+ * Made when the module loads, at the default cost, so even the first unknown email costs one
+ * verification, like a known one.
+ */
+const dummyHash = hashPassword('not-a-real-password');
 
 /**
  * Checks an email and password against AUTH_USERS. An unknown email is verified against a dummy
@@ -22,7 +26,6 @@ export async function authorizeCredentials(input: unknown): Promise<{ id: string
   }
   const email = normaliseEmail(credentials.data.email);
   const user = parsed.users.get(email);
-  dummyHash ??= hashPassword('not-a-real-password');
   const valid = await verifyPassword(credentials.data.password, user?.passwordHash ?? (await dummyHash));
   return user && valid ? { id: user.email, email: user.email } : null;
 }

@@ -34,8 +34,10 @@ export function isPasswordHash(value: string): boolean {
   const match = HASH_PATTERN.exec(value);
   if (!match) return false;
   const [logN, r, p] = match.slice(1, 4).map(Number) as [number, number, number];
-  // Bounds keep a typo in the settings from turning a sign-in into a memory or CPU bomb.
-  return logN >= 10 && logN <= 20 && r >= 1 && r <= 32 && p >= 1 && p <= 16;
+  // Bounds keep a typo in the settings from turning a sign-in into a memory or CPU bomb:
+  // at most 256 MiB (twice OWASP's cost) and 16 passes.
+  const memory = 128 * 2 ** logN * r;
+  return logN >= 10 && r >= 1 && p >= 1 && p <= 16 && memory <= 256 * 1024 * 1024;
 }
 
 export async function verifyPassword(password: string, encoded: string): Promise<boolean> {

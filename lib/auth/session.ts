@@ -1,16 +1,18 @@
 import 'server-only';
 import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
+import { cache } from 'react';
 import { AppError } from '../errors';
 import { authOptions } from './options';
 
 export type SessionUser = { email: string };
 
-export async function getSessionUser(): Promise<SessionUser | null> {
+/** The signed-in user; decoded once per request however many components ask. */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await getServerSession(authOptions);
   const email = session?.user?.email;
   return email ? { email } : null;
-}
+});
 
 /**
  * For pages: the signed-in user, or a redirect to /login that comes back to `returnTo`. The

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../lib/auth/password';
 import { startSimulator } from '../../simulator/server';
 import { buildIsStale } from './build-freshness';
+import { assertPortFree } from './free-port';
 import { waitForHttp } from './wait-for-http';
 
 const NEXT_BIN = 'node_modules/next/dist/bin/next';
@@ -22,6 +23,7 @@ function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
  * first when the build is missing or older than the sources.
  */
 export async function startDemoStack(options: { port: number; quiet?: boolean }): Promise<DemoStack> {
+  await assertPortFree(options.port);
   if (await buildIsStale()) {
     console.log('Building the app (once; later runs reuse the build)…');
     await runNext(['build'], { ...process.env, NODE_ENV: 'production' });
@@ -31,7 +33,8 @@ export async function startDemoStack(options: { port: number; quiet?: boolean })
   const appUrl = `http://localhost:${options.port}`;
   const email = 'demo@example.com';
   const password = randomBytes(9).toString('base64url');
-  const app = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port)], {
+  // Loopback only: the demo's sign-in is printed in a terminal, not meant for the network.
+  const app = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
     stdio: options.quiet ? 'ignore' : 'inherit',
     env: {
       ...process.env,
@@ -48,8 +51,12 @@ export async function startDemoStack(options: { port: number; quiet?: boolean })
     app.kill('SIGTERM');
     await simulator.close();
   };
+  const exited = new Promise<never>((_, reject) =>
+    app.once('exit', (code) => reject(new Error(`the app exited with code ${code} before it answered`))),
+  );
+  exited.catch(() => {}); // only the race below cares; a later exit (at stop) is expected
   try {
-    await waitForHttp(`${appUrl}/api/health`, 60_000);
+    await Promise.race([waitForHttp(`${appUrl}/api/health`, 60_000), exited]);
   } catch (error) {
     await stop();
     throw error;

@@ -44,6 +44,13 @@ describe('signing in', () => {
     await page.context().close();
   });
 
+  it('tells a server misconfiguration apart from a wrong password', async () => {
+    const page = await (await browser.newContext()).newPage();
+    await page.goto(`${appUrl}/login?error=Configuration`);
+    await expect(page.getByRole('main').getByRole('alert').textContent()).resolves.toMatch(/not set up correctly/);
+    await page.context().close();
+  });
+
   it('never redirects off-site after sign-in', async () => {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${appUrl}/login?callbackUrl=${encodeURIComponent('//evil.example/steal')}`);

@@ -43,6 +43,8 @@ describe('the stats page', () => {
     await page.getByRole('link', { name: 'Last 7 days' }).click();
     await page.waitForURL(`${appUrl}/?range=7d`);
     await expect(page.getByRole('link', { name: 'Last 7 days' }).getAttribute('aria-current')).resolves.toBe('true');
+    // Metadata streams after the page shell, so wait for the title rather than read it at once.
+    await page.waitForFunction(() => document.title === 'Last 7 days · Callback Stats', undefined, { timeout: 5_000 });
     const today = todayIn(E2E.timeZone, new Date());
     await page.locator('.range-caption', { hasText: '7 days' }).waitFor();
     await expect(page.getByLabel('From').inputValue()).resolves.toBe(addDays(today, -6));

@@ -9,6 +9,8 @@ describe('production start-up', () => {
   it.each([
     ['TALKOVER_API_TOKEN', { TALKOVER_API_TOKEN: undefined }],
     ['NEXTAUTH_SECRET', { NEXTAUTH_SECRET: undefined }],
+    ['NEXTAUTH_URL', { NEXTAUTH_URL: 'not a url' }],
+    ['TALKOVER_API_URL', { TALKOVER_API_URL: 'http://talkover.example/api/v1' }],
     ['AUTH_USERS', { AUTH_USERS: 'ana@example.com:plaintext-password' }],
   ])('refuses to start without a valid %s', async (variable, overrides) => {
     const { code, output } = await startNextExpectingExit(await freePort(), { ...env, ...overrides } as NodeJS.ProcessEnv);

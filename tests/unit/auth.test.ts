@@ -88,12 +88,15 @@ describe('password hashing', () => {
 
   test.each([
     { name: 'logN 10 (lowest)', value: encoded(10, 8, 1), valid: true },
-    { name: 'logN 20 (highest)', value: encoded(20, 8, 1), valid: true },
+    { name: 'logN 18, r 8 (256 MiB, the most allowed)', value: encoded(18, 8, 1), valid: true },
+    { name: 'logN 19, r 8 (512 MiB)', value: encoded(19, 8, 1), valid: false },
+    { name: 'logN 20, r 32 (4 GiB)', value: encoded(20, 32, 1), valid: false },
     { name: 'logN 9', value: encoded(9, 8, 1), valid: false },
     { name: 'logN 21', value: encoded(21, 8, 1), valid: false },
     { name: 'logN 3 digits', value: encoded('017', 8, 1), valid: false },
     { name: 'r 1', value: encoded(17, 1, 1), valid: true },
-    { name: 'r 32', value: encoded(17, 32, 1), valid: true },
+    { name: 'r 16 at logN 17 (256 MiB)', value: encoded(17, 16, 1), valid: true },
+    { name: 'r 32 at logN 17 (512 MiB)', value: encoded(17, 32, 1), valid: false },
     { name: 'r 0', value: encoded(17, 0, 1), valid: false },
     { name: 'r 33', value: encoded(17, 33, 1), valid: false },
     { name: 'p 16', value: encoded(17, 8, 16), valid: true },
@@ -306,7 +309,7 @@ describe('findStartupProblem', () => {
   const goodEnv = (): Record<string, string | undefined> => ({
     NEXTAUTH_SECRET: SECRET,
     NEXTAUTH_URL: 'https://stats.example.com',
-    TALKOVER_API_URL: 'http://talkover.test/api/v1',
+    TALKOVER_API_URL: 'https://talkover.test/api/v1',
     TALKOVER_API_TOKEN: TOKEN,
     AUTH_USERS: `ana@example.com:${anaHash}`,
     APP_TIMEZONE: 'America/Sao_Paulo',

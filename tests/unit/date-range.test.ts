@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import {
   addDays,
+  describeRange,
   daysInclusive,
   isValidTimeZone,
   parseDateRange,
@@ -334,4 +335,15 @@ describe('parseIsoDate', () => {
       expect(parseIsoDate(value)).toBeNull();
     },
   );
+});
+
+describe('describeRange', () => {
+  const format = (start: string, end: string) => `${start}..${end}`;
+  test.each([
+    [{ start: '2026-03-09', end: '2026-03-15', preset: '7d' as const }, 'Last 7 days'],
+    [{ start: '2026-03-01', end: '2026-03-15', preset: 'mtd' as const }, 'Month to date'],
+    [{ start: '2026-01-01', end: '2026-01-31', preset: null }, '2026-01-01..2026-01-31'],
+  ])('%o → %s', (range, expected) => {
+    expect(describeRange(range, format)).toBe(expected);
+  });
 });

@@ -1,6 +1,6 @@
-import { describe, expect, test } from 'vitest';
-import { toSourceRows, UNATTRIBUTED_LABEL } from '@/lib/source-rows';
-import { ratio, toCallbackStats, toStatsJson, type RawStatsInput } from '@/lib/stats';
+import { describe, expect, it, test } from 'vitest';
+import { toChartRows, toSourceRows, UNATTRIBUTED_LABEL } from '@/lib/source-rows';
+import { overAttributed, ratio, toCallbackStats, toStatsJson, type RawStatsInput } from '@/lib/stats';
 
 const FETCHED_AT = new Date('2026-03-15T12:00:00Z');
 const CONTEXT = { timeZone: 'America/Sao_Paulo', fetchedAt: FETCHED_AT };
@@ -209,5 +209,39 @@ describe('toSourceRows', () => {
       toCallbackStats(raw({ total_callbacks_received: 3, callbacks_by_source_agent: [source('agent-7', name, 3)] }), CONTEXT),
     );
     expect(rows).toEqual([{ key: 'agent-7', kind: 'source', label, count: 3, share: 1 }]);
+  });
+});
+
+describe('chart rows and over-attribution', () => {
+  const source = (index: number, count: number) => ({
+    key: `src-${index}`,
+    kind: 'source' as const,
+    label: `Agent ${index}`,
+    count,
+    share: count / 1000,
+  });
+
+  it('keeps every row when there are at most ten sources', () => {
+    const rows = Array.from({ length: 10 }, (_, index) => source(index, 100 - index));
+    expect(toChartRows(rows)).toEqual(rows);
+  });
+
+  it('folds the sources past the tenth into one "Other sources" bar, before Unattributed', () => {
+    const rows = [
+      ...Array.from({ length: 13 }, (_, index) => source(index, 100 - index)),
+      { key: 'unattributed', kind: 'unattributed' as const, label: 'Unattributed', count: 5, share: 0.005 },
+    ];
+    const bars = toChartRows(rows);
+    expect(bars).toHaveLength(12);
+    expect(bars[10]).toEqual({ key: 'other', kind: 'other', label: 'Other sources (3)', count: 90 + 89 + 88, share: expect.closeTo(0.267, 10) });
+    expect(bars[11]?.kind).toBe('unattributed');
+  });
+
+  test.each([
+    [100, 120, 20],
+    [100, 100, 0],
+    [100, 80, 0],
+  ])('received %i, attributed %i → %i over-attributed', (received, attributed, expected) => {
+    expect(overAttributed({ totals: { received, answered: 0, unmatched: 0, notAnswered: 0 }, attribution: { attributed, unattributed: 0 } })).toBe(expected);
   });
 });

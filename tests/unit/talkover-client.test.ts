@@ -6,7 +6,7 @@ import { talkoverGet } from '@/lib/talkover/client';
 import { checkTalkoverConfig, getTalkoverConfig } from '@/lib/talkover/config';
 
 const TOKEN = 'test_token_value';
-const BASE_URL = 'http://talkover.test/api/v1';
+const BASE_URL = 'https://talkover.test/api/v1';
 /** Text that only ever appears in upstream bodies: it must never reach an AppError message. */
 const UPSTREAM_TEXT = 'UPSTREAM_DETAIL_do_not_forward';
 const RANGE = { start: '2024-01-01', end: '2024-01-31' };
@@ -77,7 +77,7 @@ describe('a successful call', () => {
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0]!;
     const parsedUrl = new URL(String(url));
-    expect(parsedUrl.origin + parsedUrl.pathname).toBe('http://talkover.test/api/v1/callback-agents/stats');
+    expect(parsedUrl.origin + parsedUrl.pathname).toBe('https://talkover.test/api/v1/callback-agents/stats');
     expect(Object.fromEntries(parsedUrl.searchParams)).toEqual({ start_date: '2024-01-01', end_date: '2024-01-31' });
     expect(new Headers(init?.headers).get('Authorization')).toBe(`Bearer ${TOKEN}`);
     expect(new Headers(init?.headers).get('Accept')).toBe('application/json');
@@ -92,14 +92,14 @@ describe('a successful call', () => {
     const fetchMock = stubFetch(async () => jsonResponse(STATS_BODY));
     await fetchCallbackStats(RANGE);
     expect(String(fetchMock.mock.calls[0]![0])).toBe(
-      'http://talkover.test/api/v1/callback-agents/stats?start_date=2024-01-01&end_date=2024-01-31',
+      'https://talkover.test/api/v1/callback-agents/stats?start_date=2024-01-01&end_date=2024-01-31',
     );
   });
 
   test('undefined query values are left out', async () => {
     const fetchMock = stubFetch(async () => jsonResponse({ ok: 1 }));
     await talkoverGet('/health', { a: 'x y', b: undefined }, z.object({ ok: z.number() }));
-    expect(String(fetchMock.mock.calls[0]![0])).toBe('http://talkover.test/api/v1/health?a=x+y');
+    expect(String(fetchMock.mock.calls[0]![0])).toBe('https://talkover.test/api/v1/health?a=x+y');
   });
 
   test('logs one talkover_call line without the token', async () => {
@@ -385,8 +385,8 @@ describe('configuration', () => {
       timeoutMs: 8000,
     });
     expect(
-      getTalkoverConfig({ TALKOVER_API_URL: 'http://talkover.test/api/v1/', TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '' }),
-    ).toEqual({ baseUrl: 'http://talkover.test/api/v1', token: TOKEN, timeoutMs: 8000 });
+      getTalkoverConfig({ TALKOVER_API_URL: 'https://talkover.test/api/v1/', TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '' }),
+    ).toEqual({ baseUrl: 'https://talkover.test/api/v1', token: TOKEN, timeoutMs: 8000 });
   });
 
   test.each<{ name: string; env: Record<string, string | undefined>; problem: string | null }>([
@@ -398,6 +398,9 @@ describe('configuration', () => {
     { name: 'no token', env: {}, problem: 'TALKOVER_API_TOKEN is not set' },
     { name: 'empty token', env: { TALKOVER_API_TOKEN: '' }, problem: 'TALKOVER_API_TOKEN is not set' },
     { name: 'blank token', env: { TALKOVER_API_TOKEN: ' \t ' }, problem: 'TALKOVER_API_TOKEN is not set' },
+    { name: 'plain http to another host', env: { TALKOVER_API_URL: 'http://talkover.test/api/v1', TALKOVER_API_TOKEN: TOKEN }, problem: 'TALKOVER_API_URL must use https (plain http only for localhost)' },
+    { name: 'plain http to 127.0.0.1', env: { TALKOVER_API_URL: 'http://127.0.0.1:4010/api/v1', TALKOVER_API_TOKEN: TOKEN }, problem: null },
+    { name: 'plain http to localhost', env: { TALKOVER_API_URL: 'http://localhost:4010/api/v1', TALKOVER_API_TOKEN: TOKEN }, problem: null },
     { name: 'bad URL', env: { TALKOVER_API_URL: 'talkover.test', TALKOVER_API_TOKEN: TOKEN }, problem: 'TALKOVER_API_URL must be an http(s) URL' },
     // A token pasted into the wrong variable must not be echoed back.
     { name: 'token in the URL variable', env: { TALKOVER_API_URL: TOKEN, TALKOVER_API_TOKEN: TOKEN }, problem: 'TALKOVER_API_URL must be an http(s) URL' },

@@ -12,8 +12,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const callbackPath = toSafeCallbackPath(params.callbackUrl);
   if (await getSessionUser()) redirect(callbackPath);
-  // next-auth sends failures here as ?error=…; whatever the cause, the visitor gets one message.
-  const failed = params.error !== undefined;
+  // next-auth sends failures here as ?error=…: a wrong password and an unknown email read the same.
+  const error = typeof params.error === 'string' ? params.error : null;
 
   return (
     <main className="login">
@@ -23,7 +23,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         {isDemoMode() ? (
           <p className="notice-demo">Demo: the sign-in is printed in the terminal running npm run demo.</p>
         ) : null}
-        <LoginForm callbackPath={callbackPath} initialError={failed} />
+        <LoginForm callbackPath={callbackPath} initialError={error} />
       </div>
     </main>
   );

@@ -1,5 +1,0 @@
-import { StatsSkeleton } from '@/components/stats/skeletons';
-
-export default function Loading() {
-  return <StatsSkeleton />;
-}
