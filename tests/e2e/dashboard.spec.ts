@@ -60,6 +60,18 @@ describe('the stats page', () => {
     await page.locator('.range-caption', { hasText: '28 days' }).waitFor();
   });
 
+  it('submits the date form without JavaScript too', async () => {
+    const noScript = await browser.newContext({ javaScriptEnabled: false, storageState: await context.storageState() });
+    const plain = await noScript.newPage();
+    await plain.goto(`${appUrl}/?range=30d`);
+    await plain.getByLabel('From').fill('2026-02-01');
+    await plain.getByLabel('To').fill('2026-02-10');
+    await plain.getByRole('button', { name: 'Apply' }).click();
+    await plain.waitForURL(`${appUrl}/?start_date=2026-02-01&end_date=2026-02-10`);
+    await plain.locator('.range-caption', { hasText: '10 days' }).waitFor();
+    await noScript.close();
+  });
+
   it('explains bad parameters inline, with the form still there to fix them', async () => {
     const response = await page.goto(`${appUrl}/?start_date=2026-03-10&end_date=2026-03-01`);
     expect(response?.status()).toBe(200);
