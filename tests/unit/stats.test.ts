@@ -1,21 +1,13 @@
 import { describe, expect, it, test } from 'vitest';
 import { toChartRows, toSourceRows, UNATTRIBUTED_LABEL } from '@/lib/source-rows';
 import { overAttributed, ratio, toCallbackStats, toStatsJson, type RawStatsInput } from '@/lib/stats';
+import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
 
 const FETCHED_AT = new Date('2026-03-15T12:00:00Z');
 const CONTEXT = { timeZone: 'America/Sao_Paulo', fetchedAt: FETCHED_AT };
 
 /** The README's example answer (`data` of GET /callback-agents/stats). */
-const EXAMPLE: RawStatsInput = {
-  period: { start: '2024-01-01', end: '2024-01-31' },
-  total_callbacks_received: 184,
-  callbacks_answered: 142,
-  callbacks_unmatched: 12,
-  callbacks_by_source_agent: [
-    { source_agent_id: 'agent-uuid-2', name: 'Sales Outbound', count: 110 },
-    { source_agent_id: 'agent-uuid-3', name: 'Survey Outbound', count: 74 },
-  ],
-};
+const EXAMPLE: RawStatsInput = DOCUMENTED_STATS_RESPONSE.data;
 
 function raw(overrides: Partial<RawStatsInput>): RawStatsInput {
   return { ...EXAMPLE, ...overrides };

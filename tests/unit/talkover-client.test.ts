@@ -4,6 +4,7 @@ import { AppError, type AppErrorKind } from '@/lib/errors';
 import { fetchCallbackStats } from '@/lib/talkover/callback-stats';
 import { talkoverGet } from '@/lib/talkover/client';
 import { checkTalkoverConfig, getTalkoverConfig } from '@/lib/talkover/config';
+import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
 
 const TOKEN = 'test_token_value';
 const BASE_URL = 'https://talkover.test/api/v1';
@@ -11,19 +12,7 @@ const BASE_URL = 'https://talkover.test/api/v1';
 const UPSTREAM_TEXT = 'UPSTREAM_DETAIL_do_not_forward';
 const RANGE = { start: '2024-01-01', end: '2024-01-31' };
 
-const STATS_BODY = {
-  success: true,
-  data: {
-    period: { start: '2024-01-01', end: '2024-01-31' },
-    total_callbacks_received: 184,
-    callbacks_answered: 142,
-    callbacks_unmatched: 12,
-    callbacks_by_source_agent: [
-      { source_agent_id: 'agent-uuid-2', name: 'Sales Outbound', count: 110 },
-      { source_agent_id: 'agent-uuid-3', name: 'Survey Outbound', count: 74 },
-    ],
-  },
-};
+const STATS_BODY = DOCUMENTED_STATS_RESPONSE;
 
 type FetchImpl = (url: URL | string, init?: RequestInit) => Promise<Response>;
 

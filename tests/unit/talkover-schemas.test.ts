@@ -6,21 +6,10 @@ import {
   sourceAgentCountSchema,
   talkoverErrorSchema,
 } from '@/lib/talkover/schemas';
+import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
 
 /** The example answer of GET /callback-agents/stats, copied from the shared talkover-api README. */
-const DOCUMENTED_EXAMPLE = {
-  success: true,
-  data: {
-    period: { start: '2024-01-01', end: '2024-01-31' },
-    total_callbacks_received: 184,
-    callbacks_answered: 142,
-    callbacks_unmatched: 12,
-    callbacks_by_source_agent: [
-      { source_agent_id: 'agent-uuid-2', name: 'Sales Outbound', count: 110 },
-      { source_agent_id: 'agent-uuid-3', name: 'Survey Outbound', count: 74 },
-    ],
-  },
-};
+const DOCUMENTED_EXAMPLE = DOCUMENTED_STATS_RESPONSE;
 
 type Data = (typeof DOCUMENTED_EXAMPLE)['data'];
 
