@@ -1,7 +1,7 @@
 import 'server-only';
 import type { DateRange } from './date-range';
 import { toCallbackStats, type CallbackStats } from './stats';
-import { fetchCallbackStats } from './talkover/callback-stats';
+import { fetchCallbackStats } from './talkover/stats-endpoint';
 
 /**
  * The one domain call behind both the page and `GET /api/stats`, so the two can never disagree.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { z } from 'zod';
 import { AppError, type AppErrorKind } from '@/lib/errors';
-import { fetchCallbackStats } from '@/lib/talkover/callback-stats';
+import { fetchCallbackStats } from '@/lib/talkover/stats-endpoint';
 import { talkoverGet } from '@/lib/talkover/client';
 import { checkTalkoverConfig, getTalkoverConfig } from '@/lib/talkover/config';
 import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
