@@ -1,21 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { hashPassword } from '../../lib/auth/password';
 import { startSimulator } from '../../simulator/server';
 import { buildIsStale } from './build-freshness';
 import { assertPortFree } from './free-port';
+import { exitedCleanly, nextStartArgs, spawnNext } from './next-process';
 import { waitForHttp } from './wait-for-http';
 
-const NEXT_BIN = 'node_modules/next/dist/bin/next';
-
 export type DemoStack = { appUrl: string; email: string; password: string; app: ChildProcess; stop(): Promise<void> };
-
-function runNext(args: string[], env: NodeJS.ProcessEnv): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NEXT_BIN, ...args], { stdio: 'inherit', env });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`next ${args[0]} exited with ${code}`))));
-  });
-}
 
 /**
  * The app (`next start`) against the built-in Talkover simulator, with a throw-away secret,
@@ -26,17 +18,16 @@ export async function startDemoStack(options: { port: number; quiet?: boolean })
   await assertPortFree(options.port);
   if (await buildIsStale()) {
     console.log('Building the app (once; later runs reuse the build)…');
-    await runNext(['build'], { ...process.env, NODE_ENV: 'production' });
+    await exitedCleanly(spawnNext(['build'], { ...process.env, NODE_ENV: 'production' }), 'next build');
   }
   const token = `demo_${randomBytes(18).toString('base64url')}`;
   const simulator = await startSimulator({ token, port: 0 });
   const appUrl = `http://localhost:${options.port}`;
   const email = 'demo@example.com';
   const password = randomBytes(9).toString('base64url');
-  // Loopback only: the demo's sign-in is printed in a terminal, not meant for the network.
-  const app = spawn(process.execPath, [NEXT_BIN, 'start', '-p', String(options.port), '-H', '127.0.0.1'], {
-    stdio: options.quiet ? 'ignore' : 'inherit',
-    env: {
+  const app = spawnNext(
+    nextStartArgs(options.port),
+    {
       ...process.env,
       NODE_ENV: 'production',
       DEMO_MODE: '1',
@@ -46,7 +37,8 @@ export async function startDemoStack(options: { port: number; quiet?: boolean })
       NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
       AUTH_USERS: `${email}:${await hashPassword(password)}`,
     },
-  });
+    options.quiet ? 'ignore' : 'inherit',
+  );
   const stop = async () => {
     app.kill('SIGTERM');
     await simulator.close();
