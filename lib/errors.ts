@@ -49,16 +49,19 @@ export class AppError extends Error {
   readonly code: string;
   /** Seconds the client should wait before retrying, when the upstream said so. */
   readonly retryAfterSeconds?: number;
+  /** An upstream failure a second try may fix (network, timeout, 502/503/504); never a 4xx. */
+  readonly retryable: boolean;
 
   constructor(
     kind: AppErrorKind,
-    options: { message?: string; code?: string; retryAfterSeconds?: number; cause?: unknown } = {},
+    options: { message?: string; code?: string; retryAfterSeconds?: number; retryable?: boolean; cause?: unknown } = {},
   ) {
     super(options.message ?? DEFAULT_MESSAGE[kind], { cause: options.cause });
     this.name = 'AppError';
     this.kind = kind;
     this.code = options.code ?? kind;
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.retryable = options.retryable ?? false;
   }
 
   get status(): number {

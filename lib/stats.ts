@@ -15,7 +15,11 @@ export type CallbackStats = {
   /** Talkover does not promise per-source counts add up to the total: keep both sides visible. */
   attribution: { attributed: number; unattributed: number };
   fetchedAt: string;
+  /** Where the figures came from: `stale` means Talkover failed and these are the last good ones. */
+  source: StatsSource;
 };
+
+export type StatsSource = { cache: 'hit' | 'miss' | 'stale'; upstreamMs: number };
 
 /** A type-only import: this module stays free of server-only code. */
 export type RawStatsInput = RawCallbackStats;
@@ -24,7 +28,10 @@ export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-export function toCallbackStats(raw: RawStatsInput, context: { timeZone: string; fetchedAt: Date }): CallbackStats {
+export function toCallbackStats(
+  raw: RawStatsInput,
+  context: { timeZone: string; fetchedAt: Date; source?: StatsSource },
+): CallbackStats {
   const received = raw.total_callbacks_received;
   const answered = raw.callbacks_answered;
   const sources = raw.callbacks_by_source_agent
@@ -49,6 +56,7 @@ export function toCallbackStats(raw: RawStatsInput, context: { timeZone: string;
     sources,
     attribution: { attributed, unattributed: Math.max(received - attributed, 0) },
     fetchedAt: context.fetchedAt.toISOString(),
+    source: context.source ?? { cache: 'miss', upstreamMs: 0 },
   };
 }
 
@@ -70,6 +78,6 @@ export function toStatsJson(stats: CallbackStats) {
     rates: { answer_rate: stats.rates.answerRate, unmatched_rate: stats.rates.unmatchedRate },
     sources: stats.sources.map(({ id, name, count, share }) => ({ id, name, count, share })),
     attribution: stats.attribution,
-    meta: { fetched_at: stats.fetchedAt },
+    meta: { fetched_at: stats.fetchedAt, cache: stats.source.cache, stale: stats.source.cache === 'stale' },
   };
 }

@@ -6,6 +6,7 @@ import { EmptyState } from './empty-state';
 import { ErrorPanel } from './error-panel';
 import { KpiCards } from './kpi-cards';
 import { SourceBreakdown } from './source-breakdown';
+import { StaleNotice } from './stale-notice';
 
 /**
  * Fetches the range's figures on the server and renders them. A Talkover failure becomes an
@@ -18,9 +19,21 @@ export async function StatsSection({ range, locale }: { range: DateRange; locale
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
-  if (stats.totals.received === 0) return <EmptyState range={range} locale={locale} />;
+  const staleNotice =
+    stats.source.cache === 'stale' ? (
+      <StaleNotice fetchedAt={stats.fetchedAt} locale={locale} timeZone={range.timeZone} />
+    ) : null;
+  if (stats.totals.received === 0) {
+    return (
+      <>
+        {staleNotice}
+        <EmptyState range={range} locale={locale} />
+      </>
+    );
+  }
   return (
     <div className="stats">
+      {staleNotice}
       <KpiCards stats={stats} locale={locale} />
       <SourceBreakdown stats={stats} locale={locale} />
       <p className="muted fetched-at">

@@ -2,7 +2,11 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import { parseRetryAfter } from '../http';
+import { pauseFromHeaders } from './budget';
+import type { LoadReason } from './cache';
 import { getTalkoverConfig } from './config';
+import { withRetries } from './retry';
+import { getUpstreamState, type UpstreamState } from './state';
 import { errorCodeOf, talkoverErrorSchema } from './schemas';
 
 export type TalkoverQuery = Record<string, string | undefined>;
@@ -10,33 +14,84 @@ export type TalkoverQuery = Record<string, string | undefined>;
 type CallOutcome = { status: number | null; outcome: string; code?: string };
 
 /**
- * The only code that talks HTTP to Talkover and sets the Authorization header. Every call has a
- * timeout (Node's fetch would otherwise wait up to 300 s), reads the body as text first so an
- * HTML error page is an upstream error rather than a crash, and maps every failure to an
- * AppError whose message is ours, never Talkover's.
+ * The only code that talks HTTP to Talkover and sets the Authorization header. A call is one or
+ * more tries (retries only for failures a retry can fix) inside one deadline; every try takes a
+ * token from the shared budget and a slot at the concurrency gate first, so retries count
+ * against Talkover's rate limit like any other call.
  */
-export async function talkoverGet<T>(path: string, query: TalkoverQuery, schema: z.ZodType<T>): Promise<T> {
+export async function talkoverGet<T>(
+  path: string,
+  query: TalkoverQuery,
+  schema: z.ZodType<T>,
+  reason: LoadReason = 'uncached',
+): Promise<T> {
   const config = getTalkoverConfig();
+  const state = getUpstreamState(config);
   const url = new URL(`${config.baseUrl}${path}`);
   for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
 
+  const deadlineAt = state.clock.now() + config.deadlineMs;
+  return withRetries(
+    async (retry) => {
+      await takeBudget(state, deadlineAt);
+      if (!state.gate.tryEnter()) {
+        throw new AppError('upstream_unavailable', {
+          message: 'Talkover is answering slowly and too many requests are waiting for it. Try again in a moment.',
+          retryAfterSeconds: 5,
+        });
+      }
+      try {
+        const timeoutMs = Math.max(1, Math.min(config.timeoutMs, deadlineAt - state.clock.now()));
+        return await tryOnce(url, config.token, timeoutMs, schema, state, { endpoint: path, cache: reason, retry });
+      } finally {
+        state.gate.leave();
+      }
+    },
+    { clock: state.clock, deadlineAt },
+  );
+}
+
+/** Waits for a budget token if one comes before the deadline; otherwise fails as rate limited. */
+async function takeBudget(state: UpstreamState, deadlineAt: number): Promise<void> {
+  const reservation = state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000));
+  if (!reservation.ok) {
+    throw new AppError('upstream_rate_limited', {
+      message: 'The dashboard is pacing its requests to stay inside Talkover\'s rate limit. Try again shortly.',
+      retryAfterSeconds: Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)),
+    });
+  }
+  if (reservation.waitMs > 0) await state.clock.sleep(reservation.waitMs);
+}
+
+type LogContext = { endpoint: string; cache: LoadReason; retry: number };
+
+async function tryOnce<T>(
+  url: URL,
+  token: string,
+  timeoutMs: number,
+  schema: z.ZodType<T>,
+  state: UpstreamState,
+  context: LogContext,
+): Promise<T> {
   const startedAt = performance.now();
-  const log = (result: CallOutcome) =>
+  const record = (result: CallOutcome) => {
+    state.lastCall = { at: new Date(state.clock.now()).toISOString(), endpoint: context.endpoint, status: result.status, outcome: result.outcome };
     console.info(
       JSON.stringify({
         event: 'talkover_call',
-        endpoint: path,
+        ...context,
         ...result,
         duration_ms: Math.round(performance.now() - startedAt),
       }),
     );
+  };
 
   let response: Response;
   let text: string;
   try {
     response = await fetch(url, {
-      headers: { Authorization: `Bearer ${config.token}`, Accept: 'application/json' },
-      signal: AbortSignal.timeout(config.timeoutMs),
+      headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
+      signal: AbortSignal.timeout(timeoutMs),
       cache: 'no-store',
       // A redirect could carry the token to another host: refuse it instead of following.
       redirect: 'error',
@@ -44,26 +99,35 @@ export async function talkoverGet<T>(path: string, query: TalkoverQuery, schema:
     text = await response.text();
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
-    log({ status: null, outcome: timedOut ? 'timeout' : 'network_error' });
-    throw new AppError(timedOut ? 'upstream_timeout' : 'upstream_unavailable', { cause: error });
+    record({ status: null, outcome: timedOut ? 'timeout' : 'network_error' });
+    throw new AppError(timedOut ? 'upstream_timeout' : 'upstream_unavailable', { cause: error, retryable: true });
   }
 
   const json = parseJson(text);
   const errorBody = talkoverErrorSchema.safeParse(json);
   const upstreamCode = errorBody.success ? errorCodeOf(errorBody.data) : undefined;
+  const failed = !response.ok || errorBody.success;
+  const error = failed ? toUpstreamError(response, upstreamCode) : undefined;
 
-  if (!response.ok || errorBody.success) {
-    const error = toUpstreamError(response, upstreamCode);
-    log({ status: response.status, outcome: error.kind, code: upstreamCode });
+  const pauseUntil = pauseFromHeaders(
+    error?.kind === 'upstream_rate_limited' ? 429 : response.status,
+    response.headers,
+    state.clock.now(),
+    error?.retryAfterSeconds,
+  );
+  if (pauseUntil !== null) state.budget.pauseUntil(pauseUntil);
+
+  if (error) {
+    record({ status: response.status, outcome: error.kind, code: upstreamCode });
     throw error;
   }
 
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
-    log({ status: response.status, outcome: 'upstream_bad_payload' });
+    record({ status: response.status, outcome: 'upstream_bad_payload' });
     throw new AppError('upstream_bad_payload');
   }
-  log({ status: response.status, outcome: 'ok' });
+  record({ status: response.status, outcome: 'ok' });
   return parsed.data;
 }
 
@@ -84,7 +148,7 @@ function toUpstreamError(response: Response, upstreamCode: string | undefined): 
       retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
     });
   }
-  if (status >= 500) return new AppError('upstream_unavailable');
+  if (status >= 500) return new AppError('upstream_unavailable', { retryable: [502, 503, 504].includes(status) });
   return new AppError('upstream_rejected_request');
 }
 

@@ -30,9 +30,37 @@ const talkoverConfigSchema = z.object({
     .min(100, { error: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000' })
     .max(60_000, { error: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000' })
     .default(8_000),
+  TALKOVER_DEADLINE_MS: intSetting('TALKOVER_DEADLINE_MS', 'milliseconds', 100, 120_000, 15_000),
+  TALKOVER_RATE_LIMIT_PER_MINUTE: intSetting('TALKOVER_RATE_LIMIT_PER_MINUTE', 'requests', 1, 1_000_000, 100),
+  TALKOVER_MAX_CONCURRENT: intSetting('TALKOVER_MAX_CONCURRENT', 'requests', 1, 256, 8),
+  TALKOVER_CACHE_TTL_SECONDS: intSetting('TALKOVER_CACHE_TTL_SECONDS', 'seconds', 0, 86_400, 60),
+  TALKOVER_CACHE_TTL_CLOSED_SECONDS: intSetting('TALKOVER_CACHE_TTL_CLOSED_SECONDS', 'seconds', 0, 604_800, 3_600),
+  // Names the Talkover environment in cache keys and logs instead of the token, which identifies
+  // it too but must never be a key.
+  TALKOVER_ENVIRONMENT: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'TALKOVER_ENVIRONMENT must be 1–40 letters, digits, - or _' })
+    .default('default'),
 });
 
-export type TalkoverConfig = { baseUrl: string; token: string; timeoutMs: number };
+function intSetting(name: string, unit: string, min: number, max: number, fallback: number) {
+  const message = `${name} must be a whole number of ${unit} between ${min} and ${max}`;
+  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }).default(fallback);
+}
+
+export type TalkoverConfig = {
+  baseUrl: string;
+  token: string;
+  environment: string;
+  /** One try; the deadline bounds all tries of a call, backoff included. */
+  timeoutMs: number;
+  deadlineMs: number;
+  rateLimitPerMinute: number;
+  maxConcurrent: number;
+  /** 0 turns caching off. */
+  cacheTtlSeconds: number;
+  cacheTtlClosedSeconds: number;
+};
 
 type Env = Record<string, string | undefined>;
 
@@ -57,6 +85,16 @@ export function getTalkoverConfig(env: Env = process.env): TalkoverConfig {
       message: `The server is not configured to reach Talkover: ${result.error.issues[0]?.message}. Ask an admin.`,
     });
   }
-  const { TALKOVER_API_URL, TALKOVER_API_TOKEN, TALKOVER_TIMEOUT_MS } = result.data;
-  return { baseUrl: TALKOVER_API_URL.replace(/\/+$/, ''), token: TALKOVER_API_TOKEN, timeoutMs: TALKOVER_TIMEOUT_MS };
+  const data = result.data;
+  return {
+    baseUrl: data.TALKOVER_API_URL.replace(/\/+$/, ''),
+    token: data.TALKOVER_API_TOKEN,
+    environment: data.TALKOVER_ENVIRONMENT,
+    timeoutMs: data.TALKOVER_TIMEOUT_MS,
+    deadlineMs: Math.max(data.TALKOVER_DEADLINE_MS, data.TALKOVER_TIMEOUT_MS),
+    rateLimitPerMinute: data.TALKOVER_RATE_LIMIT_PER_MINUTE,
+    maxConcurrent: data.TALKOVER_MAX_CONCURRENT,
+    cacheTtlSeconds: data.TALKOVER_CACHE_TTL_SECONDS,
+    cacheTtlClosedSeconds: data.TALKOVER_CACHE_TTL_CLOSED_SECONDS,
+  };
 }

@@ -2,6 +2,7 @@ import { getServerSession } from 'next-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, test, vi } from 'vitest';
 import { GET } from '@/app/api/stats/route';
 import { addDays, todayIn } from '@/lib/date-range';
+import { resetUpstreamState } from '@/lib/talkover/state';
 import { getStatsForRange } from '@/simulator/data';
 import { startSimulator, type Fault, type Simulator } from '@/simulator/server';
 
@@ -32,7 +33,10 @@ beforeEach(() => {
   vi.stubEnv('TALKOVER_API_URL', simulator.url);
   vi.stubEnv('TALKOVER_API_TOKEN', TOKEN);
   vi.stubEnv('TALKOVER_TIMEOUT_MS', '800');
+  vi.stubEnv('TALKOVER_DEADLINE_MS', '2000');
   vi.stubEnv('APP_TIMEZONE', 'UTC');
+  // Each test starts with an empty cache and a full budget.
+  resetUpstreamState();
   session.mockResolvedValue({ user: { email: 'ana@example.com' }, expires: '2999-01-01T00:00:00.000Z' });
   simulator.reset();
   // Log lines are checked for the token too.

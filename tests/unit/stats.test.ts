@@ -27,6 +27,7 @@ describe('toCallbackStats', () => {
       ],
       attribution: { attributed: 184, unattributed: 0 },
       fetchedAt: '2026-03-15T12:00:00.000Z',
+      source: { cache: 'miss', upstreamMs: 0 },
     });
   });
 
@@ -143,7 +144,7 @@ describe('toStatsJson', () => {
         { id: 'agent-uuid-3', name: 'Survey Outbound', count: 74, share: 0.37 },
       ],
       attribution: { attributed: 184, unattributed: 16 },
-      meta: { fetched_at: '2026-03-15T12:00:00.000Z' },
+      meta: { fetched_at: '2026-03-15T12:00:00.000Z', cache: 'miss', stale: false },
     });
   });
 

@@ -4,7 +4,9 @@ import { AppError, type AppErrorKind } from '@/lib/errors';
 import { fetchCallbackStats } from '@/lib/talkover/stats-endpoint';
 import { talkoverGet } from '@/lib/talkover/client';
 import { checkTalkoverConfig, getTalkoverConfig } from '@/lib/talkover/config';
+import { resetUpstreamState } from '@/lib/talkover/state';
 import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
+import { ManualClock } from '../support/manual-clock';
 
 const TOKEN = 'test_token_value';
 const BASE_URL = 'https://talkover.test/api/v1';
@@ -47,6 +49,8 @@ beforeEach(() => {
   vi.stubEnv('TALKOVER_API_TOKEN', TOKEN);
   vi.stubEnv('TALKOVER_TIMEOUT_MS', '2500');
   infoSpy = vi.spyOn(console, 'info').mockImplementation(() => {});
+  // A fresh budget and cache per test; retry backoff costs no real time.
+  resetUpstreamState(new ManualClock());
 });
 
 afterEach(() => {
@@ -99,6 +103,8 @@ describe('a successful call', () => {
     expect(loggedCalls()[0]).toEqual({
       event: 'talkover_call',
       endpoint: '/callback-agents/stats',
+      cache: 'uncached',
+      retry: 0,
       status: 200,
       outcome: 'ok',
       duration_ms: expect.any(Number),
@@ -242,7 +248,9 @@ describe('upstream failures map to AppErrors', () => {
     const fetchMock = stubFetch(async () => (sent = response()));
     const error = await captureError(fetchCallbackStats(RANGE));
 
-    expect(fetchMock).toHaveBeenCalledTimes(1);
+    // 502/503/504 are retried twice; every other answer is final.
+    const tries = [502, 503, 504].includes(sent!.status) ? 3 : 1;
+    expect(fetchMock).toHaveBeenCalledTimes(tries);
     expect(error.kind).toBe(kind);
     expect(error.code).toBe(kind);
     expect(error.status).toBe(status);
@@ -252,7 +260,7 @@ describe('upstream failures map to AppErrors', () => {
     expect(error.message).not.toContain(UPSTREAM_TEXT);
     expect(error.message).not.toContain('502 Bad Gateway');
 
-    expect(infoSpy).toHaveBeenCalledTimes(1);
+    expect(infoSpy).toHaveBeenCalledTimes(tries);
     const line = String(infoSpy.mock.calls[0]![0]);
     expect(line).not.toContain(TOKEN);
     expect(line).not.toContain(UPSTREAM_TEXT);
@@ -281,6 +289,8 @@ describe('upstream failures map to AppErrors', () => {
       {
         event: 'talkover_call',
         endpoint: '/callback-agents/stats',
+        cache: 'uncached',
+        retry: 0,
         status: 401,
         outcome: 'upstream_rejected_token',
         code: 'INVALID_API_KEY',
@@ -321,9 +331,18 @@ describe('upstream failures map to AppErrors', () => {
     expect(error.retryAfterSeconds).toBeUndefined();
     expect(error.message).not.toContain(TOKEN);
     expect(error.message).not.toContain(UPSTREAM_TEXT);
-    expect(loggedCalls()).toEqual([
-      { event: 'talkover_call', endpoint: '/callback-agents/stats', status: null, outcome, duration_ms: expect.any(Number) },
-    ]);
+    // Network failures and timeouts are retried twice, each try logged with its number.
+    expect(loggedCalls()).toEqual(
+      [0, 1, 2].map((retry) => ({
+        event: 'talkover_call',
+        endpoint: '/callback-agents/stats',
+        cache: 'uncached',
+        retry,
+        status: null,
+        outcome,
+        duration_ms: expect.any(Number),
+      })),
+    );
     expect(String(infoSpy.mock.calls[0]![0])).not.toContain(TOKEN);
   });
 
@@ -368,14 +387,23 @@ describe('configuration', () => {
   });
 
   test('getTalkoverConfig applies defaults, trims the token and the trailing slash', () => {
+    const defaults = {
+      environment: 'default',
+      timeoutMs: 8000,
+      deadlineMs: 15_000,
+      rateLimitPerMinute: 100,
+      maxConcurrent: 8,
+      cacheTtlSeconds: 60,
+      cacheTtlClosedSeconds: 3600,
+    };
     expect(getTalkoverConfig({ TALKOVER_API_TOKEN: ` ${TOKEN} ` })).toEqual({
       baseUrl: 'https://app.talkover.ai/api/v1',
       token: TOKEN,
-      timeoutMs: 8000,
+      ...defaults,
     });
     expect(
       getTalkoverConfig({ TALKOVER_API_URL: 'https://talkover.test/api/v1/', TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '' }),
-    ).toEqual({ baseUrl: 'https://talkover.test/api/v1', token: TOKEN, timeoutMs: 8000 });
+    ).toEqual({ baseUrl: 'https://talkover.test/api/v1', token: TOKEN, ...defaults });
   });
 
   test.each<{ name: string; env: Record<string, string | undefined>; problem: string | null }>([

@@ -5,6 +5,7 @@ import { getAppTimeZone } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
 import { rangeParamsFromUrl } from '@/lib/search-params';
+import { toServerTiming } from '@/lib/server-timing';
 import { toStatsJson } from '@/lib/stats';
 
 /**
@@ -12,14 +13,24 @@ import { toStatsJson } from '@/lib/stats';
  * The same rules and the same domain call as the page; the shape is documented in the README.
  */
 export async function GET(request: Request): Promise<Response> {
+  const startedAt = performance.now();
   try {
     await requireApiUser();
+    const authMs = performance.now() - startedAt;
     const query = new URL(request.url).searchParams;
     const result = parseDateRange(rangeParamsFromUrl(query), { now: new Date(), timeZone: getAppTimeZone() });
     if (!result.ok) throw new AppError('bad_request', { code: result.error.code, message: result.error.message });
     const stats = await getCallbackStats(result.range);
-    return Response.json(toStatsJson(stats), { headers: { 'Cache-Control': PRIVATE_NO_STORE } });
+    const timing = toServerTiming([
+      { name: 'auth', durationMs: authMs },
+      { name: 'cache', description: stats.source.cache },
+      { name: 'upstream', durationMs: stats.source.upstreamMs },
+      { name: 'total', durationMs: performance.now() - startedAt },
+    ]);
+    return Response.json(toStatsJson(stats), { headers: { 'Cache-Control': PRIVATE_NO_STORE, 'Server-Timing': timing } });
   } catch (error) {
-    return errorResponse(error);
+    const response = errorResponse(error);
+    response.headers.set('Server-Timing', toServerTiming([{ name: 'total', durationMs: performance.now() - startedAt }]));
+    return response;
   }
 }

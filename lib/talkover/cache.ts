@@ -1,0 +1,102 @@
+import 'server-only';
+import { LRUCache } from 'lru-cache';
+import type { Clock } from './clock';
+
+/**
+ * Every Talkover answer the dashboard shows goes through here: TTLs, keys, single-flight and
+ * stale-on-error, on lru-cache's `fetch()`. Concurrent misses for one key share one upstream
+ * call; a failed refresh keeps the previous value (served as stale up to 24 h old); failures
+ * themselves are never stored.
+ */
+export type CacheState = 'hit' | 'miss' | 'stale';
+export type Cached<T> = {
+  value: T;
+  fetchedAt: Date;
+  cache: CacheState;
+  /** Time this request waited on Talkover (0 for a hit). */
+  upstreamMs: number;
+};
+/** What the upstream call is for, written to its log line. */
+export type LoadReason = 'miss' | 'refresh' | 'uncached';
+
+type Entry = { value: unknown; fetchedAt: number };
+type Context = { load: (reason: LoadReason) => Promise<unknown> };
+export type ResponseCache = LRUCache<string, Entry, Context>;
+
+export const MAX_STALE_MS = 24 * 3_600_000;
+const MAX_ENTRIES = 1_000;
+
+export function createResponseCache(clock: Clock): ResponseCache {
+  return new LRUCache<string, Entry, Context>({
+    max: MAX_ENTRIES,
+    ttl: 60_000,
+    perf: { now: () => clock.now() },
+    // Expired entries stay (until evicted) so a failed refresh can fall back on them. The
+    // fallback itself is ours (below): every caller sharing the failed fetch must get it.
+    noDeleteOnFetchRejection: true,
+    fetchMethod: async (_key, stale, { context }) => ({
+      value: await context.load(stale === undefined ? 'miss' : 'refresh'),
+      fetchedAt: clock.now(),
+    }),
+  });
+}
+
+/**
+ * The key names the Talkover environment by its non-secret name, never the token, and sorts the
+ * parameters so equal requests share an entry.
+ */
+export function cacheKey(environment: string, endpoint: string, params: Record<string, string>): string {
+  const query = new URLSearchParams(Object.entries(params).sort(([a], [b]) => (a < b ? -1 : 1))).toString();
+  return `${environment}:${endpoint}?${query}`;
+}
+
+/**
+ * Ranges that include today still change: short TTL. Ranges that ended before today are
+ * settled: long TTL. Both from the environment; 0 turns caching off.
+ */
+export function ttlSecondsFor(
+  range: { end: string },
+  today: string,
+  ttls: { cacheTtlSeconds: number; cacheTtlClosedSeconds: number },
+): number {
+  return range.end < today ? ttls.cacheTtlClosedSeconds : ttls.cacheTtlSeconds;
+}
+
+export async function cached<T>(
+  cache: ResponseCache,
+  clock: Clock,
+  request: { key: string; ttlSeconds: number },
+  load: (reason: LoadReason) => Promise<T>,
+): Promise<Cached<T>> {
+  const startedAt = clock.now();
+  if (request.ttlSeconds <= 0) {
+    const value = await load('uncached');
+    return { value, fetchedAt: new Date(clock.now()), cache: 'miss', upstreamMs: clock.now() - startedAt };
+  }
+
+  const status: LRUCache.Status<string, Entry, Context> = {};
+  let entry: Entry | undefined;
+  try {
+    entry = await cache.fetch(request.key, { ttl: request.ttlSeconds * 1000, context: { load }, status });
+  } catch (error) {
+    const stale = cache.get(request.key, { allowStale: true, noDeleteOnStaleGet: true });
+    if (!stale || clock.now() - stale.fetchedAt > MAX_STALE_MS) throw error;
+    return { value: stale.value as T, fetchedAt: new Date(stale.fetchedAt), cache: 'stale', upstreamMs: clock.now() - startedAt };
+  }
+  // fetch() resolves undefined only if the entry was evicted while its fetch was in flight.
+  if (!entry) return cached(cache, clock, request, load);
+  const state: CacheState = status.fetch === 'hit' ? 'hit' : 'miss';
+  return {
+    value: entry.value as T,
+    fetchedAt: new Date(entry.fetchedAt),
+    cache: state,
+    upstreamMs: state === 'hit' ? 0 : clock.now() - startedAt,
+  };
+}
+
+/** What the cache holds for a key right now, without fetching (Server-Timing on pages). */
+export function peekCacheState(cache: ResponseCache, key: string): CacheState | 'none' {
+  const status: LRUCache.Status<string, Entry, Context> = {};
+  cache.has(key, { status });
+  return status.has === 'hit' ? 'hit' : status.has === 'stale' ? 'stale' : 'none';
+}

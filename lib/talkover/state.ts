@@ -1,0 +1,59 @@
+import 'server-only';
+import { UpstreamBudget } from './budget';
+import { realClock, type Clock } from './clock';
+import { ConcurrencyGate } from './concurrency';
+import { createResponseCache, type ResponseCache } from './cache';
+
+export type LastCall = { at: string; endpoint: string; status: number | null; outcome: string };
+
+/**
+ * The process-wide upstream state: one cache, one budget, one gate. It hangs off globalThis
+ * because Next bundles the proxy, pages and route handlers separately, and a module-level
+ * singleton would exist once per bundle: three budgets would spend three times the limit.
+ */
+export type UpstreamState = {
+  clock: Clock;
+  cache: ResponseCache;
+  budget: UpstreamBudget;
+  gate: ConcurrencyGate;
+  lastCall: LastCall | null;
+};
+
+const KEY = Symbol.for('callback-stats.talkover-upstream-state');
+type Holder = { [KEY]?: UpstreamState };
+
+/** The state for these limits; rebuilt (budget and gate only) if the settings changed. */
+export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcurrent: number }): UpstreamState {
+  const holder = globalThis as Holder;
+  let state = holder[KEY];
+  if (!state) {
+    const clock = realClock;
+    state = holder[KEY] = {
+      clock,
+      cache: createResponseCache(clock),
+      budget: new UpstreamBudget(limits.rateLimitPerMinute, clock),
+      gate: new ConcurrencyGate(limits.maxConcurrent),
+      lastCall: null,
+    };
+  }
+  if (state.budget.limitPerMinute !== limits.rateLimitPerMinute) {
+    state.budget = new UpstreamBudget(limits.rateLimitPerMinute, state.clock);
+  }
+  if (state.gate.limit !== limits.maxConcurrent) state.gate = new ConcurrencyGate(limits.maxConcurrent);
+  return state;
+}
+
+/** The state as it is, without creating it (for /api/health and Server-Timing). */
+export function peekUpstreamState(): UpstreamState | undefined {
+  return (globalThis as Holder)[KEY];
+}
+
+/** Tests: forget everything, optionally with a manual clock. */
+export function resetUpstreamState(clock: Clock = realClock): void {
+  const holder = globalThis as Holder;
+  delete holder[KEY];
+  const state = getUpstreamState({ rateLimitPerMinute: 100, maxConcurrent: 8 });
+  state.clock = clock;
+  state.cache = createResponseCache(clock);
+  state.budget = new UpstreamBudget(100, clock);
+}
