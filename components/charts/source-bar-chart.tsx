@@ -2,6 +2,7 @@
 
 import type { ChartOptions } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
+import { chartHeight } from './chart-height';
 import './register';
 
 type Props = {
@@ -67,7 +68,7 @@ export function SourceBarChart({ labels, counts, shares, muted, locale }: Props)
     ],
   };
   return (
-    <div className="chart" style={{ height: `${Math.max(labels.length * 40 + 40, 120)}px` }} aria-hidden="true">
+    <div className="chart" style={{ height: `${chartHeight(labels.length)}px` }} aria-hidden="true">
       <Bar options={options} data={data} />
     </div>
   );

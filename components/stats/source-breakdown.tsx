@@ -1,4 +1,4 @@
-import { SourceBarChart } from '@/components/charts/source-bar-chart';
+import { LazySourceBarChart } from '@/components/charts/lazy-source-bar-chart';
 import { formatCount, formatPercent } from '@/lib/format';
 import { toChartRows, toSourceRows } from '@/lib/source-rows';
 import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/stats';
@@ -15,7 +15,7 @@ export function SourceBreakdown({ stats, locale }: { stats: CallbackStats; local
     <section className="card breakdown" aria-labelledby="sources-heading">
       <h2 id="sources-heading">Received by source agent</h2>
       {rows.length > 0 ? (
-        <SourceBarChart
+        <LazySourceBarChart
           labels={bars.map((row) => row.label)}
           counts={bars.map((row) => row.count)}
           shares={bars.map((row) => formatPercent(row.share, locale))}
