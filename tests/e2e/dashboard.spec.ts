@@ -34,6 +34,8 @@ describe('the stats page', () => {
     const rows = await page.locator('.source-table tbody th[scope=row]').allTextContents();
     expect(rows.slice(0, api.sources.length)).toEqual(api.sources.map((source: { name: string }) => source.name));
     if (api.attribution.unattributed > 0) expect(rows.at(-1)).toBe('Unattributed');
+    // Chart.js arrives after the page is interactive: wait for its canvas to be drawn.
+    await page.locator('.chart canvas').waitFor({ state: 'visible', timeout: 10_000 });
     expect(await page.locator('.chart canvas').count()).toBe(1);
     await expect(page.getByText(/Dates are in/).textContent()).resolves.toContain(E2E.timeZone);
   });
