@@ -6,6 +6,8 @@
 export type AppErrorKind =
   | 'bad_request'
   | 'unauthorized'
+  | 'forbidden'
+  | 'too_many_attempts'
   | 'server_misconfigured'
   | 'upstream_rejected_token'
   | 'upstream_rejected_request'
@@ -18,6 +20,8 @@ export type AppErrorKind =
 const STATUS: Record<AppErrorKind, number> = {
   bad_request: 400,
   unauthorized: 401,
+  forbidden: 403,
+  too_many_attempts: 429,
   server_misconfigured: 503,
   upstream_rejected_token: 502,
   upstream_rejected_request: 502,
@@ -31,6 +35,9 @@ const STATUS: Record<AppErrorKind, number> = {
 const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   bad_request: 'The request is not valid.',
   unauthorized: 'Sign in to see callback stats.',
+  forbidden: 'This request was refused.',
+  // The same words as a wrong password: a throttled attempt must not confirm the account exists.
+  too_many_attempts: 'That email and password don’t match an account. Check them and try again.',
   server_misconfigured: 'The server is not configured correctly — ask an admin to check its settings.',
   upstream_rejected_token:
     "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",

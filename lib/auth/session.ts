@@ -3,13 +3,13 @@ import { getServerSession } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '../errors';
-import { authOptions } from './options';
+import { getAuthOptions } from './options';
 
 export type SessionUser = { email: string };
 
 /** The signed-in user; decoded once per request however many components ask. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await getServerSession(authOptions);
+  const session = await getServerSession(getAuthOptions());
   const email = session?.user?.email;
   return email ? { email } : null;
 });

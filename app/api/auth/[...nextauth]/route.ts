@@ -1,6 +1,43 @@
 import NextAuth from 'next-auth';
-import { authOptions } from '@/lib/auth/options';
+import { getAuthOptions } from '@/lib/auth/options';
+import { checkSignInThrottle, clientAddress } from '@/lib/auth/throttle';
+import { normaliseEmail } from '@/lib/auth/users';
+import { AppError } from '@/lib/errors';
+import { errorResponse } from '@/lib/http';
+import { checkSameOrigin } from '@/lib/security/origin';
 
-const handler = NextAuth(authOptions);
+type Context = { params: Promise<{ nextauth: string[] }> };
 
-export { handler as GET, handler as POST };
+/** next-auth's own routes (providers, csrf, session, OAuth callbacks): reads only. */
+export function GET(request: Request, context: Context) {
+  return NextAuth(getAuthOptions())(request, context);
+}
+
+/**
+ * Sign-in and sign-out. Before next-auth sees them: the Origin must be the dashboard's own, and
+ * a password attempt for a locked-out account or address is answered 429 with Retry-After and
+ * the same generic message as a wrong password.
+ */
+export async function POST(request: Request, context: Context) {
+  const crossOrigin = checkSameOrigin(request);
+  if (crossOrigin) return errorResponse(crossOrigin);
+
+  if (new URL(request.url).pathname.endsWith('/callback/credentials')) {
+    const form = await request.clone().formData().catch(() => null);
+    const email = normaliseEmail(String(form?.get('email') ?? ''));
+    const verdict = await checkSignInThrottle(email, clientAddress(request.headers));
+    if (!verdict.allowed) {
+      const response = errorResponse(new AppError('too_many_attempts', { retryAfterSeconds: verdict.retryAfterSeconds }));
+      return withSignInErrorUrl(response, new URL(request.url).origin);
+    }
+  }
+  return NextAuth(getAuthOptions())(request, context);
+}
+
+/** next-auth's client reads `url` from a sign-in answer to find the error: give it the generic one. */
+async function withSignInErrorUrl(response: Response, requestOrigin: string): Promise<Response> {
+  const body = await response.json();
+  const base = process.env.NEXTAUTH_URL && URL.canParse(process.env.NEXTAUTH_URL) ? process.env.NEXTAUTH_URL : requestOrigin;
+  const url = new URL('/login?error=CredentialsSignin', base).toString();
+  return Response.json({ ...body, url }, { status: response.status, headers: response.headers });
+}

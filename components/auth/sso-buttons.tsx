@@ -1,0 +1,33 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useState } from 'react';
+
+type Method = { id: string; name: string };
+
+/**
+ * One button per configured identity provider. next-auth's signIn() posts with its CSRF token
+ * and then sends the browser to the provider, which returns to `callbackPath` (a shared link
+ * survives the trip).
+ */
+export function SsoButtons({ methods, callbackPath }: { methods: Method[]; callbackPath: string }) {
+  const [pending, setPending] = useState<string | null>(null);
+  return (
+    <div className="sso-buttons">
+      {methods.map((method) => (
+        <button
+          key={method.id}
+          type="button"
+          className="button sso-button"
+          disabled={pending !== null}
+          onClick={() => {
+            setPending(method.id);
+            void signIn(method.id, { callbackUrl: callbackPath });
+          }}
+        >
+          {pending === method.id ? `Continuing with ${method.name}…` : `Continue with ${method.name}`}
+        </button>
+      ))}
+    </div>
+  );
+}

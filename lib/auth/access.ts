@@ -1,0 +1,36 @@
+import 'server-only';
+import { isAllowListEmpty, isEmailAllowed, parseAllowList } from './allow-list';
+import { normaliseEmail, parseAuthUsers } from './users';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Who may be signed in, decided from the environment each time it is asked: at sign-in, and
+ * again on every request that reads the session, so removing someone from AUTH_USERS or the
+ * allow-list takes effect at once, without rotating NEXTAUTH_SECRET.
+ *
+ * - SSO (OIDC, Google, GitHub): the email must be on the allow-list (an SSO provider without one
+ *   is refused at start-up, so "anyone with a Google account" is never the default).
+ * - Credentials: the email must be in AUTH_USERS, and on the allow-list when one is set.
+ */
+export function isAccountAllowed(email: string | null | undefined, provider: string, env: Env = process.env): boolean {
+  if (!email) return false;
+  const allowList = parseAllowList(env);
+  if (provider === 'credentials') {
+    const users = parseAuthUsers(env.AUTH_USERS);
+    if (!users.ok || !users.users.has(normaliseEmail(email))) return false;
+    return isAllowListEmpty(allowList) || isEmailAllowed(email, allowList);
+  }
+  return !isAllowListEmpty(allowList) && isEmailAllowed(email, allowList);
+}
+
+/**
+ * Identity providers vouch for an address only when they say it is verified: an OIDC issuer's
+ * (or Google's) `email_verified` must be true. GitHub gives the account's primary address,
+ * which GitHub requires to be verified before it can be primary.
+ */
+export function isEmailVerified(provider: string, profile: Record<string, unknown> | undefined): boolean {
+  if (provider === 'credentials' || provider === 'github') return true;
+  const verified = profile?.email_verified;
+  return verified === true || verified === 'true';
+}

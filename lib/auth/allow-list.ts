@@ -1,0 +1,46 @@
+import { domainToASCII } from 'node:url';
+import { normaliseEmail } from './users';
+
+/**
+ * Who may sign in, whatever the provider: AUTH_ALLOWED_EMAILS (exact addresses) and
+ * AUTH_ALLOWED_DOMAINS (exact domains: `evil-example.com` and `sub.example.com` are not
+ * `example.com`). Both are compared after Unicode normalisation and lower-casing, domains in
+ * their ASCII (punycode) form so look-alike spellings of one domain compare equal.
+ */
+export type AllowList = { emails: Set<string>; domains: Set<string> };
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '').split(/[\s,]+/).filter(Boolean);
+}
+
+export function toAsciiDomain(domain: string): string {
+  const normalised = domain.normalize('NFKC').trim().toLowerCase().replace(/\.$/, '');
+  return domainToASCII(normalised) || normalised;
+}
+
+export function parseAllowList(env: Record<string, string | undefined>): AllowList {
+  return {
+    emails: new Set(splitList(env.AUTH_ALLOWED_EMAILS).map(canonicalEmail)),
+    domains: new Set(splitList(env.AUTH_ALLOWED_DOMAINS).map((domain) => toAsciiDomain(domain.replace(/^@/, '')))),
+  };
+}
+
+export function isAllowListEmpty(list: AllowList): boolean {
+  return list.emails.size === 0 && list.domains.size === 0;
+}
+
+/** One spelling per address: NFKC, lower case, the domain in ASCII. */
+export function canonicalEmail(email: string): string {
+  const normalised = normaliseEmail(email.normalize('NFKC'));
+  const at = normalised.lastIndexOf('@');
+  if (at <= 0) return normalised;
+  return `${normalised.slice(0, at)}@${toAsciiDomain(normalised.slice(at + 1))}`;
+}
+
+export function isEmailAllowed(email: string | null | undefined, list: AllowList): boolean {
+  if (!email) return false;
+  const canonical = canonicalEmail(email);
+  const at = canonical.lastIndexOf('@');
+  if (at <= 0 || at === canonical.length - 1) return false;
+  return list.emails.has(canonical) || list.domains.has(canonical.slice(at + 1));
+}
