@@ -29,12 +29,7 @@ function limiters(): Limiters {
   return (holder[KEY] ??= {
     account: new RateLimiterMemory({ keyPrefix: 'signin_fail_account', points: FAILURES_BEFORE_LOCKOUT, duration: 24 * 3_600 }),
     lockouts: new RateLimiterMemory({ keyPrefix: 'signin_lockouts', points: 1_000, duration: 24 * 3_600 }),
-    address: new RateLimiterMemory({
-      keyPrefix: 'signin_fail_ip',
-      points: IP_FAILURES,
-      duration: IP_WINDOW_SECONDS,
-      blockDuration: IP_WINDOW_SECONDS,
-    }),
+    address: new RateLimiterMemory({ keyPrefix: 'signin_fail_ip', points: IP_FAILURES, duration: IP_WINDOW_SECONDS }),
   });
 }
 
@@ -50,7 +45,7 @@ export async function checkSignInThrottle(email: string, address: string | null)
   const { account, address: byAddress } = limiters();
   const waits = await Promise.all([
     account.get(email).then((res) => (res && res.consumedPoints > FAILURES_BEFORE_LOCKOUT ? res.msBeforeNext : 0)),
-    address ? byAddress.get(address).then((res) => (res && res.consumedPoints > IP_FAILURES ? res.msBeforeNext : 0)) : 0,
+    address ? byAddress.get(address).then((res) => (res && res.consumedPoints >= IP_FAILURES ? res.msBeforeNext : 0)) : 0,
   ]);
   const waitMs = Math.max(...waits);
   return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { allowed: true };
@@ -59,7 +54,11 @@ export async function checkSignInThrottle(email: string, address: string | null)
 /** After a wrong password (or unknown email): count it, and lock out when the count is reached. */
 export async function recordFailedSignIn(email: string, address: string | null): Promise<void> {
   const { account, lockouts, address: byAddress } = limiters();
-  if (address) await byAddress.penalty(address).catch(() => undefined);
+  if (address) {
+    // penalty() only counts (blockDuration applies to consume()): lock the address explicitly.
+    const res = await byAddress.penalty(address);
+    if (res.consumedPoints === IP_FAILURES) await byAddress.block(address, IP_WINDOW_SECONDS);
+  }
   const res = await account.penalty(email);
   if (res.consumedPoints >= FAILURES_BEFORE_LOCKOUT) {
     const lockout = await lockouts.penalty(email);

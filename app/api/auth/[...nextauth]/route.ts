@@ -23,8 +23,10 @@ export async function POST(request: Request, context: Context) {
   if (crossOrigin) return errorResponse(crossOrigin);
 
   if (new URL(request.url).pathname.endsWith('/callback/credentials')) {
-    const form = await request.clone().formData().catch(() => null);
-    const email = normaliseEmail(String(form?.get('email') ?? ''));
+    const email = await readOneEmail(request);
+    if (email === null) {
+      return errorResponse(new AppError('bad_request', { message: 'Send the sign-in as a form with one email and one password.' }));
+    }
     const verdict = await checkSignInThrottle(email, clientAddress(request.headers));
     if (!verdict.allowed) {
       const response = errorResponse(new AppError('too_many_attempts', { retryAfterSeconds: verdict.retryAfterSeconds }));
@@ -32,6 +34,20 @@ export async function POST(request: Request, context: Context) {
     }
   }
   return NextAuth(getAuthOptions())(request, context);
+}
+
+/**
+ * The email the throttle keys on must be the one next-auth checks. next-auth also accepts JSON
+ * bodies and takes the last of repeated fields, so anything but a form with exactly one email
+ * and one password is refused: otherwise a locked-out account could be tried under a decoy key.
+ */
+async function readOneEmail(request: Request): Promise<string | null> {
+  const type = request.headers.get('content-type') ?? '';
+  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return null;
+  const form = await request.clone().formData().catch(() => null);
+  const emails = form?.getAll('email') ?? [];
+  if (emails.length !== 1 || form?.getAll('password').length !== 1 || typeof emails[0] !== 'string') return null;
+  return normaliseEmail(emails[0]);
 }
 
 /** next-auth's client reads `url` from a sign-in answer to find the error: give it the generic one. */
