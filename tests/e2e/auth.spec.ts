@@ -86,7 +86,11 @@ describe('signed-out requests', () => {
   it('can reach /api/health, which calls nothing upstream', async () => {
     const response = await fetch(`${appUrl}/api/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: 'ok' });
+    const body = await response.json();
+    expect(body.status).toBe('ok');
+    expect(Object.keys(body.talkover).sort()).toEqual(
+      ['budget_remaining', 'cached_entries', 'in_flight', 'last_call', 'paused_for_seconds', 'rate_limit_per_minute'].sort(),
+    );
   });
 
   it('is redirected from a page with the original URL kept', async () => {

@@ -9,8 +9,22 @@ import { checkSameOrigin } from '@/lib/security/origin';
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 /** next-auth's own routes (providers, csrf, session, OAuth callbacks): reads only. */
-export function GET(request: Request, context: Context) {
-  return NextAuth(getAuthOptions())(request, context);
+export async function GET(request: Request, context: Context) {
+  // next-auth throws (a 500) for a GET of the password callback, which only takes posts.
+  if (new URL(request.url).pathname.endsWith('/callback/credentials')) {
+    return new Response(null, { status: 405, headers: { Allow: 'POST' } });
+  }
+  return runNextAuth(request, context);
+}
+
+/** next-auth, with anything it throws on a malformed request answered 400 instead of a 500. */
+async function runNextAuth(request: Request, context: Context): Promise<Response> {
+  try {
+    return await NextAuth(getAuthOptions())(request, context);
+  } catch (error) {
+    console.error(JSON.stringify({ event: 'auth_route_error', name: error instanceof Error ? error.name : typeof error }));
+    return errorResponse(new AppError('bad_request', { message: 'This sign-in request is not valid.' }));
+  }
 }
 
 /**
@@ -33,7 +47,7 @@ export async function POST(request: Request, context: Context) {
       return withSignInErrorUrl(response, new URL(request.url).origin);
     }
   }
-  return NextAuth(getAuthOptions())(request, context);
+  return runNextAuth(request, context);
 }
 
 /**
