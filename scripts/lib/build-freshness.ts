@@ -13,9 +13,12 @@ async function newestMtime(entry: string): Promise<number> {
   return Math.max(info.mtimeMs, ...times);
 }
 
-/** True when there is no production build, or a source file changed after it was made. */
-export async function buildIsStale(root = process.cwd()): Promise<boolean> {
-  const built = await stat(path.join(root, '.next', 'BUILD_ID')).catch(() => null);
+/**
+ * True when there is no production build, or a source file changed after it was made.
+ * `distDir` is next.config's distDir (NEXT_DIST_DIR), for builds kept apart from `.next`.
+ */
+export async function buildIsStale(root = process.cwd(), distDir = '.next'): Promise<boolean> {
+  const built = await stat(path.join(root, distDir, 'BUILD_ID')).catch(() => null);
   if (!built) return true;
   const times = await Promise.all(SOURCES.map((source) => newestMtime(path.join(root, source))));
   return Math.max(...times) > built.mtimeMs;

@@ -1,0 +1,75 @@
+import type { ScenarioMeta, UpstreamCounter } from './autocannon-run';
+import { failedScenario, Measurement, type ScenarioResult } from './measurement';
+import type { RequestMix } from './request-mix';
+
+export type MixedLoadShape = { members: number; seconds: number; thinkTimeMs: { min: number; max: number } };
+
+/** Longer than any sane answer; a request still open then counts as an error. */
+const REQUEST_TIMEOUT_MS = 15_000;
+
+const randomBetween = (min: number, max: number) => min + Math.random() * (max - min);
+
+/** Sleeps `ms`, but never past the deadline: the run ends on time. */
+function pause(ms: number, deadline: number): Promise<void> {
+  const wait = Math.max(0, Math.min(ms, deadline - performance.now()));
+  return new Promise((resolve) => setTimeout(resolve, wait));
+}
+
+/**
+ * One request as a browser or script makes it: the whole body read (its transfer is part of
+ * the wait), redirects not followed (a redirect to /login means the session was refused), and
+ * a page that renders without its figures counted as the failure it is for the reader.
+ */
+async function timedRequest(url: string, kind: 'page' | 'api', cookie: string, measurement: Measurement) {
+  const started = performance.now();
+  try {
+    const response = await fetch(url, {
+      headers: { Cookie: cookie },
+      redirect: 'manual',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
+    const body = await response.text();
+    const latencyMs = performance.now() - started;
+    if (!response.ok) measurement.error(`HTTP ${response.status}`);
+    else if (kind === 'page' && !body.includes('kpi-value')) measurement.error('page without figures');
+    else measurement.success(latencyMs);
+  } catch (error) {
+    measurement.error((error as Error).name === 'TimeoutError' ? 'timeout' : 'socket error');
+  }
+}
+
+/**
+ * A team at work: `members` people, each opening a page or calling the API, reading it for a
+ * random think time, and going again, until the time is up. An open-ended loop of async
+ * workers rather than autocannon, which has no notion of think time. The upstream count is
+ * what the team costs in Talkover calls, the figure the rate limit is about.
+ */
+export async function runMixedLoad(
+  meta: ScenarioMeta,
+  app: { url: string; cookie: string },
+  upstream: UpstreamCounter,
+  shape: MixedLoadShape,
+  mix: RequestMix,
+): Promise<ScenarioResult> {
+  console.log(`  ${meta.label}: ${shape.members} members, ${shape.seconds} s…`);
+  try {
+    upstream.reset();
+    const measurement = new Measurement();
+    const started = performance.now();
+    const deadline = started + shape.seconds * 1_000;
+    const member = async () => {
+      // People arrive spread over a think time, not all in the same millisecond.
+      await pause(randomBetween(0, shape.thinkTimeMs.max), deadline);
+      while (performance.now() < deadline) {
+        const request = mix.pick();
+        await timedRequest(`${app.url}${request.path}`, request.kind, app.cookie, measurement);
+        await pause(randomBetween(shape.thinkTimeMs.min, shape.thinkTimeMs.max), deadline);
+      }
+    };
+    await Promise.all(Array.from({ length: shape.members }, member));
+    const durationSeconds = Number(((performance.now() - started) / 1_000).toFixed(2));
+    return measurement.result({ ...meta, durationSeconds, upstreamCalls: upstream.requestCount() });
+  } catch (error) {
+    return failedScenario(meta, error);
+  }
+}

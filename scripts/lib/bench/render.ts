@@ -1,0 +1,110 @@
+import type { BenchReport } from './report';
+
+/**
+ * The report as a terminal table and as markdown, from the same rows so the two never
+ * disagree. Numbers are right-aligned; "—" marks what could not be measured.
+ */
+type Table = { header: string[]; rows: string[][]; rightAligned: boolean[] };
+
+const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
+const withUnit = (value: number | null, digits: number, unit: string) =>
+  value === null ? '—' : `${value.toFixed(digits)} ${unit}`;
+
+function scenarioTable(report: BenchReport): Table {
+  return {
+    header: ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'upstream calls'],
+    rows: report.scenarios.map((s) => [
+      s.failure ? `${s.label} (could not run)` : s.label,
+      fixed(s.reqPerSec, 1),
+      fixed(s.p50Ms, 2),
+      fixed(s.p99Ms, 2),
+      String(s.errors),
+      s.upstreamCalls === null ? '—' : String(s.upstreamCalls),
+    ]),
+    rightAligned: [false, true, true, true, true, true],
+  };
+}
+
+function ratioTable(report: BenchReport): Table {
+  const { ratios } = report;
+  const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+  return {
+    header: ['ratio', 'value'],
+    rows: [
+      ['warm /api/stats req/s ÷ floor req/s', percent(ratios.warmApiOverFloor)],
+      ['warm page req/s ÷ floor req/s', percent(ratios.warmPageOverFloor)],
+      ['cache-miss p50 − direct Talkover p50', withUnit(ratios.missOverheadP50Ms, 2, 'ms')],
+      ['upstream calls/min under mixed load', fixed(ratios.mixedUpstreamCallsPerMinute, 1)],
+      ['first-load JS of /?range=30d (gzip)', withUnit(ratios.firstLoadJsGzipKb, 1, 'KB')],
+    ],
+    rightAligned: [false, true],
+  };
+}
+
+function goalTable(report: BenchReport): Table {
+  return {
+    header: ['goal', 'measured', 'status'],
+    rows: report.goals.map((g) => [g.goal, g.value, g.status]),
+    rightAligned: [false, true, false],
+  };
+}
+
+/** Errors by kind and failures, one line each, so a missed "0 errors" goal says why. */
+function notes(report: BenchReport): string[] {
+  const lines = report.scenarios.flatMap((s) => [
+    ...(s.failure ? [`${s.label}: could not run: ${s.failure}`] : []),
+    ...Object.entries(s.errorKinds)
+      .filter(([kind]) => kind !== 'could not run')
+      .map(([kind, count]) => `${s.label}: ${count} × ${kind}`),
+  ]);
+  return [...lines, ...report.warnings.map((warning) => `warning: ${warning}`)];
+}
+
+function text(table: Table): string {
+  const all = [table.header, ...table.rows];
+  const widths = table.header.map((_, i) => Math.max(...all.map((row) => row[i]!.length)));
+  const line = (row: string[]) =>
+    row
+      .map((cell, i) => (table.rightAligned[i] ? cell.padStart(widths[i]!) : cell.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
+  return [line(table.header), widths.map((w) => '-'.repeat(w)).join('  '), ...table.rows.map(line)].join('\n');
+}
+
+function markdown(table: Table): string {
+  const escape = (cell: string) => cell.replaceAll('|', '\\|');
+  const line = (row: string[]) => `| ${row.map(escape).join(' | ')} |`;
+  const rule = `| ${table.rightAligned.map((right) => (right ? '---:' : '---')).join(' | ')} |`;
+  return [line(table.header), rule, ...table.rows.map(line)].join('\n');
+}
+
+function machineLine(report: BenchReport): string {
+  const { machine: m, settings: s } = report;
+  return (
+    `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; ${s.connections} connections, ` +
+    `${s.durationSeconds} s per scenario after ${s.warmupSeconds} s warm-up; mixed load ${s.members} members ` +
+    `for ${s.mixedSeconds} s, ${s.thinkTimeMs.min / 1000}–${s.thinkTimeMs.max / 1000} s think time`
+  );
+}
+
+export function renderText(report: BenchReport): string {
+  const sections = [scenarioTable(report), ratioTable(report), goalTable(report)].map(text);
+  return ['', machineLine(report), '', sections.join('\n\n'), '', ...notes(report), ''].join('\n');
+}
+
+export function renderMarkdown(report: BenchReport): string {
+  const list = notes(report).map((note) => `- ${note}`);
+  return [
+    '# Benchmark: latest run',
+    '',
+    `Run ${report.date} by \`npm run bench\` on ${machineLine(report)}.`,
+    '',
+    markdown(scenarioTable(report)),
+    '',
+    markdown(ratioTable(report)),
+    '',
+    markdown(goalTable(report)),
+    ...(list.length ? ['', '## Notes', '', ...list] : []),
+    '',
+  ].join('\n');
+}
