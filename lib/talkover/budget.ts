@@ -57,9 +57,11 @@ export class UpstreamBudget {
     return { remaining: Math.max(0, Math.floor(this.tokens)), pausedForMs: Math.max(0, this.pausedUntil - now) };
   }
 
+  /** Tokens accrue with time, but not while paused: calls restart from an empty bucket. */
   private refill(): number {
     const now = this.clock.now();
-    this.tokens = Math.min(this.capacity, this.tokens + (now - this.updatedAt) * this.refillPerMs);
+    const accrueFrom = Math.max(this.updatedAt, this.pausedUntil);
+    if (now > accrueFrom) this.tokens = Math.min(this.capacity, this.tokens + (now - accrueFrom) * this.refillPerMs);
     this.updatedAt = now;
     return now;
   }
@@ -73,7 +75,7 @@ export class UpstreamBudget {
 export function pauseFromHeaders(status: number, headers: Headers, nowMs: number, retryAfterSeconds?: number): number | null {
   if (status === 429) return nowMs + (retryAfterSeconds ?? 60) * 1000;
   const remaining = headers.get('x-ratelimit-remaining') ?? headers.get('ratelimit-remaining');
-  if (remaining === null || Number(remaining.trim()) !== 0) return null;
+  if (remaining === null || remaining.trim() === '' || Number(remaining.trim()) !== 0) return null;
   const reset = Number((headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset') ?? '').trim());
   if (!Number.isFinite(reset) || reset <= 0) return nowMs + 60_000;
   const untilMs = reset > 1e9 ? reset * 1000 : nowMs + reset * 1000;

@@ -31,6 +31,9 @@ export function createResponseCache(clock: Clock): ResponseCache {
     max: MAX_ENTRIES,
     ttl: 60_000,
     perf: { now: () => clock.now() },
+    // Read the clock on every check (lru-cache otherwise reuses a reading for up to 1 ms of real
+    // time), so an entry expires exactly when the injected clock says.
+    ttlResolution: 0,
     // Expired entries stay (until evicted) so a failed refresh can fall back on them. The
     // fallback itself is ours (below): every caller sharing the failed fetch must get it.
     noDeleteOnFetchRejection: true,

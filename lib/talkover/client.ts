@@ -60,7 +60,14 @@ async function takeBudget(state: UpstreamState, deadlineAt: number): Promise<voi
       retryAfterSeconds: Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)),
     });
   }
-  if (reservation.waitMs > 0) await state.clock.sleep(reservation.waitMs);
+  if (reservation.waitMs > 0) {
+    await state.clock.sleep(reservation.waitMs);
+    // Talkover may have said "stop" (a 429) while this call waited for its token.
+    const { pausedForMs } = state.budget.snapshot();
+    if (pausedForMs > 0) {
+      throw new AppError('upstream_rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil(pausedForMs / 1000)) });
+    }
+  }
 }
 
 type LogContext = { endpoint: string; cache: LoadReason; retry: number };
