@@ -1,3 +1,16 @@
+/**
+ * Security headers that are the same for every response, static files included (the proxy
+ * does not run for those). The per-request ones, the Content-Security-Policy with its nonce
+ * and HSTS when NEXTAUTH_URL is https, are set in proxy.ts.
+ */
+const SECURITY_HEADERS = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()' },
+  // frame-ancestors 'none' in the CSP does this for current browsers; this is for older ones.
+  { key: 'X-Frame-Options', value: 'DENY' },
+];
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -6,6 +19,19 @@ const nextConfig = {
   poweredByHeader: false,
   // The end-to-end suite builds into its own folder so it never clobbers a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
+  async headers() {
+    return [
+      { source: '/:path*', headers: SECURITY_HEADERS },
+      // These rules are fixed at build time, so HSTS here keys on the request, not NEXTAUTH_URL:
+      // static files behind a TLS terminator that says https. Browsers ignore HSTS over http.
+      {
+        source: '/:path*',
+        has: [{ type: 'header', key: 'x-forwarded-proto', value: 'https' }],
+        // The same value as HSTS in lib/security/csp.ts (this .mjs cannot import TypeScript).
+        headers: [{ key: 'Strict-Transport-Security', value: 'max-age=31536000; includeSubDomains' }],
+      },
+    ];
+  },
 };
 
 export default nextConfig;

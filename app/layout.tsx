@@ -10,6 +10,13 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { colorScheme: 'light dark' };
 
+/**
+ * Render every page per request, the 404 page included: Next puts the proxy's per-request CSP
+ * nonce on its scripts only when it renders, so a page prerendered at build time would have
+ * scripts without a nonce, which the policy blocks.
+ */
+export const dynamic = 'force-dynamic';
+
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">

@@ -28,7 +28,9 @@ export function ErrorPanel({ error }: { error: unknown }) {
     <section className="card panel panel-error" role="alert" aria-labelledby="error-title">
       <h2 id="error-title">{title}</h2>
       <p>{message}</p>
-      {retryAfter !== undefined ? <p className="muted">Talkover asked to wait {retryAfter} seconds before trying again.</p> : null}
+      {retryAfter !== undefined ? (
+        <p className="muted">Try again in {retryAfter === 1 ? '1 second' : `${retryAfter} seconds`}.</p>
+      ) : null}
       {isAppError(error) && error.kind === 'server_misconfigured' ? null : <RetryButton />}
     </section>
   );

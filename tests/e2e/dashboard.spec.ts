@@ -102,7 +102,8 @@ describe('the stats page', () => {
       void dialog.dismiss();
     });
     await setFault(simulatorOrigin, { mode: 'hostile-names' });
-    await page.goto(`${appUrl}/?range=30d`);
+    // A range nothing else asks for, so the figures come from the faulty simulator, not the cache.
+    await page.goto(`${appUrl}/?start_date=2025-03-01&end_date=2025-03-31`);
     await page.getByRole('rowheader', { name: '<script>alert(1)</script>' }).waitFor();
     await page.getByRole('rowheader', { name: '<img src=x onerror=alert(1)>' }).waitFor();
     expect(await page.locator('.source-table img, .source-table script, .source-table b').count()).toBe(0);
@@ -128,15 +129,18 @@ describe('the stats page', () => {
 });
 
 describe('when Talkover fails', () => {
+  // Each case asks for a range no other test asks for: the app caches figures, and a cached
+  // (or stale) range would show figures instead of the error under test.
   it.each([
-    [{ mode: 'unauthorized' }, 'Talkover rejected the API token', /TALKOVER_API_TOKEN/],
-    [{ mode: 'rate-limited', retryAfterSeconds: 42 }, "Talkover's rate limit was reached", /wait 42 seconds/],
-    [{ mode: 'server-error' }, 'Talkover is unavailable', /Try again in a few minutes/],
-    [{ mode: 'hang' }, 'Talkover did not answer in time', /did not answer in time/],
-    [{ mode: 'html' }, "Talkover's answer could not be read", /cannot read/],
-  ] as const)('shows %o as a clear error state with a way to retry', async (fault, title, detail) => {
+    [{ mode: 'unauthorized' }, '2025-02-01', 'Talkover rejected the API token', /TALKOVER_API_TOKEN/],
+    [{ mode: 'server-error' }, '2025-02-03', 'Talkover is unavailable', /Try again in a few minutes/],
+    [{ mode: 'hang' }, '2025-02-05', 'Talkover did not answer in time', /did not answer in time/],
+    [{ mode: 'html' }, '2025-02-07', "Talkover's answer could not be read", /cannot read/],
+    // Last: a 429 pauses every Talkover call for its Retry-After (kept short here).
+    [{ mode: 'rate-limited', retryAfterSeconds: 2 }, '2025-02-09', "Talkover's rate limit was reached", /Try again in 2 seconds/],
+  ] as const)('shows %o as a clear error state with a way to retry', async (fault, day, title, detail) => {
     await setFault(simulatorOrigin, fault);
-    const response = await page.goto(`${appUrl}/?range=7d`);
+    const response = await page.goto(`${appUrl}/?start_date=${day}&end_date=${day}`);
     expect(response?.status()).toBe(200);
     const alert = page.getByRole('main').getByRole('alert');
     await alert.getByRole('heading', { name: title }).waitFor();
@@ -144,13 +148,27 @@ describe('when Talkover fails', () => {
     await alert.getByRole('button', { name: 'Try again' }).waitFor();
     // The form is still there to pick another range.
     await page.getByRole('button', { name: 'Apply' }).waitFor();
+    if (fault.mode === 'rate-limited') await page.waitForTimeout(2_100);
   });
 
   it('recovers on "Try again" once Talkover answers', async () => {
     await setFault(simulatorOrigin, { mode: 'server-error', times: 1 });
-    await page.goto(`${appUrl}/?range=7d`);
+    await page.goto(`${appUrl}/?start_date=2025-02-11&end_date=2025-02-11`);
     await page.getByRole('heading', { name: 'Talkover is unavailable' }).waitFor();
     await page.getByRole('button', { name: 'Try again' }).click();
     await kpi('Received').waitFor();
+  });
+
+  it('shows the last good figures, marked stale, when a refresh fails', async () => {
+    // Ranges that include today are cached for TALKOVER_CACHE_TTL_SECONDS (1 s in this suite).
+    await page.goto(`${appUrl}/?range=yesterday`);
+    await page.goto(`${appUrl}/?range=today`);
+    await kpi('Received').waitFor();
+    const fresh = await kpi('Received').textContent();
+    await page.waitForTimeout(1_200);
+    await setFault(simulatorOrigin, { mode: 'server-error' });
+    await page.goto(`${appUrl}/?range=today`);
+    await page.getByRole('status').filter({ hasText: /Talkover is unavailable — showing data from \d{2}:\d{2}/ }).waitFor();
+    expect(await kpi('Received').textContent()).toBe(fresh);
   });
 });

@@ -7,23 +7,31 @@ import { startSimulator } from '../../simulator/server';
 import { waitForHttp } from '../../scripts/lib/wait-for-http';
 import { freePort, runNext, startNext } from './support/app-server';
 import { E2E, type E2eContext } from './support/context';
+import { OIDC_CLIENT, startOidcIssuer } from './support/oidc-issuer';
 
 /**
  * Once for the whole browser suite: build the app with a canary Talkover token in the
- * environment (so the leak test can prove the build never inlined it), start the simulator and
- * `next start` on free loopback ports, and hand their addresses to the spec files.
+ * environment (so the leak test can prove the build never inlined it), start the simulator, an
+ * OpenID Connect provider and `next start` on free loopback ports, and hand their addresses to
+ * the spec files. The provider starts first: the app reads AUTH_OIDC_ISSUER when it starts.
  */
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..');
   const resultsDir = path.join(root, 'test-results');
   mkdirSync(resultsDir, { recursive: true });
-  const serverLog = path.join(resultsDir, 'e2e-server.log');
-  const buildLog = path.join(resultsDir, 'e2e-build.log');
+  // A run with its own E2E_DIST_DIR gets its own logs too, so two runs at once never share one.
+  const logSuffix = process.env.E2E_DIST_DIR ? `-${path.basename(E2E.distDir).replace(/^\.+/, '')}` : '';
+  const serverLog = path.join(resultsDir, `e2e-server${logSuffix}.log`);
+  const buildLog = path.join(resultsDir, `e2e-build${logSuffix}.log`);
   writeFileSync(serverLog, '');
 
   const simulator = await startSimulator({ token: E2E.canaryToken, port: 0, rateLimitPerMinute: 100_000 });
   const port = await freePort();
   const appUrl = `http://localhost:${port}`;
+  const oidcIssuer = await startOidcIssuer({ redirectUri: `${appUrl}/api/auth/callback/oidc` }).catch(async (error) => {
+    await simulator.close();
+    throw error;
+  });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -35,8 +43,21 @@ export default async function setup(project: TestProject) {
     TALKOVER_API_URL: simulator.url,
     TALKOVER_API_TOKEN: E2E.canaryToken,
     TALKOVER_TIMEOUT_MS: '1500',
+    // A hung Talkover answers within 4 s; ranges that include today expire after 1 s, so a
+    // test can see stale figures served; the budget is not what these tests are about (the
+    // integration suite covers it), so it does not get in their way.
+    TALKOVER_DEADLINE_MS: '4000',
+    TALKOVER_CACHE_TTL_SECONDS: '1',
+    TALKOVER_RATE_LIMIT_PER_MINUTE: '100000',
     APP_TIMEZONE: E2E.timeZone,
+    AUTH_OIDC_ISSUER: oidcIssuer.url,
+    AUTH_OIDC_CLIENT_ID: OIDC_CLIENT.clientId,
+    AUTH_OIDC_CLIENT_SECRET: oidcIssuer.clientSecret,
+    AUTH_OIDC_NAME: OIDC_CLIENT.name,
+    // Applies to the password user too (E2E.email is on it); AUTH_ALLOWED_EMAILS is left unset.
+    AUTH_ALLOWED_DOMAINS: E2E.allowedDomains,
   };
+  delete env.AUTH_ALLOWED_EMAILS;
   delete env.DEMO_MODE;
 
   const app = await (async () => {
@@ -53,16 +74,16 @@ export default async function setup(project: TestProject) {
       });
       return child;
     } catch (error) {
-      await simulator.close();
+      await Promise.all([simulator.close(), oidcIssuer.close()]);
       throw error;
     }
   })();
 
-  const context: E2eContext = { appUrl, simulatorOrigin: simulator.origin, serverLog, env };
+  const context: E2eContext = { appUrl, simulatorOrigin: simulator.origin, serverLog, env, oidcIssuerUrl: oidcIssuer.url };
   project.provide('e2e', context);
 
   return async () => {
     app.kill('SIGTERM');
-    await simulator.close();
+    await Promise.all([simulator.close(), oidcIssuer.close()]);
   };
 }

@@ -290,6 +290,9 @@ describe('every discovered route, signed out', () => {
           // a GET: either way no server error and no figures.
           expect(answer.status, `${what} → ${answer.status}`).toBeLessThan(500);
           expectNoFigures(answer.text);
+        } else if (answer.status === 405) {
+          // Refused outright (pages answer only GET and HEAD): no session needed to say no.
+          expectNoFigures(answer.text);
         } else {
           expectProtected(what, route.url, answer);
         }

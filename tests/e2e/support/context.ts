@@ -5,7 +5,10 @@ export const E2E = {
   /** Looks like a real environment token so any leak of it is unmistakable. */
   canaryToken: 'talq_E2ECANARY_7c1e9b2f4d6a8h0k',
   timeZone: 'America/Sao_Paulo',
-  distDir: '.next-e2e',
+  /** Another run (a second worktree, a helper) can build elsewhere with E2E_DIST_DIR. */
+  distDir: process.env.E2E_DIST_DIR || '.next-e2e',
+  /** The allow-list the app runs with: admits the password user above and example.com SSO accounts. */
+  allowedDomains: 'example.com',
 } as const;
 
 export type E2eContext = {
@@ -14,6 +17,8 @@ export type E2eContext = {
   serverLog: string;
   /** The app's environment, for specs that start another server (startup refusal). */
   env: Record<string, string | undefined>;
+  /** The OpenID Connect provider the app's "Continue with Example SSO" button goes to (tests/e2e/support/oidc-issuer.ts). */
+  oidcIssuerUrl: string;
 };
 
 declare module 'vitest' {
