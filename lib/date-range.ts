@@ -53,21 +53,32 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
+    dayFormatter(timeZone);
     return true;
   } catch {
     return false;
   }
 }
 
+/**
+ * Building an Intl.DateTimeFormat costs far more than using one (it showed up as the largest
+ * share of a cached /api/stats answer), so there is one per timezone.
+ */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    // Bounded: only valid timezones get here, and a deployment uses one or two.
+    if (dayFormatters.size < 100) dayFormatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
 /** The calendar day `now` falls on in `timeZone`. */
 export function todayIn(timeZone: string, now: Date): IsoDate {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now);
+  const parts = dayFormatter(timeZone).formatToParts(now);
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
   return `${part('year')}-${part('month')}-${part('day')}`;
 }

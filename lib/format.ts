@@ -4,25 +4,40 @@
  */
 export const NO_VALUE = '—';
 
+/**
+ * Intl formatters are costly to build and cheap to use: one per locale and style, kept for the
+ * life of the process (locales come from a short supported list, see lib/locale.ts).
+ */
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    if (formatters.size < 500) formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatCount(value: number, locale: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(value);
+  return cached(`count|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(value);
 }
 
 /** A 0..1 fraction with one decimal ("77.2%"); null (0 of 0) is a dash, never NaN. */
 export function formatPercent(value: number | null, locale: string): string {
   if (value === null || !Number.isFinite(value)) return NO_VALUE;
-  return new Intl.NumberFormat(locale, {
-    style: 'percent',
-    minimumFractionDigits: 1,
-    maximumFractionDigits: 1,
-  }).format(value);
+  return cached(
+    `percent|${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
+  ).format(value);
 }
 
 /** A calendar day (YYYY-MM-DD) as "1 Nov 2026" in the viewer's language, without a timezone shift. */
 export function formatDay(isoDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(`${isoDate}T00:00:00Z`),
-  );
+  return cached(
+    `day|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  ).format(new Date(`${isoDate}T00:00:00Z`));
 }
 
 export function formatDayRange(start: string, end: string, locale: string): string {
@@ -31,5 +46,8 @@ export function formatDayRange(start: string, end: string, locale: string): stri
 
 /** A moment as a clock time ("14:03", "02:03 PM") in the app's timezone: when figures were fetched. */
 export function formatTime(isoDateTime: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(isoDateTime));
+  return cached(
+    `time|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }),
+  ).format(new Date(isoDateTime));
 }

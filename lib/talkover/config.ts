@@ -78,7 +78,22 @@ export function checkTalkoverConfig(env: Env = process.env): string | null {
   return result.success ? null : (result.error.issues[0]?.message ?? 'Talkover settings are invalid');
 }
 
+const SETTING_NAMES = Object.keys(talkoverConfigSchema.shape);
+let lastParsed: { inputs: (string | undefined)[]; config: TalkoverConfig } | null = null;
+
+/**
+ * The Talkover settings, parsed. Every request reads them (several times), so the last parse is
+ * reused while the settings' values are unchanged (tests change them; production does not).
+ */
 export function getTalkoverConfig(env: Env = process.env): TalkoverConfig {
+  const inputs = SETTING_NAMES.map((name) => env[name]);
+  if (lastParsed && inputs.every((value, index) => value === lastParsed!.inputs[index])) return lastParsed.config;
+  const config = parseTalkoverConfig(env);
+  lastParsed = { inputs, config };
+  return config;
+}
+
+function parseTalkoverConfig(env: Env): TalkoverConfig {
   const result = talkoverConfigSchema.safeParse(withoutEmpty(env));
   if (!result.success) {
     throw new AppError('server_misconfigured', {
