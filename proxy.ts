@@ -1,5 +1,6 @@
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { decodeSessionToken } from './lib/auth/session-token';
 import { AppError } from './lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from './lib/http';
 import { buildContentSecurityPolicy, createNonce, HSTS, isServedOverHttps, ssoFormActionOrigins } from './lib/security/csp';
@@ -21,6 +22,8 @@ const authProxy = withAuth(
   },
   {
     pages: { signIn: '/login' },
+    // The same decoder as the pages' session check, so a cookie is decrypted once, not per request.
+    jwt: { decode: decodeSessionToken },
     callbacks: {
       // API paths always reach the function above, which answers 401 itself.
       authorized: ({ req, token }) => Boolean(token) || req.nextUrl.pathname.startsWith('/api/'),

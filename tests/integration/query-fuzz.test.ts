@@ -1,24 +1,18 @@
 import fc from 'fast-check';
-import { getServerSession } from 'next-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/stats/route';
 import { addDays, RANGE_PRESETS, todayIn } from '@/lib/date-range';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { startSimulator, type Simulator } from '@/simulator/server';
+import { routeRequest, sessionCookie, stubSessionEnv } from '../support/session';
 
 /**
  * Property-based fuzzing of GET /api/stats's query string, straight through the route handler
- * (session mocked, simulator in-process on loopback). Whatever the query: never a 5xx, always a
+ * (a real session cookie, simulator in-process on loopback). Whatever the query: never a 5xx, always a
  * JSON body (the error envelope or the stats), and a 400 never costs a Talkover call.
  */
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: vi.fn(),
-}));
-
 const TOKEN = 'talq_queryfuzz_canary_93ab0c1d5e';
 const NUM_RUNS = 2_000;
-const session = vi.mocked(getServerSession);
 let simulator: Simulator;
 /** Log lines the route wrote: kept to prove no unexpected error and no token in any of them. */
 const logged: string[] = [];
@@ -34,7 +28,12 @@ const RANGE_ERROR_CODES = [
   'repeated_param',
 ];
 
+/** The request's session cookie: a real one for ana@example.com, or none (signed out). */
+let cookie: string | undefined;
+let signedIn: string;
+
 beforeAll(async () => {
+  signedIn = await sessionCookie();
   simulator = await startSimulator({ token: TOKEN, port: 0, rateLimitPerMinute: 10_000_000 });
 });
 afterAll(() => simulator.close());
@@ -49,7 +48,8 @@ beforeEach(() => {
   vi.stubEnv('APP_TIMEZONE', 'UTC');
   resetUpstreamState();
   simulator.reset();
-  session.mockResolvedValue({ user: { email: 'ana@example.com' }, expires: '2999-01-01T00:00:00.000Z' });
+  stubSessionEnv();
+  cookie = signedIn;
   logged.length = 0;
   for (const level of ['log', 'info', 'warn', 'error'] as const) {
     vi.spyOn(console, level).mockImplementation((...args) => void logged.push(args.map(String).join(' ')));
@@ -241,7 +241,7 @@ type Outcome = { status: number; contentType: string | null; text: string; calls
 
 async function request(query: string): Promise<Outcome> {
   const before = simulator.requestCount();
-  const response = await GET(new Request(`http://localhost/api/stats${query}`));
+  const response = await GET(routeRequest(`http://localhost/api/stats${query}`, cookie));
   const text = await response.text();
   return { status: response.status, contentType: response.headers.get('content-type'), text, calls: simulator.requestCount() - before };
 }

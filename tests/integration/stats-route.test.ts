@@ -1,30 +1,29 @@
-import { getServerSession } from 'next-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, test, vi } from 'vitest';
 import { GET } from '@/app/api/stats/route';
 import { addDays, todayIn } from '@/lib/date-range';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { getStatsForRange } from '@/simulator/data';
 import { startSimulator, type Fault, type Simulator } from '@/simulator/server';
-
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: vi.fn(),
-}));
+import { routeRequest, sessionCookie, stubSessionEnv } from '../support/session';
 
 const TOKEN = 'talq_integration_canary_4f1d2c9a7b';
-const session = vi.mocked(getServerSession);
 let simulator: Simulator;
 /** Every response body, header and log line the route produced, to prove the token is in none. */
 const seen: string[] = [];
 
 async function get(query: string): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await GET(new Request(`http://localhost/api/stats${query}`));
+  const response = await GET(routeRequest(`http://localhost/api/stats${query}`, cookie));
   const text = await response.text();
   seen.push(text, JSON.stringify([...response.headers]));
   return { status: response.status, headers: response.headers, body: JSON.parse(text) };
 }
 
+/** The request's session cookie: a real one for ana@example.com, or none (signed out). */
+let cookie: string | undefined;
+let signedIn: string;
+
 beforeAll(async () => {
+  signedIn = await sessionCookie();
   simulator = await startSimulator({ token: TOKEN, port: 0, rateLimitPerMinute: 10_000 });
 });
 afterAll(() => simulator.close());
@@ -37,7 +36,8 @@ beforeEach(() => {
   vi.stubEnv('APP_TIMEZONE', 'UTC');
   // Each test starts with an empty cache and a full budget.
   resetUpstreamState();
-  session.mockResolvedValue({ user: { email: 'ana@example.com' }, expires: '2999-01-01T00:00:00.000Z' });
+  stubSessionEnv();
+  cookie = signedIn;
   simulator.reset();
   // Log lines are checked for the token too.
   seen.length = 0;
@@ -54,7 +54,7 @@ afterEach(() => {
 
 describe('GET /api/stats', () => {
   it('answers 401 JSON without a session, and does not call Talkover', async () => {
-    session.mockResolvedValue(null);
+    cookie = undefined;
     const { status, body } = await get('?range=7d');
     expect(status).toBe(401);
     expect(body.error.code).toBe('unauthorized');
@@ -184,7 +184,7 @@ describe('GET /api/stats', () => {
   });
 
   it('checks the session before the parameters: signed out with bad parameters is 401', async () => {
-    session.mockResolvedValue(null);
+    cookie = undefined;
     const { status } = await get('?start_date=nonsense');
     expect(status).toBe(401);
   });

@@ -4,7 +4,6 @@
 // its rate limit, recovery after every fault, a health report, and the token nowhere.
 // A ManualClock drives the budget, pauses, cache TTLs, backoff and the deadline arithmetic; fetch
 // timeouts (AbortSignal.timeout) always run in real time.
-import { getServerSession } from 'next-auth';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { GET as getHealth } from '@/app/api/health/route';
 import { GET } from '@/app/api/stats/route';
@@ -14,14 +13,9 @@ import { peekUpstreamState, resetUpstreamState } from '@/lib/talkover/state';
 import { faultSchema } from '@/simulator/faults';
 import { startSimulator, type Fault, type Simulator } from '@/simulator/server';
 import { ManualClock } from '../support/manual-clock';
-
-vi.mock('next-auth', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('next-auth')>()),
-  getServerSession: vi.fn(),
-}));
+import { routeRequest, sessionCookie, stubSessionEnv } from '../support/session';
 
 const TOKEN = 'talq_discipline_canary_93be0d7c1f';
-const session = vi.mocked(getServerSession);
 const MINUTE = 60_000;
 let simulator: Simulator;
 let clock: ManualClock;
@@ -36,7 +30,7 @@ async function read(response: Response): Promise<Answer> {
   return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
 }
 
-const get = async (query: string) => read(await GET(new Request(`http://localhost/api/stats${query}`)));
+const get = async (query: string) => read(await GET(routeRequest(`http://localhost/api/stats${query}`, cookie)));
 const health = () => read(getHealth());
 
 /** A distinct, settled (closed) week for each n. */
@@ -100,7 +94,12 @@ function expectWaitOrStale(answer: Answer) {
   }
 }
 
+/** The request's session cookie: a real one for ana@example.com, or none (signed out). */
+let cookie: string | undefined;
+let signedIn: string;
+
 beforeAll(async () => {
+  signedIn = await sessionCookie();
   simulator = await startSimulator({ token: TOKEN, port: 0, rateLimitPerMinute: 100_000 });
 });
 afterAll(() => simulator.close());
@@ -115,7 +114,8 @@ beforeEach(() => {
   clock = new ManualClock();
   // Each test starts with an empty cache and a full budget, on a clock that only moves when told.
   resetUpstreamState(clock);
-  session.mockResolvedValue({ user: { email: 'ana@example.com' }, expires: '2999-01-01T00:00:00.000Z' });
+  stubSessionEnv();
+  cookie = signedIn;
   simulator.reset();
   seen.length = 0;
   for (const level of ['info', 'warn', 'error'] as const) {

@@ -1,3 +1,4 @@
+import type { NextRequest } from 'next/server';
 import { requireApiUser } from '@/lib/auth/session';
 import { getCallbackStats } from '@/lib/callback-stats';
 import { parseDateRange } from '@/lib/date-range';
@@ -12,10 +13,10 @@ import { toStatsJson } from '@/lib/stats';
  * GET /api/stats?range=7d | ?start_date=YYYY-MM-DD&end_date=YYYY-MM-DD
  * The same rules and the same domain call as the page; the shape is documented in the README.
  */
-export async function GET(request: Request): Promise<Response> {
+export async function GET(request: NextRequest): Promise<Response> {
   const startedAt = performance.now();
   try {
-    await requireApiUser();
+    await requireApiUser(request);
     const authMs = performance.now() - startedAt;
     const query = new URL(request.url).searchParams;
     const result = parseDateRange(rangeParamsFromUrl(query), { now: new Date(), timeZone: getAppTimeZone() });

@@ -1,0 +1,46 @@
+import 'server-only';
+import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
+import { decode, type JWT, type JWTDecodeParams } from 'next-auth/jwt';
+
+/**
+ * next-auth's session-cookie decoder, remembering what it decoded. A signed-in person's cookie is
+ * the same on every request until they sign in again, but next-auth derives the key (HKDF) and
+ * decrypts it afresh each time, twice a request (proxy and page): the largest share of a cached
+ * answer. Decoding is deterministic, so remembering the payload changes no decision:
+ *
+ * - the key is a SHA-256 of the cookie, never the cookie itself;
+ * - an entry lives at most a minute, and never past the token's own expiry;
+ * - only tokens that decrypted are kept, so a forged cookie is rejected each time as before;
+ * - a different secret (a rotation, in tests) empties it;
+ * - who the token names is still checked against the allow-list on every request (session.ts).
+ */
+const MAX_REMEMBER_MS = 60_000;
+/** next-auth's decode accepts a token up to 15 s past its expiry (clock skew). */
+const CLOCK_TOLERANCE_MS = 15_000;
+
+const decoded = new LRUCache<string, Readonly<JWT>>({ max: 10_000 });
+let decodedWith: JWTDecodeParams['secret'] | undefined;
+
+export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT | null> {
+  if (!params.token) return null;
+  if (params.secret !== decodedWith) {
+    decoded.clear();
+    decodedWith = params.secret;
+  }
+  const key = createHash('sha256').update(params.token).digest('base64url');
+  const remembered = decoded.get(key);
+  if (remembered) return remembered;
+
+  // Throws on a token that does not decrypt or has expired: callers (getToken) treat that as signed out.
+  const payload = await decode(params);
+  const expiresAtMs = typeof payload?.exp === 'number' ? payload.exp * 1000 + CLOCK_TOLERANCE_MS : 0;
+  const ttl = Math.min(MAX_REMEMBER_MS, expiresAtMs - Date.now());
+  if (payload && ttl >= 1) decoded.set(key, Object.freeze(payload), { ttl: Math.floor(ttl) });
+  return payload;
+}
+
+/** For tests: forget every decoded token. */
+export function forgetDecodedSessionTokens(): void {
+  decoded.clear();
+}
