@@ -8,6 +8,7 @@ import { getTalkoverConfig } from './config';
 import { withRetries } from './retry';
 import { getUpstreamState, type UpstreamState } from './state';
 import { errorCodeOf, talkoverErrorSchema } from './schemas';
+import { talkoverFetch } from './transport';
 
 export type TalkoverQuery = Record<string, string | undefined>;
 
@@ -96,10 +97,9 @@ async function tryOnce<T>(
   let response: Response;
   let text: string;
   try {
-    response = await fetch(url, {
+    response = await talkoverFetch(url, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
       signal: AbortSignal.timeout(timeoutMs),
-      cache: 'no-store',
       // A redirect could carry the token to another host: refuse it instead of following.
       redirect: 'error',
     });

@@ -5,6 +5,7 @@ import { fetchCallbackStats } from '@/lib/talkover/stats-endpoint';
 import { talkoverGet } from '@/lib/talkover/client';
 import { checkTalkoverConfig, getTalkoverConfig } from '@/lib/talkover/config';
 import { resetUpstreamState } from '@/lib/talkover/state';
+import { talkoverFetch } from '@/lib/talkover/transport';
 import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
 import { ManualClock } from '../support/manual-clock';
 
@@ -16,11 +17,15 @@ const RANGE = { start: '2024-01-01', end: '2024-01-31' };
 
 const STATS_BODY = DOCUMENTED_STATS_RESPONSE;
 
+// The client's HTTP transport, answered by each test.
+vi.mock('@/lib/talkover/transport', () => ({ talkoverFetch: vi.fn() }));
+
 type FetchImpl = (url: URL | string, init?: RequestInit) => Promise<Response>;
 
 function stubFetch(impl: FetchImpl) {
-  const fetchMock = vi.fn(impl);
-  vi.stubGlobal('fetch', fetchMock);
+  const fetchMock = vi.mocked(talkoverFetch as (url: URL | string, init?: RequestInit) => Promise<Response>);
+  fetchMock.mockReset();
+  fetchMock.mockImplementation(impl);
   return fetchMock;
 }
 
@@ -75,7 +80,6 @@ describe('a successful call', () => {
     expect(new Headers(init?.headers).get('Authorization')).toBe(`Bearer ${TOKEN}`);
     expect(new Headers(init?.headers).get('Accept')).toBe('application/json');
     expect(init?.redirect).toBe('error');
-    expect(init?.cache).toBe('no-store');
     expect(init?.signal).toBeInstanceOf(AbortSignal);
     expect(timeoutSpy).toHaveBeenCalledWith(2500);
   });
