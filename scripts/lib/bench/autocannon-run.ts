@@ -1,14 +1,22 @@
 import type { EventEmitter } from 'node:events';
 import autocannon from 'autocannon';
 import type { Simulator } from '../../../simulator/server';
-import { failedScenario, Measurement, type ScenarioResult } from './measurement';
+import { failedScenario, Measurement, median, type RoundFigures, type ScenarioResult } from './measurement';
 
 export type ScenarioMeta = { id: string; label: string; target: string };
 export type LoadTarget = { url: string; headers?: Record<string, string> };
-export type LoadShape = { connections: number; durationSeconds: number; warmupSeconds: number };
+export type LoadShape = { durationSeconds: number; warmupSeconds: number; rounds: number };
 
 /** The simulator whose calls a scenario causes: reset before the measured part, read after. */
 export type UpstreamCounter = Pick<Simulator, 'reset' | 'requestCount'>;
+
+/** One closed-loop scenario: what to request, over how many connections, costing which simulator. */
+export type ClosedLoopScenario = {
+  meta: ScenarioMeta;
+  target: LoadTarget;
+  connections: number;
+  upstream: UpstreamCounter;
+};
 
 /**
  * autocannon emits 'response' with the client first; @types/autocannon (7.x, for autocannon
@@ -40,39 +48,75 @@ async function settle(upstream: UpstreamCounter): Promise<void> {
   }
 }
 
-/**
- * One closed-loop scenario: a discarded warm-up pass, then `connections` connections each
- * sending the next request as soon as the last one is answered, for `durationSeconds`.
- * Latencies are recorded per response (see Measurement); failures are counted, never thrown.
- */
-export async function runAutocannon(
-  meta: ScenarioMeta,
-  target: LoadTarget,
-  shape: LoadShape,
-  upstream: UpstreamCounter,
-): Promise<ScenarioResult> {
-  console.log(`  ${meta.label}: ${shape.connections} connections, ${shape.durationSeconds} s…`);
-  try {
-    if (shape.warmupSeconds > 0) await fire(target, shape.connections, shape.warmupSeconds);
-    await settle(upstream);
-    upstream.reset();
-    const measurement = new Measurement();
-    const result = await fire(target, shape.connections, shape.durationSeconds, (_client, status, _bytes, ms) => {
+/** One measured pass of one scenario, recorded into both the round's and the whole run's figures. */
+async function measureOnce(scenario: ClosedLoopScenario, seconds: number, total: Measurement) {
+  await settle(scenario.upstream);
+  scenario.upstream.reset();
+  const round = new Measurement();
+  const result = await fire(scenario.target, scenario.connections, seconds, (_client, status, _bytes, ms) => {
+    for (const measurement of [round, total]) {
       if (status >= 200 && status < 300) measurement.success(ms);
       else measurement.error(`HTTP ${status}`);
-    });
-    const upstreamCalls = upstream.requestCount();
-    // autocannon's `errors` include its timeouts; count each kind once.
+    }
+  });
+  // autocannon's `errors` include its timeouts; count each kind once.
+  for (const measurement of [round, total]) {
     measurement.error('timeout', result.timeouts);
     measurement.error('socket error', result.errors - result.timeouts);
-    return measurement.result({
-      ...meta,
-      durationSeconds: result.duration,
-      upstreamCalls,
-      // autocannon's own figure: the mean of its per-second samples.
-      reqPerSec: result.requests.average,
-    });
-  } catch (error) {
-    return failedScenario(meta, error);
   }
+  const figures = round.result({ id: '', label: '', target: '', durationSeconds: result.duration, upstreamCalls: null });
+  return {
+    // autocannon's own figure: the mean of its per-second samples.
+    round: { reqPerSec: Number(result.requests.average.toFixed(1)), p50Ms: figures.p50Ms } satisfies RoundFigures,
+    seconds: result.duration,
+    upstreamCalls: scenario.upstream.requestCount(),
+  };
+}
+
+/**
+ * Closed-loop scenarios (each connection sends its next request as soon as the last one is
+ * answered), measured in interleaved rounds: A, B, C, then A, B, C again… This machine's speed
+ * drifts by tens of percent from one minute to the next, so scenarios measured minutes apart do
+ * not compare; within a round they ran seconds apart, and the ratios are taken per round and
+ * their median reported. A discarded warm-up pass precedes each scenario's first round.
+ * Latency percentiles pool every round; failures are counted, never thrown.
+ */
+export async function runInterleaved(scenarios: ClosedLoopScenario[], shape: LoadShape): Promise<ScenarioResult[]> {
+  const runs = scenarios.map((scenario) => ({
+    scenario,
+    total: new Measurement(),
+    rounds: [] as RoundFigures[],
+    seconds: 0,
+    upstreamCalls: 0,
+    failure: null as unknown,
+  }));
+  for (let round = 1; round <= shape.rounds; round++) {
+    console.log(`  round ${round} of ${shape.rounds}: ${scenarios.map((s) => s.meta.label).join(', ')}…`);
+    for (const run of runs) {
+      if (run.failure) continue;
+      try {
+        if (round === 1 && shape.warmupSeconds > 0) {
+          await fire(run.scenario.target, run.scenario.connections, shape.warmupSeconds);
+        }
+        const once = await measureOnce(run.scenario, shape.durationSeconds, run.total);
+        run.rounds.push(once.round);
+        run.seconds += once.seconds;
+        run.upstreamCalls += once.upstreamCalls;
+      } catch (error) {
+        run.failure = error;
+      }
+    }
+  }
+  return runs.map((run) =>
+    run.failure
+      ? failedScenario(run.scenario.meta, run.failure)
+      : run.total.result({
+          ...run.scenario.meta,
+          connections: run.scenario.connections,
+          durationSeconds: run.seconds,
+          upstreamCalls: run.upstreamCalls,
+          reqPerSec: median(run.rounds.map((r) => r.reqPerSec)),
+          rounds: run.rounds,
+        }),
+  );
 }

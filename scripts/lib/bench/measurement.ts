@@ -6,9 +6,13 @@ export type ScenarioResult = {
   label: string;
   /** What was requested, e.g. "GET /api/health on app A". */
   target: string;
+  /** Concurrent connections (closed-loop scenarios) or members (the mixed load). */
+  connections: number | null;
+  /** Measured seconds, every round together. */
   durationSeconds: number;
   /** Completed requests, failed ones included. */
   requests: number;
+  /** The median round's req/s for closed-loop scenarios; completed requests per second otherwise. */
   reqPerSec: number | null;
   /** Latency percentiles of the successful requests only: a fast 503 must not flatter them. */
   p50Ms: number | null;
@@ -19,11 +23,23 @@ export type ScenarioResult = {
   errorKinds: Record<string, number>;
   /** Calls the simulator received during the measured part; null when not counted. */
   upstreamCalls: number | null;
+  /** Each round's own figures, in order (closed-loop scenarios only): ratios pair them by round. */
+  rounds?: RoundFigures[];
   /** Set when the scenario could not run at all; the numbers are then null. */
   failure?: string;
 };
 
+export type RoundFigures = { reqPerSec: number; p50Ms: number | null };
+
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
+
+/** The middle value (the mean of the two middle ones for an even count); null for none. */
+export function median(values: number[]): number | null {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return null;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
 
 /**
  * Records one scenario's outcomes. Latencies go into an HDR histogram in microseconds (the same
@@ -56,16 +72,20 @@ export class Measurement {
     id: string;
     label: string;
     target: string;
+    connections?: number | null;
     durationSeconds: number;
     upstreamCalls: number | null;
-    reqPerSec?: number;
+    reqPerSec?: number | null;
+    rounds?: RoundFigures[];
   }): ScenarioResult {
     const requests = this.successes + this.errors;
     const percentile = (p: number) => (this.successes ? round(this.latencies.getValueAtPercentile(p) / 1_000, 2) : null);
+    const reqPerSec = meta.reqPerSec ?? (meta.durationSeconds > 0 ? requests / meta.durationSeconds : null);
     return {
       ...meta,
+      connections: meta.connections ?? null,
       requests,
-      reqPerSec: round(meta.reqPerSec ?? requests / meta.durationSeconds, 1),
+      reqPerSec: reqPerSec === null ? null : round(reqPerSec, 1),
       p50Ms: percentile(50),
       p99Ms: percentile(99),
       errors: this.errors,
@@ -79,6 +99,7 @@ export function failedScenario(meta: { id: string; label: string; target: string
   const message = error instanceof Error ? error.message : String(error);
   return {
     ...meta,
+    connections: null,
     durationSeconds: 0,
     requests: 0,
     reqPerSec: null,

@@ -68,7 +68,7 @@ export async function runMixedLoad(
     };
     await Promise.all(Array.from({ length: shape.members }, member));
     const durationSeconds = Number(((performance.now() - started) / 1_000).toFixed(2));
-    return measurement.result({ ...meta, durationSeconds, upstreamCalls: upstream.requestCount() });
+    return measurement.result({ ...meta, connections: shape.members, durationSeconds, upstreamCalls: upstream.requestCount() });
   } catch (error) {
     return failedScenario(meta, error);
   }

@@ -12,16 +12,17 @@ const withUnit = (value: number | null, digits: number, unit: string) =>
 
 function scenarioTable(report: BenchReport): Table {
   return {
-    header: ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'upstream calls'],
+    header: ['scenario', 'req/s', 'req/s by round', 'p50 ms', 'p99 ms', 'errors', 'upstream calls'],
     rows: report.scenarios.map((s) => [
       s.failure ? `${s.label} (could not run)` : s.label,
       fixed(s.reqPerSec, 1),
+      s.rounds ? s.rounds.map((r) => r.reqPerSec.toFixed(0)).join(' / ') : '—',
       fixed(s.p50Ms, 2),
       fixed(s.p99Ms, 2),
       String(s.errors),
       s.upstreamCalls === null ? '—' : String(s.upstreamCalls),
     ]),
-    rightAligned: [false, true, true, true, true, true],
+    rightAligned: [false, true, true, true, true, true, true],
   };
 }
 
@@ -31,9 +32,16 @@ function ratioTable(report: BenchReport): Table {
   return {
     header: ['ratio', 'value'],
     rows: [
-      ['warm /api/stats req/s ÷ floor req/s', percent(ratios.warmApiOverFloor)],
-      ['warm page req/s ÷ floor req/s', percent(ratios.warmPageOverFloor)],
-      ['cache-miss p50 − direct Talkover p50', withUnit(ratios.missOverheadP50Ms, 2, 'ms')],
+      ['warm /api/stats req/s ÷ floor req/s (median of rounds)', percent(ratios.warmApiOverFloor)],
+      ['warm page req/s ÷ floor req/s (median of rounds)', percent(ratios.warmPageOverFloor)],
+      [
+        `cache-miss p50 − direct Talkover p50, ${report.settings.overheadConnections} conn.`,
+        withUnit(ratios.missOverheadP50Ms, 2, 'ms'),
+      ],
+      [
+        `cache-miss p50 − direct Talkover p50, ${report.settings.connections} conn. (queueing)`,
+        withUnit(ratios.missOverheadP50MsLoaded, 2, 'ms'),
+      ],
       ['upstream calls/min under mixed load', fixed(ratios.mixedUpstreamCallsPerMinute, 1)],
       ['first-load JS of /?range=30d (gzip)', withUnit(ratios.firstLoadJsGzipKb, 1, 'KB')],
     ],
@@ -81,9 +89,10 @@ function markdown(table: Table): string {
 function machineLine(report: BenchReport): string {
   const { machine: m, settings: s } = report;
   return (
-    `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; ${s.connections} connections, ` +
-    `${s.durationSeconds} s per scenario after ${s.warmupSeconds} s warm-up; mixed load ${s.members} members ` +
-    `for ${s.mixedSeconds} s, ${s.thinkTimeMs.min / 1000}–${s.thinkTimeMs.max / 1000} s think time`
+    `${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.os}, Node ${m.node}; ${s.connections} connections ` +
+    `(cache-miss overhead: ${s.overheadConnections}), ${s.rounds} interleaved rounds of ${s.durationSeconds} s per ` +
+    `scenario after ${s.warmupSeconds} s warm-up; mixed load ${s.members} members for ${s.mixedSeconds} s, ` +
+    `${s.thinkTimeMs.min / 1000}–${s.thinkTimeMs.max / 1000} s think time`
   );
 }
 

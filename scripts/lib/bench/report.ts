@@ -21,7 +21,9 @@ export type BenchReport = {
   };
   settings: {
     connections: number;
+    overheadConnections: number;
     durationSeconds: number;
+    rounds: number;
     warmupSeconds: number;
     mixedSeconds: number;
     members: number;
@@ -47,7 +49,10 @@ export function buildReport(input: {
   loadAverageAtStart: number[];
 }): BenchReport {
   const { settings } = input;
-  const ratios = computeRatios(input.scenarios, input.firstLoadJs);
+  const ratios = computeRatios(input.scenarios, input.firstLoadJs, {
+    throughput: settings.connections,
+    overhead: settings.overheadConnections,
+  });
   const cpus = os.cpus().length;
   const load = input.loadAverageAtStart.map((value) => Number(value.toFixed(2)));
   // Our own build may still weigh on the 1-minute average; well above the core count, though,
@@ -65,7 +70,9 @@ export function buildReport(input: {
     },
     settings: {
       connections: settings.connections,
+      overheadConnections: settings.overheadConnections,
       durationSeconds: settings.durationSeconds,
+      rounds: settings.rounds,
       warmupSeconds: settings.warmupSeconds,
       mixedSeconds: settings.mixedSeconds,
       members: settings.members,
@@ -75,7 +82,7 @@ export function buildReport(input: {
     },
     scenarios: input.scenarios,
     ratios,
-    goals: evaluateGoals(ratios),
+    goals: evaluateGoals(ratios, settings.overheadConnections),
     firstLoadJs: input.firstLoadJs,
     warnings: [
       ...(busy ? [`load average ${load[0]} on ${cpus} cores when measuring began: other work competed for the CPU`] : []),

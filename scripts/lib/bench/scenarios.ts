@@ -1,5 +1,5 @@
 import { presetDates, todayIn } from '../../../lib/date-range';
-import { runAutocannon, type LoadShape } from './autocannon-run';
+import { runInterleaved, type LoadShape } from './autocannon-run';
 import type { ScenarioResult } from './measurement';
 import { runMixedLoad } from './mixed-load';
 import { checkApiCache, checkPage } from './preflight';
@@ -13,86 +13,89 @@ export type ScenarioRuns = { results: ScenarioResult[]; warnings: string[]; dist
 const STATS_PATH = '/callback-agents/stats';
 
 /**
- * Every scenario, one after the other so none competes with another for the 2 cores. The
- * closed-loop ones share one load shape so their rows compare side by side; the mixed load
- * runs last, on a cache that holds only what the warm rows put in it, like a team's morning.
+ * Every scenario, one at a time so none competes with another for the 2 cores, in three
+ * groups: the throughput rows (floor, warm API, warm page) interleaved by round; the cache-miss
+ * rows against direct Talkover calls, interleaved likewise, at one connection (the overhead
+ * goal) and at the throughput rows' concurrency; then the mixed load, on a cache that holds only
+ * what the warm rows put in it, like a team's morning.
  */
 export async function runScenarios(stack: BenchStack, settings: BenchSettings): Promise<ScenarioRuns> {
   const { normal, cacheOff } = stack;
   const shape: LoadShape = {
-    connections: settings.connections,
     durationSeconds: settings.durationSeconds,
     warmupSeconds: settings.warmupSeconds,
+    rounds: settings.rounds,
   };
   const signedIn = (side: typeof normal) => ({ Cookie: side.cookie });
   const a = { url: normal.app.url, cookie: normal.cookie };
   const b = { url: cacheOff.app.url, cookie: cacheOff.cookie };
-  const results: ScenarioResult[] = [];
   const warnings: string[] = [];
 
-  results.push(
-    await runAutocannon(
-      { id: 'floor', label: 'floor: /api/health', target: 'GET /api/health on app A, no session' },
-      { url: `${a.url}/api/health` },
-      shape,
-      normal.simulator,
-    ),
-  );
-
   warnings.push(...(await checkApiCache('app A', a, '/api/stats?range=30d', 'hit')));
-  results.push(
-    await runAutocannon(
-      { id: 'warm-api', label: 'warm /api/stats', target: 'GET /api/stats?range=30d on app A, signed in, cached' },
-      { url: `${a.url}/api/stats?range=30d`, headers: signedIn(normal) },
-      shape,
-      normal.simulator,
-    ),
-  );
-
   warnings.push(...(await checkPage('app A', a, '/?range=30d')));
-  results.push(
-    await runAutocannon(
-      { id: 'warm-page', label: 'warm page', target: 'GET /?range=30d on app A, signed in, cached' },
-      { url: `${a.url}/?range=30d`, headers: signedIn(normal) },
-      shape,
-      normal.simulator,
-    ),
-  );
-
-  warnings.push(...(await checkApiCache('app B', b, '/api/stats?range=30d', 'miss')));
-  results.push(
-    await runAutocannon(
-      { id: 'miss-api', label: 'cache-miss /api/stats', target: 'GET /api/stats?range=30d on app B (cache off)' },
-      { url: `${b.url}/api/stats?range=30d`, headers: signedIn(cacheOff) },
-      shape,
-      cacheOff.simulator,
-    ),
+  const throughput = await runInterleaved(
+    [
+      {
+        meta: { id: 'floor', label: 'floor: /api/health', target: 'GET /api/health on app A, no session' },
+        target: { url: `${a.url}/api/health` },
+        connections: settings.connections,
+        upstream: normal.simulator,
+      },
+      {
+        meta: { id: 'warm-api', label: 'warm /api/stats', target: 'GET /api/stats?range=30d on app A, signed in, cached' },
+        target: { url: `${a.url}/api/stats?range=30d`, headers: signedIn(normal) },
+        connections: settings.connections,
+        upstream: normal.simulator,
+      },
+      {
+        meta: { id: 'warm-page', label: 'warm page', target: 'GET /?range=30d on app A, signed in, cached' },
+        target: { url: `${a.url}/?range=30d`, headers: signedIn(normal) },
+        connections: settings.connections,
+        upstream: normal.simulator,
+      },
+    ],
+    shape,
   );
 
   // The same upstream call app B makes for 30d, straight to the simulator: the difference
   // between the two rows is what the app adds to each Talkover call.
+  warnings.push(...(await checkApiCache('app B', b, '/api/stats?range=30d', 'miss')));
   const { start, end } = presetDates('30d', todayIn(settings.timeZone, new Date()));
-  results.push(
-    await runAutocannon(
-      { id: 'direct-upstream', label: 'direct Talkover call', target: `GET ${STATS_PATH} (30d) on simulator B` },
-      {
-        url: `${cacheOff.simulator.url}${STATS_PATH}?start_date=${start}&end_date=${end}`,
-        headers: { Authorization: `Bearer ${cacheOff.token}` },
-      },
-      shape,
-      cacheOff.simulator,
-    ),
-  );
+  const miss = (connections: number) => ({
+    meta: {
+      id: `miss-api-c${connections}`,
+      label: `cache-miss /api/stats, ${connections} conn.`,
+      target: 'GET /api/stats?range=30d on app B (cache off)',
+    },
+    target: { url: `${b.url}/api/stats?range=30d`, headers: signedIn(cacheOff) },
+    connections,
+    upstream: cacheOff.simulator,
+  });
+  const direct = (connections: number) => ({
+    meta: {
+      id: `direct-upstream-c${connections}`,
+      label: `direct Talkover call, ${connections} conn.`,
+      target: `GET ${STATS_PATH} (30d) on simulator B`,
+    },
+    target: {
+      url: `${cacheOff.simulator.url}${STATS_PATH}?start_date=${start}&end_date=${end}`,
+      headers: { Authorization: `Bearer ${cacheOff.token}` },
+    },
+    connections,
+    upstream: cacheOff.simulator,
+  });
+  const overheadPairs = [settings.overheadConnections, settings.connections]
+    .filter((connections, index, all) => all.indexOf(connections) === index)
+    .flatMap((connections) => [miss(connections), direct(connections)]);
+  const overhead = await runInterleaved(overheadPairs, shape);
 
   const mix = requestMix(settings.timeZone);
-  results.push(
-    await runMixedLoad(
-      { id: 'mixed', label: `mixed: ${settings.members} members`, target: 'pages and /api/stats, presets and shared links, on app A' },
-      a,
-      normal.simulator,
-      { members: settings.members, seconds: settings.mixedSeconds, thinkTimeMs: settings.thinkTimeMs },
-      mix,
-    ),
+  const mixed = await runMixedLoad(
+    { id: 'mixed', label: `mixed: ${settings.members} members`, target: 'pages and /api/stats, presets and shared links, on app A' },
+    a,
+    normal.simulator,
+    { members: settings.members, seconds: settings.mixedSeconds, thinkTimeMs: settings.thinkTimeMs },
+    mix,
   );
-  return { results, warnings, distinctRanges: mix.distinctRanges };
+  return { results: [...throughput, ...overhead, mixed], warnings, distinctRanges: mix.distinctRanges };
 }

@@ -1,15 +1,22 @@
 /**
  * What `npm run bench` measures and for how long. The defaults are the real benchmark; the
  * BENCH_* variables shorten it for a smoke run, e.g.
- *   BENCH_DURATION_SECONDS=2 BENCH_MIXED_SECONDS=10 npm run bench
+ *   BENCH_DURATION_SECONDS=2 BENCH_ROUNDS=1 BENCH_MIXED_SECONDS=10 npm run bench
  */
 
 export type BenchSettings = {
-  /** Concurrent connections of every autocannon scenario, so they compare side by side. */
+  /** Concurrent connections of the throughput scenarios, the same for all so they compare. */
   connections: number;
-  /** Measured seconds of each autocannon scenario. */
+  /**
+   * Connections of the cache-miss overhead pair (app B and the direct call): one, so the
+   * difference is the app's own work per upstream call, not requests queueing for a core.
+   */
+  overheadConnections: number;
+  /** Measured seconds of each closed-loop scenario in each round. */
   durationSeconds: number;
-  /** Unmeasured seconds before each one: JIT, connection pools and caches settle first. */
+  /** Interleaved rounds of the closed-loop scenarios; ratios are paired by round (autocannon-run.ts). */
+  rounds: number;
+  /** Unmeasured seconds before a scenario's first round: JIT, connection pools and caches settle. */
   warmupSeconds: number;
   /** Seconds of the mixed team load. */
   mixedSeconds: number;
@@ -39,7 +46,9 @@ function envInt(name: string, fallback: number, min = 1): number {
 export function readSettings(): BenchSettings {
   return {
     connections: envInt('BENCH_CONNECTIONS', 10),
-    durationSeconds: envInt('BENCH_DURATION_SECONDS', 10),
+    overheadConnections: envInt('BENCH_OVERHEAD_CONNECTIONS', 1),
+    durationSeconds: envInt('BENCH_DURATION_SECONDS', 5),
+    rounds: envInt('BENCH_ROUNDS', 3),
     warmupSeconds: envInt('BENCH_WARMUP_SECONDS', 2, 0),
     mixedSeconds: envInt('BENCH_MIXED_SECONDS', 120),
     members: envInt('BENCH_MEMBERS', 50),

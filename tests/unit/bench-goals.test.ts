@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { computeRatios, evaluateGoals } from '@/scripts/lib/bench/goals';
+import { median, type ScenarioResult } from '@/scripts/lib/bench/measurement';
+
+const row = (id: string, rounds: { reqPerSec: number; p50Ms: number | null }[], extra: Partial<ScenarioResult> = {}): ScenarioResult => ({
+  id,
+  label: id,
+  target: id,
+  connections: 10,
+  durationSeconds: 15,
+  requests: 1,
+  reqPerSec: median(rounds.map((r) => r.reqPerSec)),
+  p50Ms: null,
+  p99Ms: null,
+  errors: 0,
+  errorKinds: {},
+  upstreamCalls: 0,
+  rounds,
+  ...extra,
+});
+const connections = { throughput: 10, overhead: 1 };
+
+describe('median', () => {
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNull();
+  });
+});
+
+describe('computeRatios', () => {
+  it('pairs throughput with the floor round by round, so a machine slowing down between rounds cancels out', () => {
+    // The floor halves in round 2 (the machine slowed down) and the warm API with it: 80% each round.
+    const results = [
+      row('floor', [{ reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 500, p50Ms: 2 }, { reqPerSec: 900, p50Ms: 1 }]),
+      row('warm-api', [{ reqPerSec: 800, p50Ms: 1 }, { reqPerSec: 400, p50Ms: 2 }, { reqPerSec: 720, p50Ms: 1 }]),
+    ];
+    // Medians of the rows would give 720 / 900 = 80% too, but 400 / 900 or 800 / 500 were possible.
+    expect(computeRatios(results, null, connections).warmApiOverFloor).toBe(0.8);
+  });
+
+  it('reports the median round, not the best one', () => {
+    const results = [
+      row('floor', [{ reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 1000, p50Ms: 1 }]),
+      row('warm-page', [{ reqPerSec: 100, p50Ms: 1 }, { reqPerSec: 300, p50Ms: 1 }, { reqPerSec: 200, p50Ms: 1 }]),
+    ];
+    expect(computeRatios(results, null, connections).warmPageOverFloor).toBe(0.2);
+  });
+
+  it('takes the cache-miss overhead at the overhead connections, and the loaded one apart', () => {
+    const results = [
+      row('miss-api-c1', [{ reqPerSec: 1, p50Ms: 5 }, { reqPerSec: 1, p50Ms: 6 }, { reqPerSec: 1, p50Ms: 9 }]),
+      row('direct-upstream-c1', [{ reqPerSec: 1, p50Ms: 2 }, { reqPerSec: 1, p50Ms: 2 }, { reqPerSec: 1, p50Ms: 2 }]),
+      row('miss-api-c10', [{ reqPerSec: 1, p50Ms: 40 }]),
+      row('direct-upstream-c10', [{ reqPerSec: 1, p50Ms: 2 }]),
+    ];
+    const ratios = computeRatios(results, null, connections);
+    expect(ratios.missOverheadP50Ms).toBe(4);
+    expect(ratios.missOverheadP50MsLoaded).toBe(38);
+  });
+
+  it('leaves out what could not be measured rather than guessing', () => {
+    const results = [row('floor', [{ reqPerSec: 1000, p50Ms: 1 }]), { ...row('warm-api', []), failure: 'could not run' }];
+    const ratios = computeRatios(results, null, connections);
+    expect(ratios.warmApiOverFloor).toBeNull();
+    expect(ratios.missOverheadP50Ms).toBeNull();
+    const goals = evaluateGoals(ratios, 1);
+    expect(goals.find((goal) => goal.goal.startsWith('warm /api/stats'))?.status).toBe('not measured');
+  });
+
+  it('counts upstream calls per minute of the mixed load and every error', () => {
+    const results = [
+      row('floor', [{ reqPerSec: 1000, p50Ms: 1 }], { errors: 2 }),
+      row('mixed', [], { rounds: undefined, durationSeconds: 120, upstreamCalls: 30, errors: 1 }),
+    ];
+    const ratios = computeRatios(results, null, connections);
+    expect(ratios.mixedUpstreamCallsPerMinute).toBe(15);
+    expect(ratios.totalErrors).toBe(3);
+    expect(evaluateGoals(ratios, 1).find((goal) => goal.goal === '0 errors')?.status).toBe('missed');
+  });
+});
