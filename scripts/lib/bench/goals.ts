@@ -7,6 +7,8 @@ export type Ratios = {
   warmApiOverFloor: number | null;
   /** Warm page req/s ÷ floor req/s: the same plus rendering the page. */
   warmPageOverFloor: number | null;
+  /** The simplest page's req/s ÷ floor req/s: what rendering any page costs in this framework. */
+  simplestPageOverFloor: number | null;
   /**
    * Cache-miss p50 − direct Talkover p50, in ms, at the overhead connections (one by default):
    * what the app adds to each Talkover call.
@@ -64,6 +66,7 @@ export function computeRatios(
   return {
     warmApiOverFloor: throughputRatio('warm-api'),
     warmPageOverFloor: throughputRatio('warm-page'),
+    simplestPageOverFloor: throughputRatio('login-page'),
     missOverheadP50Ms: overhead(connections.overhead),
     missOverheadP50MsLoaded: overhead(connections.throughput),
     mixedUpstreamCallsPerMinute:

@@ -34,6 +34,7 @@ function ratioTable(report: BenchReport): Table {
     rows: [
       ['warm /api/stats req/s ÷ floor req/s (median of rounds)', percent(ratios.warmApiOverFloor)],
       ['warm page req/s ÷ floor req/s (median of rounds)', percent(ratios.warmPageOverFloor)],
+      ['reference: /login page req/s ÷ floor req/s (median of rounds)', percent(ratios.simplestPageOverFloor)],
       [
         `cache-miss p50 − direct Talkover p50, ${report.settings.overheadConnections} conn.`,
         withUnit(ratios.missOverheadP50Ms, 2, 'ms'),

@@ -14,7 +14,7 @@ const STATS_PATH = '/callback-agents/stats';
 
 /**
  * Every scenario, one at a time so none competes with another for the 2 cores, in three
- * groups: the throughput rows (floor, warm API, warm page) interleaved by round; the cache-miss
+ * groups: the throughput rows (floor, warm API, warm page, the simplest page) interleaved by round; the cache-miss
  * rows against direct Talkover calls, interleaved likewise, at one connection (the overhead
  * goal) and at the throughput rows' concurrency; then the mixed load, on a cache that holds only
  * what the warm rows put in it, like a team's morning.
@@ -50,6 +50,14 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
       {
         meta: { id: 'warm-page', label: 'warm page', target: 'GET /?range=30d on app A, signed in, cached' },
         target: { url: `${a.url}/?range=30d`, headers: signedIn(normal) },
+        connections: settings.connections,
+        upstream: normal.simulator,
+      },
+      // What any page costs here: the app's simplest one (a form, no data), through the same
+      // proxy, root layout and rendering as the stats page. The stats page cannot beat it.
+      {
+        meta: { id: 'login-page', label: 'reference: /login page', target: 'GET /login on app A, signed out' },
+        target: { url: `${a.url}/login` },
         connections: settings.connections,
         upstream: normal.simulator,
       },
