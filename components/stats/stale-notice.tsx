@@ -1,3 +1,4 @@
+import { todayIn } from '@/lib/date-range';
 import { formatTime } from '@/lib/format';
 import { RetryButton } from './retry-button';
 
@@ -6,7 +7,8 @@ import { RetryButton } from './retry-button';
  * old, and the viewer must know since when.
  */
 export function StaleNotice({ fetchedAt, locale, timeZone }: { fetchedAt: string; locale: string; timeZone: string }) {
-  const sameDay = new Date(fetchedAt).toDateString() === new Date().toDateString();
+  // "Today" in the app's timezone, the one the time is shown in (not the server's).
+  const sameDay = todayIn(timeZone, new Date(fetchedAt)) === todayIn(timeZone, new Date());
   const when = sameDay
     ? formatTime(fetchedAt, locale, timeZone)
     : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(fetchedAt));
