@@ -1,64 +1,20 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, test, vi } from 'vitest';
-import { GET } from '@/app/api/stats/route';
+import { describe, expect, it, test, vi } from 'vitest';
 import { addDays, todayIn } from '@/lib/date-range';
-import { resetUpstreamState } from '@/lib/talkover/state';
 import { getStatsForRange } from '@/simulator/data';
-import { startSimulator, type Fault, type Simulator } from '@/simulator/server';
-import { routeRequest, sessionCookie, stubSessionEnv } from '../support/session';
+import type { Fault } from '@/simulator/server';
+import { useStatsRoute } from '../support/stats-route';
 
 const TOKEN = 'talq_integration_canary_4f1d2c9a7b';
-let simulator: Simulator;
-/** Every response body, header and log line the route produced, to prove the token is in none. */
-const seen: string[] = [];
-
-async function get(query: string): Promise<{ status: number; headers: Headers; body: any }> {
-  const response = await GET(routeRequest(`http://localhost/api/stats${query}`, cookie));
-  const text = await response.text();
-  seen.push(text, JSON.stringify([...response.headers]));
-  return { status: response.status, headers: response.headers, body: JSON.parse(text) };
-}
-
-/** The request's session cookie: a real one for ana@example.com, or none (signed out). */
-let cookie: string | undefined;
-let signedIn: string;
-
-beforeAll(async () => {
-  signedIn = await sessionCookie();
-  simulator = await startSimulator({ token: TOKEN, port: 0, rateLimitPerMinute: 10_000 });
-});
-afterAll(() => simulator.close());
-
-beforeEach(() => {
-  vi.stubEnv('TALKOVER_API_URL', simulator.url);
-  vi.stubEnv('TALKOVER_API_TOKEN', TOKEN);
-  vi.stubEnv('TALKOVER_TIMEOUT_MS', '800');
-  vi.stubEnv('TALKOVER_DEADLINE_MS', '2000');
-  vi.stubEnv('APP_TIMEZONE', 'UTC');
-  // Each test starts with an empty cache and a full budget.
-  resetUpstreamState();
-  stubSessionEnv();
-  cookie = signedIn;
-  simulator.reset();
-  // Log lines are checked for the token too.
-  seen.length = 0;
-  for (const level of ['info', 'warn', 'error'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args) => void seen.push(args.join(' ')));
-  }
-});
-afterEach(() => {
-  // Whatever the test did, the token is in no response body, header or log line it produced.
-  for (const text of seen) expect(text).not.toContain(TOKEN);
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
+const route = useStatsRoute({ token: TOKEN, simulatorRateLimitPerMinute: 10_000 });
+const { get, seen } = route;
 
 describe('GET /api/stats', () => {
   it('answers 401 JSON without a session, and does not call Talkover', async () => {
-    cookie = undefined;
+    route.signOut();
     const { status, body } = await get('?range=7d');
     expect(status).toBe(401);
     expect(body.error.code).toBe('unauthorized');
-    expect(simulator.requestCount()).toBe(0);
+    expect(route.simulator.requestCount()).toBe(0);
   });
 
   test.each([
@@ -77,7 +33,7 @@ describe('GET /api/stats', () => {
     expect(body.error.code).toBe(code);
     expect(body.error.message).toMatch(message);
     expect(headers.get('content-type')).toMatch(/application\/json/);
-    expect(simulator.requestCount()).toBe(0);
+    expect(route.simulator.requestCount()).toBe(0);
   });
 
   it('answers 200 with the documented shape, figures as Talkover reports them', async () => {
@@ -105,7 +61,7 @@ describe('GET /api/stats', () => {
     });
     expect(body.attribution.attributed + body.attribution.unattributed).toBe(expected.total_callbacks_received);
     expect(Date.parse(body.meta.fetched_at)).not.toBeNaN();
-    expect(simulator.requests()[0]?.query).toEqual({ start_date: '2025-01-01', end_date: '2025-01-31' });
+    expect(route.simulator.requests()[0]?.query).toEqual({ start_date: '2025-01-01', end_date: '2025-01-31' });
   });
 
   it('resolves a relative preset against today in APP_TIMEZONE', async () => {
@@ -134,7 +90,7 @@ describe('GET /api/stats', () => {
     ['wrong shape', { mode: 'wrong-shape' }, 502, 'upstream_bad_payload'],
     ['success:false on 200', { mode: 'success-false' }, 503, 'upstream_unavailable'],
   ])('maps %s (fault %o) to %i %s in plain words', async (_name, fault, status, code) => {
-    simulator.setFault(fault);
+    route.simulator.setFault(fault);
     const started = Date.now();
     const response = await get('?range=7d');
     expect(response.status).toBe(status);
@@ -150,13 +106,13 @@ describe('GET /api/stats', () => {
   });
 
   it('names the token variable when the token is rejected', async () => {
-    simulator.setFault({ mode: 'unauthorized' });
+    route.simulator.setFault({ mode: 'unauthorized' });
     const { body } = await get('?range=7d');
     expect(body.error.message).toContain('TALKOVER_API_TOKEN');
   });
 
   it('passes hostile source names through as plain data', async () => {
-    simulator.setFault({ mode: 'hostile-names' });
+    route.simulator.setFault({ mode: 'hostile-names' });
     const { status, body } = await get('?range=30d');
     expect(status).toBe(200);
     expect(body.sources.map((source: { name: string }) => source.name)).toContain('<script>alert(1)</script>');
@@ -172,11 +128,11 @@ describe('GET /api/stats', () => {
     expect(status).toBe(503);
     expect(body.error.code).toBe('server_misconfigured');
     expect(body.error.message).toMatch(message);
-    expect(simulator.requestCount()).toBe(0);
+    expect(route.simulator.requestCount()).toBe(0);
   });
 
   it('logs each Talkover call as one structured line without the token', async () => {
-    simulator.setFault({ mode: 'unauthorized' });
+    route.simulator.setFault({ mode: 'unauthorized' });
     await get('?range=7d');
     const lines = seen.filter((text) => text.includes('"event":"talkover_call"'));
     expect(lines).toHaveLength(1);
@@ -184,13 +140,13 @@ describe('GET /api/stats', () => {
   });
 
   it('checks the session before the parameters: signed out with bad parameters is 401', async () => {
-    cookie = undefined;
+    route.signOut();
     const { status } = await get('?start_date=nonsense');
     expect(status).toBe(401);
   });
 
   it('waits out upstream latency below the timeout', async () => {
-    simulator.setFault({ mode: 'latency', ms: 300 });
+    route.simulator.setFault({ mode: 'latency', ms: 300 });
     const { status, body } = await get('?range=7d');
     expect(status).toBe(200);
     expect(body.totals.received).toBeGreaterThan(0);

@@ -1,37 +1,30 @@
 // How the dashboard treats Talkover, end to end: the real route handlers against the in-process
-// simulator. One upstream call per distinct question (single-flight), stale data when Talkover
+// route.simulator. One upstream call per distinct question (single-flight), stale data when Talkover
 // fails, answers within the deadline when it hangs, silence while it says to wait, a budget under
 // its rate limit, recovery after every fault, a health report, and the token nowhere.
 // A ManualClock drives the budget, pauses, cache TTLs, backoff and the deadline arithmetic; fetch
 // timeouts (AbortSignal.timeout) always run in real time.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { GET as getHealth } from '@/app/api/health/route';
-import { GET } from '@/app/api/stats/route';
 import { addDays } from '@/lib/date-range';
 import { realClock, type Clock } from '@/lib/talkover/clock';
 import { peekUpstreamState, resetUpstreamState } from '@/lib/talkover/state';
 import { faultSchema } from '@/simulator/faults';
-import { startSimulator, type Fault, type Simulator } from '@/simulator/server';
+import { startSimulator, type Fault } from '@/simulator/server';
 import { ManualClock } from '../support/manual-clock';
-import { routeRequest, sessionCookie, stubSessionEnv } from '../support/session';
+import { useStatsRoute, type Answer } from '../support/stats-route';
 
 const TOKEN = 'talq_discipline_canary_93be0d7c1f';
 const MINUTE = 60_000;
-let simulator: Simulator;
+const route = useStatsRoute({
+  token: TOKEN,
+  simulatorRateLimitPerMinute: 100_000,
+  env: { TALKOVER_RATE_LIMIT_PER_MINUTE: '100' },
+});
+const { get } = route;
 let clock: ManualClock;
-/** Every response body, header and log line produced, to prove the token is in none. */
-const seen: string[] = [];
 
-type Answer = { status: number; headers: Headers; body: any; text: string };
-
-async function read(response: Response): Promise<Answer> {
-  const text = await response.text();
-  seen.push(text, JSON.stringify([...response.headers]));
-  return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
-}
-
-const get = async (query: string) => read(await GET(routeRequest(`http://localhost/api/stats${query}`, cookie)));
-const health = () => read(getHealth());
+const health = () => route.read(getHealth());
 
 /** A distinct, settled (closed) week for each n. */
 const week = (n: number) => `?start_date=${addDays('2025-01-01', n)}&end_date=${addDays('2025-01-07', n)}`;
@@ -94,46 +87,18 @@ function expectWaitOrStale(answer: Answer) {
   }
 }
 
-/** The request's session cookie: a real one for ana@example.com, or none (signed out). */
-let cookie: string | undefined;
-let signedIn: string;
-
-beforeAll(async () => {
-  signedIn = await sessionCookie();
-  simulator = await startSimulator({ token: TOKEN, port: 0, rateLimitPerMinute: 100_000 });
-});
-afterAll(() => simulator.close());
-
 beforeEach(() => {
-  vi.stubEnv('TALKOVER_API_URL', simulator.url);
-  vi.stubEnv('TALKOVER_API_TOKEN', TOKEN);
-  vi.stubEnv('APP_TIMEZONE', 'UTC');
-  vi.stubEnv('TALKOVER_TIMEOUT_MS', '800');
-  vi.stubEnv('TALKOVER_DEADLINE_MS', '2000');
-  vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '100');
+  // After the shared set-up's reset: the same empty cache and full budget, on a clock that only
+  // moves when told.
   clock = new ManualClock();
-  // Each test starts with an empty cache and a full budget, on a clock that only moves when told.
   resetUpstreamState(clock);
-  stubSessionEnv();
-  cookie = signedIn;
-  simulator.reset();
-  seen.length = 0;
-  for (const level of ['info', 'warn', 'error'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args) => void seen.push(args.join(' ')));
-  }
-});
-afterEach(() => {
-  // Whatever the test did, the token is in no response body, header or log line it produced.
-  for (const text of seen) expect(text).not.toContain(TOKEN);
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
 });
 
 describe('single-flight', () => {
   test('200 concurrent identical requests make one upstream call and all get the same answer', async () => {
     const answers = await Promise.all(Array.from({ length: 200 }, () => get('?range=30d')));
 
-    expect(simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(1);
     expect(answers.map((answer) => answer.status)).toEqual(Array(200).fill(200));
     expect(new Set(answers.map((answer) => answer.text)).size).toBe(1);
     expect(answers[0]!.body.meta).toEqual({ fetched_at: new Date(clock.now()).toISOString(), cache: 'miss', stale: false });
@@ -143,7 +108,7 @@ describe('single-flight', () => {
     expect(later.status).toBe(200);
     expect(later.body.meta).toEqual({ ...answers[0]!.body.meta, cache: 'hit' });
     expect(later.headers.get('server-timing')).toContain('cache;desc="hit"');
-    expect(simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(1);
   }, 20_000);
 });
 
@@ -157,7 +122,7 @@ describe('stale on error', () => {
     expect(first.body.meta).toEqual({ fetched_at: new Date(clock.now()).toISOString(), cache: 'miss', stale: false });
 
     clock.advance(ttlMs + 1);
-    simulator.setFault({ mode: 'server-error' });
+    route.simulator.setFault({ mode: 'server-error' });
     const stale = await get(query);
 
     expect(stale.status).toBe(200);
@@ -165,22 +130,22 @@ describe('stale on error', () => {
     expect(stale.headers.get('server-timing')).toContain('cache;desc="stale"');
     expect({ ...stale.body, meta: undefined }).toEqual({ ...first.body, meta: undefined });
     // The refresh was tried (once: a 500 is not retried) and failed.
-    expect(simulator.requestCount()).toBe(2);
+    expect(route.simulator.requestCount()).toBe(2);
   });
 
   test('without an earlier answer, a 500 from Talkover is a 503 JSON error, not a 500', async () => {
-    simulator.setFault({ mode: 'server-error' });
+    route.simulator.setFault({ mode: 'server-error' });
     const answer = await get(CLOSED_RANGE);
     expect(answer.status).toBe(503);
     expect(answer.headers.get('content-type')).toMatch(/application\/json/);
     expect(answer.body.error.code).toBe('upstream_unavailable');
-    expect(simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(1);
   });
 
   test('an answer more than 24 h old is not served as stale', async () => {
     await get(CLOSED_RANGE);
     clock.advance(24 * 3_600_000 + 1);
-    simulator.setFault({ mode: 'server-error' });
+    route.simulator.setFault({ mode: 'server-error' });
     const answer = await get(CLOSED_RANGE);
     expect(answer.status).toBe(503);
     expect(answer.body.error.code).toBe('upstream_unavailable');
@@ -191,7 +156,7 @@ describe('a hung Talkover (real clock: TALKOVER_TIMEOUT_MS=300, TALKOVER_DEADLIN
   beforeEach(() => {
     vi.stubEnv('TALKOVER_TIMEOUT_MS', '300');
     vi.stubEnv('TALKOVER_DEADLINE_MS', '1000');
-    simulator.setFault({ mode: 'hang' });
+    route.simulator.setFault({ mode: 'hang' });
   });
 
   test('answers 504 upstream_timeout well under 2 s', async () => {
@@ -201,19 +166,19 @@ describe('a hung Talkover (real clock: TALKOVER_TIMEOUT_MS=300, TALKOVER_DEADLIN
     expect(performance.now() - startedAt).toBeLessThan(2_000);
     expect(answer.status).toBe(504);
     expect(answer.body.error.code).toBe('upstream_timeout');
-    expect(simulator.requestCount()).toBeGreaterThanOrEqual(1);
-    expect(simulator.requestCount()).toBeLessThanOrEqual(3);
+    expect(route.simulator.requestCount()).toBeGreaterThanOrEqual(1);
+    expect(route.simulator.requestCount()).toBeLessThanOrEqual(3);
   });
 
   test('with an expired answer cached, serves it as stale within the deadline', async () => {
     const jumping = new JumpingClock();
     resetUpstreamState(jumping);
-    simulator.setFault({ mode: 'none' });
+    route.simulator.setFault({ mode: 'none' });
     const first = await get('?range=7d');
     expect(first.status).toBe(200);
 
     jumping.jump(60_001);
-    simulator.setFault({ mode: 'hang' });
+    route.simulator.setFault({ mode: 'hang' });
     const startedAt = performance.now();
     const stale = await get('?range=7d');
     expect(performance.now() - startedAt).toBeLessThan(2_000);
@@ -224,7 +189,7 @@ describe('a hung Talkover (real clock: TALKOVER_TIMEOUT_MS=300, TALKOVER_DEADLIN
 
 describe('a 429 with Retry-After: 30', () => {
   beforeEach(() => {
-    simulator.setFault({ mode: 'rate-limited', retryAfterSeconds: 30, times: 1 });
+    route.simulator.setFault({ mode: 'rate-limited', retryAfterSeconds: 30, times: 1 });
   });
 
   test('no upstream call at all for 30 s, then calls go through again', async () => {
@@ -233,7 +198,7 @@ describe('a 429 with Retry-After: 30', () => {
     expect(limited.status).toBe(503);
     expect(limited.body.error.code).toBe('upstream_rate_limited');
     expect(limited.headers.get('retry-after')).toBe('30');
-    expect(simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(1);
 
     for (const [n, second] of [1, 5, 15, 29].entries()) {
       clock.advance(startedAt + second * 1000 - clock.now());
@@ -245,29 +210,29 @@ describe('a 429 with Retry-After: 30', () => {
     }
     clock.advance(999);
     expect((await get(week(9))).status).toBe(503);
-    expect(simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(1);
 
     clock.advance(2);
     const resumed = await get(week(10));
     expect(resumed.status).toBe(200);
     expect(resumed.body.meta.cache).toBe('miss');
-    expect(simulator.requestCount()).toBe(2);
+    expect(route.simulator.requestCount()).toBe(2);
   });
 
   test('during the pause, an expired answer is served stale without calling Talkover', async () => {
-    simulator.setFault({ mode: 'none' });
+    route.simulator.setFault({ mode: 'none' });
     const first = await get(week(0));
     clock.advance(3_600_001);
-    simulator.setFault({ mode: 'rate-limited', retryAfterSeconds: 30, times: 1 });
+    route.simulator.setFault({ mode: 'rate-limited', retryAfterSeconds: 30, times: 1 });
     expect((await get(week(1))).status).toBe(503);
-    expect(simulator.requestCount()).toBe(2);
+    expect(route.simulator.requestCount()).toBe(2);
 
     clock.advance(10_000);
     const stale = await get(week(0));
     expectWaitOrStale(stale);
     expect(stale.status).toBe(200);
     expect(stale.body.meta.fetched_at).toBe(first.body.meta.fetched_at);
-    expect(simulator.requestCount()).toBe(2);
+    expect(route.simulator.requestCount()).toBe(2);
   });
 
   test('a call already waiting for a budget token does not go out during the pause', async () => {
@@ -284,7 +249,7 @@ describe('a 429 with Retry-After: 30', () => {
     stepped.advance(7_500);
 
     const results = await answers;
-    expect(simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(1);
     for (const answer of results) expectWaitOrStale(answer);
   });
 });
@@ -336,8 +301,8 @@ describe('the budget (TALKOVER_RATE_LIMIT_PER_MINUTE=10: a burst of 1, then one 
   ])('30 distinct ranges $how, clock frozen: one call, the rest told when to retry', async ({ run }) => {
     const answers = await run();
 
-    expect(simulator.requestCount()).toBeLessThanOrEqual(10);
-    expect(simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBeLessThanOrEqual(10);
+    expect(route.simulator.requestCount()).toBe(1);
     expect(answers.every((answer) => answer.status !== 500)).toBe(true);
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
     for (const answer of answers.filter((answer) => answer.status !== 200)) {
@@ -355,7 +320,7 @@ describe('the budget (TALKOVER_RATE_LIMIT_PER_MINUTE=10: a burst of 1, then one 
       expect(answer.status).toBe(200);
       callTimes.push(Date.parse(peekUpstreamState()!.lastCall!.at));
     }
-    expect(simulator.requestCount()).toBe(30);
+    expect(route.simulator.requestCount()).toBe(30);
     expect(busiestMinute(callTimes)).toBeLessThanOrEqual(9);
     // The waiting happened on the injected clock: about 29 refill intervals.
     expect(clock.now() - callTimes[0]!).toBeGreaterThanOrEqual(29 * 7_500 - 29);
@@ -385,19 +350,19 @@ describe('recovery after every fault', () => {
 
   test.each(FAULTS)('after $fault.mode ($status), the next request with the fault cleared answers 200', async ({ fault, status, pauseMs }) => {
     vi.stubEnv('TALKOVER_TIMEOUT_MS', '300');
-    simulator.setFault(fault);
+    route.simulator.setFault(fault);
     const during = await get('?range=7d');
     expect(during.status).toBe(status);
     expect(during.headers.get('content-type')).toMatch(/application\/json/);
 
-    simulator.setFault({ mode: 'none' });
+    route.simulator.setFault({ mode: 'none' });
     // Only Talkover's own "wait 30 s" has to be waited out.
     if (pauseMs) clock.advance(pauseMs);
-    const callsBefore = simulator.requestCount();
+    const callsBefore = route.simulator.requestCount();
     const after = await get('?range=90d');
     expect(after.status).toBe(200);
     expect(after.body.meta.cache).toBe('miss');
-    expect(simulator.requestCount()).toBe(callsBefore + 1);
+    expect(route.simulator.requestCount()).toBe(callsBefore + 1);
   });
 });
 
@@ -415,7 +380,7 @@ describe('/api/health', () => {
     { name: 'a 429', fault: { mode: 'rate-limited', retryAfterSeconds: 30 }, status: 429, outcome: 'upstream_rate_limited', remaining: 0, paused: 30 },
   ])('after $name: budget, limit and the last call, never the token', async ({ fault, status, outcome, remaining, paused }) => {
     vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '60'); // a burst of 6
-    simulator.setFault(fault);
+    route.simulator.setFault(fault);
     await get(CLOSED_RANGE);
 
     const answer = await health();
@@ -434,6 +399,6 @@ describe('/api/health', () => {
     });
     expect(answer.text).not.toContain(TOKEN);
     // Reading the health does not call Talkover.
-    expect(simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(1);
   });
 });

@@ -19,16 +19,8 @@ export type BenchReport = {
     /** os.loadavg() when measuring began: other work on the machine skews every number. */
     loadAverageAtStart: number[];
   };
-  settings: {
-    connections: number;
-    overheadConnections: number;
-    durationSeconds: number;
-    rounds: number;
-    warmupSeconds: number;
-    mixedSeconds: number;
-    members: number;
-    thinkTimeMs: { min: number; max: number };
-    timeZone: string;
+  /** What was measured and how (where the build and the results went is left out). */
+  settings: Omit<BenchSettings, 'distDir' | 'outputDir'> & {
     /** Ranges the mixed load can ask for (presets plus shared links). */
     distinctRanges: number;
   };
@@ -49,6 +41,8 @@ export function buildReport(input: {
   loadAverageAtStart: number[];
 }): BenchReport {
   const { settings } = input;
+  // Where the build and the results went says nothing about the figures.
+  const { distDir, outputDir, ...measured } = settings;
   const ratios = computeRatios(input.scenarios, input.firstLoadJs, {
     throughput: settings.connections,
     overhead: settings.overheadConnections,
@@ -68,18 +62,7 @@ export function buildReport(input: {
       memoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
       loadAverageAtStart: load,
     },
-    settings: {
-      connections: settings.connections,
-      overheadConnections: settings.overheadConnections,
-      durationSeconds: settings.durationSeconds,
-      rounds: settings.rounds,
-      warmupSeconds: settings.warmupSeconds,
-      mixedSeconds: settings.mixedSeconds,
-      members: settings.members,
-      thinkTimeMs: settings.thinkTimeMs,
-      timeZone: settings.timeZone,
-      distinctRanges: input.distinctRanges,
-    },
+    settings: { ...measured, distinctRanges: input.distinctRanges },
     scenarios: input.scenarios,
     ratios,
     goals: evaluateGoals(ratios, settings.overheadConnections),

@@ -1,0 +1,71 @@
+import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
+import { GET } from '@/app/api/stats/route';
+import { resetUpstreamState } from '@/lib/talkover/state';
+import { startSimulator, type Simulator } from '@/simulator/server';
+import { routeRequest, sessionCookie, stubSessionEnv } from './session';
+
+export type Answer = { status: number; headers: Headers; body: any; text: string };
+
+/**
+ * The set-up the `GET /api/stats` suites share: an in-process simulator on loopback holding a
+ * canary token, the app's settings pointed at it, an empty cache and a full budget per test, a
+ * real session cookie, and every response body, header and log line kept, so that after each
+ * test the token is shown to be in none of them. Call it at the top of a test file.
+ */
+export function useStatsRoute(options: { token: string; simulatorRateLimitPerMinute: number; env?: Record<string, string> }) {
+  let simulator: Simulator | undefined;
+  let signedIn = '';
+  let cookie: string | undefined;
+  /** Every response body, header and log line produced by the test. */
+  const seen: string[] = [];
+
+  beforeAll(async () => {
+    signedIn = await sessionCookie();
+    simulator = await startSimulator({ token: options.token, port: 0, rateLimitPerMinute: options.simulatorRateLimitPerMinute });
+  });
+  afterAll(() => simulator?.close());
+
+  beforeEach(() => {
+    vi.stubEnv('TALKOVER_API_URL', simulator!.url);
+    vi.stubEnv('TALKOVER_API_TOKEN', options.token);
+    vi.stubEnv('TALKOVER_TIMEOUT_MS', '800');
+    vi.stubEnv('TALKOVER_DEADLINE_MS', '2000');
+    vi.stubEnv('APP_TIMEZONE', 'UTC');
+    for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
+    resetUpstreamState();
+    stubSessionEnv();
+    cookie = signedIn;
+    simulator!.reset();
+    seen.length = 0;
+    for (const level of ['info', 'warn', 'error'] as const) {
+      vi.spyOn(console, level).mockImplementation((...args) => void seen.push(args.join(' ')));
+    }
+  });
+  afterEach(() => {
+    // Whatever the test did, the token is in no response body, header or log line it produced.
+    for (const text of seen) expect(text).not.toContain(options.token);
+    vi.unstubAllEnvs();
+    vi.restoreAllMocks();
+  });
+
+  /** Reads a response, keeping its body and headers for the token check. */
+  async function read(response: Response): Promise<Answer> {
+    const text = await response.text();
+    seen.push(text, JSON.stringify([...response.headers]));
+    return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
+  }
+
+  return {
+    get simulator(): Simulator {
+      return simulator!;
+    },
+    seen,
+    read,
+    /** GET /api/stats with the query (`?range=7d`), signed in unless signOut() was called. */
+    get: async (query: string) => read(await GET(routeRequest(`http://localhost/api/stats${query}`, cookie))),
+    /** The next requests carry no session cookie. */
+    signOut(): void {
+      cookie = undefined;
+    },
+  };
+}
