@@ -14,7 +14,7 @@ import { peekStatsPageCache } from './lib/talkover/page-timing';
  */
 const authProxy = withAuth(
   function checkSession(request) {
-    if (!request.nextauth.token && request.nextUrl.pathname.startsWith('/api/')) {
+    if (!isSignedIn(request, request.nextauth.token) && request.nextUrl.pathname.startsWith('/api/')) {
       return errorResponse(new AppError('unauthorized'));
     }
     // Allowed: proxy() passes the request on, with the policy Next needs to read.
@@ -26,10 +26,21 @@ const authProxy = withAuth(
     jwt: { decode: decodeSessionToken },
     callbacks: {
       // API paths always reach the function above, which answers 401 itself.
-      authorized: ({ req, token }) => Boolean(token) || req.nextUrl.pathname.startsWith('/api/'),
+      authorized: ({ req, token }) => isSignedIn(req, token) || req.nextUrl.pathname.startsWith('/api/'),
     },
   },
 );
+
+/**
+ * A session comes only from next-auth's cookie (possibly split in chunks), as pages and route
+ * handlers read it. withAuth would also take it from an `Authorization: Bearer` header, which it
+ * reads only when no session cookie is present.
+ */
+const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
+
+function isSignedIn(request: NextRequest, token: unknown): boolean {
+  return Boolean(token) && request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name));
+}
 
 /** Open to everyone: sign-in, next-auth's own routes and liveness (the proxy still adds headers). */
 function isPublic(pathname: string): boolean {

@@ -36,7 +36,8 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
   const payload = await decode(params);
   const expiresAtMs = typeof payload?.exp === 'number' ? payload.exp * 1000 + CLOCK_TOLERANCE_MS : 0;
   const ttl = Math.min(MAX_REMEMBER_MS, expiresAtMs - Date.now());
-  if (payload && ttl >= 1) decoded.set(key, Object.freeze(payload), { ttl: Math.floor(ttl) });
+  // Unless the secret changed while this token was being decrypted.
+  if (payload && ttl >= 1 && params.secret === decodedWith) decoded.set(key, Object.freeze(payload), { ttl: Math.floor(ttl) });
   return payload;
 }
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getToken } from 'next-auth/jwt';
-import { cookies, headers } from 'next/headers';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '../errors';
@@ -9,38 +9,31 @@ import { decodeSessionToken } from './session-token';
 
 export type SessionUser = { email: string };
 
-/** What a request offers to read a session from: its headers and its cookies. */
-export type SessionSource = {
-  headers: Headers;
-  cookies: { getAll(): { name: string; value: string }[] };
-};
+/** What a session is read from: a request's cookies (Next's cookie stores have this shape). */
+export type SessionSource = { cookies: { getAll(): { name: string; value: string }[] } };
 
 /**
  * The signed-in user of a request, read straight from next-auth's session cookie: found and
  * decrypted by next-auth's own `getToken` (expired or forged tokens are no session), then held
- * against the allow-list as it is now. This is what next-auth's `getServerSession` decides too
- * (our jwt callback is the same allow-list check), without building a whole next-auth request
- * and re-encrypting the token on every call, which made it the largest cost of a cached answer.
+ * against the allow-list as it is now. `getServerSession` decides the same from the same cookie
+ * (our jwt callback is the same allow-list check), but builds a whole next-auth request and
+ * re-encrypts the token on every call, which made it the largest cost of a cached answer.
  */
 export async function readSessionUser(source: SessionSource): Promise<SessionUser | null> {
   const token = await getToken({
-    req: source as never,
+    // The cookie only: getToken would otherwise also take the token from an `Authorization:
+    // Bearer` header, where it would escape the cookie's HttpOnly and SameSite protection.
+    req: { cookies: source.cookies, headers: new Headers() } as never,
     secret: process.env.NEXTAUTH_SECRET,
     decode: decodeSessionToken,
-    logger: silent,
   });
   const email = typeof token?.email === 'string' ? token.email : null;
   const provider = typeof token?.provider === 'string' ? token.provider : 'credentials';
   return email && isAccountAllowed(email, provider) ? { email } : null;
 }
 
-// A cookie that does not decrypt is someone signed out (or an old secret), not an event to log.
-const silent = { error() {}, warn() {}, debug() {} };
-
 /** For server components: the signed-in user; decoded once per render however many ask. */
-export const getSessionUser = cache(
-  async (): Promise<SessionUser | null> => readSessionUser({ headers: await headers(), cookies: await cookies() }),
-);
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => readSessionUser({ cookies: await cookies() }));
 
 /**
  * For pages: the signed-in user, or a redirect to /login that comes back to `returnTo`. The

@@ -260,6 +260,13 @@ describe('route discovery', () => {
       expect(status, `GET ${route.url} (${route.file}) signed in`).not.toBe(404);
       expect(status, `GET ${route.url} (${route.file}) signed in`).toBeLessThan(500);
     }
+
+    // The same session token, outside its cookie (where HttpOnly and SameSite protect it), is no session.
+    const token = /(?:^|; )(?:__Secure-)?next-auth\.session-token=([^;]+)/.exec(cookie)?.[1];
+    expect(token, 'the signed-in context has a session cookie').toBeTruthy();
+    for (const route of discovered.routes.filter((r) => r.methods.includes('GET') && !PUBLIC_ROUTES[r.pattern])) {
+      expectProtected(`GET ${route.url} with the session as a Bearer token`, route.url, await request('GET', route.url, { Authorization: `Bearer ${token}` }));
+    }
   });
 });
 

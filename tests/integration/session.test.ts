@@ -2,6 +2,7 @@
 // next-auth's request machinery. Real encrypted cookies, real settings; next-auth's decoder is
 // only watched (to count decryptions), never replaced.
 import { decode } from 'next-auth/jwt';
+import { NextRequest } from 'next/server';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/stats/route';
 import { readSessionUser } from '@/lib/auth/session';
@@ -72,6 +73,13 @@ describe('readSessionUser', () => {
     expect(await read(passwordSession)).toEqual({ email: SIGNED_IN_EMAIL });
     vi.stubEnv('AUTH_USERS', `bo@example.com:${SOME_HASH}`);
     expect(await read(passwordSession)).toBeNull();
+  });
+
+  it('reads the session from its cookie only, never from an Authorization header', async () => {
+    const token = signedIn.slice(signedIn.indexOf('=') + 1);
+    const bearer = new NextRequest('http://localhost/api/stats?range=7d', { headers: { authorization: `Bearer ${token}` } });
+    expect(await readSessionUser(bearer)).toBeNull();
+    expect((await GET(bearer)).status).toBe(401);
   });
 
   it('treats a token without an email as signed out', async () => {
