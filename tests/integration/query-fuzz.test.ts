@@ -28,12 +28,11 @@ const RANGE_ERROR_CODES = [
   'repeated_param',
 ];
 
-/** The request's session cookie: a real one for ana@example.com, or none (signed out). */
-let cookie: string | undefined;
-let signedIn: string;
+/** A real session cookie for ana@example.com: every fuzzed request is signed in. */
+let cookie: string;
 
 beforeAll(async () => {
-  signedIn = await sessionCookie();
+  cookie = await sessionCookie();
   simulator = await startSimulator({ token: TOKEN, port: 0, rateLimitPerMinute: 10_000_000 });
 });
 afterAll(() => simulator.close());
@@ -49,7 +48,6 @@ beforeEach(() => {
   resetUpstreamState();
   simulator.reset();
   stubSessionEnv();
-  cookie = signedIn;
   logged.length = 0;
   for (const level of ['log', 'info', 'warn', 'error'] as const) {
     vi.spyOn(console, level).mockImplementation((...args) => void logged.push(args.map(String).join(' ')));

@@ -1,5 +1,5 @@
 // How the dashboard treats Talkover, end to end: the real route handlers against the in-process
-// route.simulator. One upstream call per distinct question (single-flight), stale data when Talkover
+// simulator. One upstream call per distinct question (single-flight), stale data when Talkover
 // fails, answers within the deadline when it hangs, silence while it says to wait, a budget under
 // its rate limit, recovery after every fault, a health report, and the token nowhere.
 // A ManualClock drives the budget, pauses, cache TTLs, backoff and the deadline arithmetic; fetch

@@ -37,7 +37,7 @@ export function useStatsRoute(options: { token: string; simulatorRateLimitPerMin
     cookie = signedIn;
     simulator!.reset();
     seen.length = 0;
-    for (const level of ['info', 'warn', 'error'] as const) {
+    for (const level of ['log', 'info', 'warn', 'error'] as const) {
       vi.spyOn(console, level).mockImplementation((...args) => void seen.push(args.join(' ')));
     }
   });

@@ -30,21 +30,23 @@ describe('median', () => {
 
 describe('computeRatios', () => {
   it('pairs throughput with the floor round by round, so a machine slowing down between rounds cancels out', () => {
-    // The floor halves in round 2 (the machine slowed down) and the warm API with it: 80% each round.
+    // The machine halves its speed in round 2 and is slow again in round 3: 80% in every round,
+    // while the rows' own medians (900 and 450) would say 50%.
     const results = [
       row('floor', [{ reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 500, p50Ms: 2 }, { reqPerSec: 900, p50Ms: 1 }]),
-      row('warm-api', [{ reqPerSec: 800, p50Ms: 1 }, { reqPerSec: 400, p50Ms: 2 }, { reqPerSec: 720, p50Ms: 1 }]),
+      row('warm-api', [{ reqPerSec: 800, p50Ms: 1 }, { reqPerSec: 400, p50Ms: 2 }, { reqPerSec: 450, p50Ms: 1 }]),
     ];
-    // Medians of the rows would give 720 / 900 = 80% too, but 400 / 900 or 800 / 500 were possible.
+    // Round 3 is 50%; the median of 80%, 80% and 50% is 80%.
     expect(computeRatios(results, null, connections).warmApiOverFloor).toBe(0.8);
   });
 
-  it('reports the median round, not the best one', () => {
+  it('reports the median round, not the best one nor the rows\' medians', () => {
     const results = [
-      row('floor', [{ reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 1000, p50Ms: 1 }]),
-      row('warm-page', [{ reqPerSec: 100, p50Ms: 1 }, { reqPerSec: 300, p50Ms: 1 }, { reqPerSec: 200, p50Ms: 1 }]),
+      row('floor', [{ reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 400, p50Ms: 1 }, { reqPerSec: 800, p50Ms: 1 }]),
+      row('warm-page', [{ reqPerSec: 100, p50Ms: 1 }, { reqPerSec: 120, p50Ms: 1 }, { reqPerSec: 200, p50Ms: 1 }]),
     ];
-    expect(computeRatios(results, null, connections).warmPageOverFloor).toBe(0.2);
+    // Per round: 10%, 30%, 25% → 25%. The rows' medians would give 120 / 800 = 15%.
+    expect(computeRatios(results, null, connections).warmPageOverFloor).toBe(0.25);
   });
 
   it('takes the cache-miss overhead at the overhead connections, and the loaded one apart', () => {

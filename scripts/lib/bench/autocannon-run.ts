@@ -75,7 +75,7 @@ async function measureOnce(scenario: ClosedLoopScenario, seconds: number, total:
 
 /**
  * Closed-loop scenarios (each connection sends its next request as soon as the last one is
- * answered), measured in interleaved rounds: A, B, C, then A, B, C again… This machine's speed
+ * answered), measured in interleaved rounds: A, B, C, then B, C, A… This machine's speed
  * drifts by tens of percent from one minute to the next, so scenarios measured minutes apart do
  * not compare; within a round they ran seconds apart, and the ratios are taken per round and
  * their median reported. A discarded warm-up pass precedes each scenario's first round.
@@ -91,8 +91,11 @@ export async function runInterleaved(scenarios: ClosedLoopScenario[], shape: Loa
     failure: null as unknown,
   }));
   for (let round = 1; round <= shape.rounds; round++) {
-    console.log(`  round ${round} of ${shape.rounds}: ${scenarios.map((s) => s.meta.label).join(', ')}…`);
-    for (const run of runs) {
+    // Each round starts one scenario later (A B C, B C A, C A B…), so none is always measured
+    // first or last while the machine drifts within a round.
+    const order = runs.map((_, i) => runs[(i + round - 1) % runs.length]!);
+    console.log(`  round ${round} of ${shape.rounds}: ${order.map((run) => run.scenario.meta.label).join(', ')}…`);
+    for (const run of order) {
       if (run.failure) continue;
       try {
         if (round === 1 && shape.warmupSeconds > 0) {

@@ -21,7 +21,16 @@ export type Ratios = {
   /** Errors over every scenario. */
   totalErrors: number;
   firstLoadJsGzipKb: number | null;
+  /** Each round's value of the paired ratios above, in round order: the medians come from these. */
+  byRound: Partial<Record<PairedRatio, number[]>>;
 };
+
+type PairedRatio =
+  | 'warmApiOverFloor'
+  | 'warmPageOverFloor'
+  | 'simplestPageOverFloor'
+  | 'missOverheadP50Ms'
+  | 'missOverheadP50MsLoaded';
 
 export type GoalStatus = 'met' | 'missed' | 'not measured';
 export type GoalResult = { goal: string; value: string; status: GoalStatus };
@@ -29,21 +38,21 @@ export type GoalResult = { goal: string; value: string; status: GoalStatus };
 const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 /**
- * Pairs two scenarios round by round (they ran seconds apart in each round) and returns the
- * median of `combine` over the rounds: robust to the machine's speed drifting between rounds.
+ * Pairs two scenarios round by round (they ran seconds apart in each round) and returns
+ * `combine` for each round: the median of these is robust to the machine's speed drifting
+ * between rounds.
  */
-function pairedMedian(
+function pairedRounds(
   a: ScenarioResult | undefined,
   b: ScenarioResult | undefined,
   combine: (a: { reqPerSec: number; p50Ms: number | null }, b: { reqPerSec: number; p50Ms: number | null }) => number | null,
-): number | null {
-  if (!a?.rounds || !b?.rounds) return null;
-  const values = a.rounds.flatMap((round, i) => {
+): number[] {
+  if (!a?.rounds || !b?.rounds) return [];
+  return a.rounds.flatMap((round, i) => {
     const other = b.rounds![i];
     const value = other ? combine(round, other) : null;
     return value === null || !Number.isFinite(value) ? [] : [value];
   });
-  return median(values);
 }
 
 export function computeRatios(
@@ -52,29 +61,37 @@ export function computeRatios(
   connections: { throughput: number; overhead: number },
 ): Ratios {
   const row = (id: string) => results.find((result) => result.id === id && !result.failure);
-  const rounded = (value: number | null, digits: number) => (value === null ? null : round(value, digits));
-  const throughputRatio = (id: string) =>
-    rounded(pairedMedian(row(id), row('floor'), (a, floor) => (floor.reqPerSec ? a.reqPerSec / floor.reqPerSec : null)), 3);
+  const throughput = (id: string) =>
+    pairedRounds(row(id), row('floor'), (a, floor) => (floor.reqPerSec ? round(a.reqPerSec / floor.reqPerSec, 3) : null));
   const overhead = (n: number) =>
-    rounded(
-      pairedMedian(row(`miss-api-c${n}`), row(`direct-upstream-c${n}`), (miss, direct) =>
-        miss.p50Ms !== null && direct.p50Ms !== null ? miss.p50Ms - direct.p50Ms : null,
-      ),
-      2,
+    pairedRounds(row(`miss-api-c${n}`), row(`direct-upstream-c${n}`), (miss, direct) =>
+      miss.p50Ms !== null && direct.p50Ms !== null ? round(miss.p50Ms - direct.p50Ms, 2) : null,
     );
-  const mixed = row('mixed');
-  return {
-    warmApiOverFloor: throughputRatio('warm-api'),
-    warmPageOverFloor: throughputRatio('warm-page'),
-    simplestPageOverFloor: throughputRatio('login-page'),
+  const byRound: Record<PairedRatio, number[]> = {
+    warmApiOverFloor: throughput('warm-api'),
+    warmPageOverFloor: throughput('warm-page'),
+    simplestPageOverFloor: throughput('login-page'),
     missOverheadP50Ms: overhead(connections.overhead),
     missOverheadP50MsLoaded: overhead(connections.throughput),
+  };
+  const middle = (key: PairedRatio, digits: number) => {
+    const value = median(byRound[key]);
+    return value === null ? null : round(value, digits);
+  };
+  const mixed = row('mixed');
+  return {
+    warmApiOverFloor: middle('warmApiOverFloor', 3),
+    warmPageOverFloor: middle('warmPageOverFloor', 3),
+    simplestPageOverFloor: middle('simplestPageOverFloor', 3),
+    missOverheadP50Ms: middle('missOverheadP50Ms', 2),
+    missOverheadP50MsLoaded: middle('missOverheadP50MsLoaded', 2),
     mixedUpstreamCallsPerMinute:
       mixed?.upstreamCalls != null && mixed.durationSeconds > 0
         ? round(mixed.upstreamCalls / (mixed.durationSeconds / 60), 1)
         : null,
     totalErrors: results.reduce((sum, result) => sum + result.errors, 0),
     firstLoadJsGzipKb: firstLoad ? round(firstLoad.gzip / 1024, 1) : null,
+    byRound,
   };
 }
 

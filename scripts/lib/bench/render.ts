@@ -27,26 +27,37 @@ function scenarioTable(report: BenchReport): Table {
 }
 
 function ratioTable(report: BenchReport): Table {
-  const { ratios } = report;
+  const { ratios, settings } = report;
   const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
+  const ms = (v: number | null) => withUnit(v, 2, 'ms');
+  const rounds = (values: number[] | undefined, show: (v: number) => string) =>
+    values?.length ? values.map(show).join(' / ') : '—';
+  const pct = (v: number) => (v * 100).toFixed(1);
+  const twoDigits = (v: number) => v.toFixed(2);
   return {
-    header: ['ratio', 'value'],
+    header: ['ratio', 'value', 'by round'],
     rows: [
-      ['warm /api/stats req/s ÷ floor req/s (median of rounds)', percent(ratios.warmApiOverFloor)],
-      ['warm page req/s ÷ floor req/s (median of rounds)', percent(ratios.warmPageOverFloor)],
-      ['reference: /login page req/s ÷ floor req/s (median of rounds)', percent(ratios.simplestPageOverFloor)],
+      ['warm /api/stats req/s ÷ floor req/s (median of rounds)', percent(ratios.warmApiOverFloor), rounds(ratios.byRound.warmApiOverFloor, pct)],
+      ['warm page req/s ÷ floor req/s (median of rounds)', percent(ratios.warmPageOverFloor), rounds(ratios.byRound.warmPageOverFloor, pct)],
       [
-        `cache-miss p50 − direct Talkover p50, ${report.settings.overheadConnections} conn.`,
-        withUnit(ratios.missOverheadP50Ms, 2, 'ms'),
+        'reference: /login page req/s ÷ floor req/s (median of rounds)',
+        percent(ratios.simplestPageOverFloor),
+        rounds(ratios.byRound.simplestPageOverFloor, pct),
       ],
       [
-        `cache-miss p50 − direct Talkover p50, ${report.settings.connections} conn. (queueing)`,
-        withUnit(ratios.missOverheadP50MsLoaded, 2, 'ms'),
+        `cache-miss p50 − direct Talkover p50, ${settings.overheadConnections} conn. (median of rounds)`,
+        ms(ratios.missOverheadP50Ms),
+        rounds(ratios.byRound.missOverheadP50Ms, twoDigits),
       ],
-      ['upstream calls/min under mixed load', fixed(ratios.mixedUpstreamCallsPerMinute, 1)],
-      ['first-load JS of /?range=30d (gzip)', withUnit(ratios.firstLoadJsGzipKb, 1, 'KB')],
+      [
+        `cache-miss p50 − direct Talkover p50, ${settings.connections} conn. (queueing)`,
+        ms(ratios.missOverheadP50MsLoaded),
+        rounds(ratios.byRound.missOverheadP50MsLoaded, twoDigits),
+      ],
+      ['upstream calls/min under mixed load', fixed(ratios.mixedUpstreamCallsPerMinute, 1), '—'],
+      ['first-load JS of /?range=30d (gzip)', withUnit(ratios.firstLoadJsGzipKb, 1, 'KB'), '—'],
     ],
-    rightAligned: [false, true],
+    rightAligned: [false, true, true],
   };
 }
 

@@ -48,7 +48,7 @@ export function readSettings(): BenchSettings {
     connections: envInt('BENCH_CONNECTIONS', 10),
     overheadConnections: envInt('BENCH_OVERHEAD_CONNECTIONS', 1),
     durationSeconds: envInt('BENCH_DURATION_SECONDS', 5),
-    rounds: envInt('BENCH_ROUNDS', 3),
+    rounds: envInt('BENCH_ROUNDS', 5),
     warmupSeconds: envInt('BENCH_WARMUP_SECONDS', 2, 0),
     mixedSeconds: envInt('BENCH_MIXED_SECONDS', 120),
     members: envInt('BENCH_MEMBERS', 50),
