@@ -16,7 +16,7 @@ import { resetSimulator, simulatorRequestCount } from './support/simulator-contr
  * spends at most 80% of a 100/minute Talkover budget, and 300 runs must not wait on it.
  */
 const { appUrl, simulatorOrigin } = inject('e2e');
-const NUM_RUNS = 300;
+const NUM_RUNS = 2_000;
 let browser: Browser;
 let cookie = '';
 
