@@ -1,5 +1,6 @@
 import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { readSessionUser } from './lib/auth/session';
 import { decodeSessionToken } from './lib/auth/session-token';
 import { AppError } from './lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from './lib/http';
@@ -13,34 +14,26 @@ import { peekStatsPageCache } from './lib/talkover/page-timing';
  * not a redirect a script cannot follow. Pages and route handlers check the session again.
  */
 const authProxy = withAuth(
-  function checkSession(request) {
-    if (!isSignedIn(request, request.nextauth.token) && request.nextUrl.pathname.startsWith('/api/')) {
-      return errorResponse(new AppError('unauthorized'));
-    }
+  async function checkSession(request) {
+    if (isApi(request) && !(await readSessionUser(request))) return errorResponse(new AppError('unauthorized'));
     // Allowed: proxy() passes the request on, with the policy Next needs to read.
     return undefined;
   },
   {
     pages: { signIn: '/login' },
-    // The same decoder as the pages' session check, so a cookie is decrypted once, not per request.
+    // withAuth decodes the token it finds (cookie, else Bearer header) with the pages' decoder,
+    // which remembers it; whether someone is signed in is decided by the pages' own check below.
     jwt: { decode: decodeSessionToken },
     callbacks: {
-      // API paths always reach the function above, which answers 401 itself.
-      authorized: ({ req, token }) => isSignedIn(req, token) || req.nextUrl.pathname.startsWith('/api/'),
+      // The session check pages and route handlers run (cookie only, allow-list as it is now), so
+      // the proxy never lets through what they refuse. API paths reach the function above, which
+      // answers 401 itself.
+      authorized: async ({ req }) => isApi(req) || (await readSessionUser(req)) !== null,
     },
   },
 );
 
-/**
- * A session comes only from next-auth's cookie (possibly split in chunks), as pages and route
- * handlers read it. withAuth would also take it from an `Authorization: Bearer` header, which it
- * reads only when no session cookie is present.
- */
-const SESSION_COOKIE = /^(__Secure-)?next-auth\.session-token(\.\d+)?$/;
-
-function isSignedIn(request: NextRequest, token: unknown): boolean {
-  return Boolean(token) && request.cookies.getAll().some(({ name }) => SESSION_COOKIE.test(name));
-}
+const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith('/api/');
 
 /** Open to everyone: sign-in, next-auth's own routes and liveness (the proxy still adds headers). */
 function isPublic(pathname: string): boolean {
@@ -69,8 +62,7 @@ function passOn(request: NextRequest, policy: string): NextResponse {
  * Next itself answer 500: refuse it here as the bad request it is.
  */
 function refuseMalformed(request: NextRequest): Response | null {
-  const { pathname } = request.nextUrl;
-  if (!pathname.startsWith('/api/') && request.method !== 'GET' && request.method !== 'HEAD') {
+  if (!isApi(request) && request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
   const routerState = request.headers.get('next-router-state-tree');
@@ -112,7 +104,7 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
       if (cache) metrics.push({ name: 'cache', description: cache });
     }
     // Route handlers write their own, fuller Server-Timing.
-    if (!request.nextUrl.pathname.startsWith('/api/')) response.headers.set('Server-Timing', toServerTiming(metrics));
+    if (!isApi(request)) response.headers.set('Server-Timing', toServerTiming(metrics));
   }
 
   // The static headers (nosniff, Referrer-Policy, …) come from next.config.mjs, for every path.
