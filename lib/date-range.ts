@@ -6,6 +6,8 @@
  * the calendar day in the app's timezone. Day arithmetic runs on UTC midnights, where every day
  * is 24 h long, so DST never shifts a date.
  */
+import { cachedFormatter } from './intl-cache';
+
 export type IsoDate = string;
 
 export const RANGE_PRESETS = ['today', 'yesterday', '7d', '30d', '90d', 'mtd', 'last-month'] as const;
@@ -60,20 +62,12 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
-/**
- * Building an Intl.DateTimeFormat costs far more than using one (it showed up as the largest
- * share of a cached /api/stats answer), so there is one per timezone.
- */
-const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-
+/** The parts of a calendar day in `timeZone`; throws for an unknown timezone. */
 function dayFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = dayFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    // Bounded: only valid timezones get here, and a deployment uses one or two.
-    if (dayFormatters.size < 100) dayFormatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return cachedFormatter(
+    `day-parts|${timeZone}`,
+    () => new Intl.DateTimeFormat('en-US', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  );
 }
 
 /** The calendar day `now` falls on in `timeZone`. */

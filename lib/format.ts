@@ -2,31 +2,18 @@
  * Number, percent and date formatting in the viewer's locale. One module, so a KPI card, the
  * table and the chart's tooltip always print a figure the same way.
  */
+import { cachedFormatter } from './intl-cache';
+
 export const NO_VALUE = '—';
 
-/**
- * Intl formatters are costly to build and cheap to use: one per locale and style, kept for the
- * life of the process (locales come from a short supported list, see lib/locale.ts).
- */
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
-
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat>(key: string, make: () => T): T {
-  let formatter = formatters.get(key) as T | undefined;
-  if (!formatter) {
-    formatter = make();
-    if (formatters.size < 500) formatters.set(key, formatter);
-  }
-  return formatter;
-}
-
 export function formatCount(value: number, locale: string): string {
-  return cached(`count|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(value);
+  return cachedFormatter(`count|${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 0 })).format(value);
 }
 
 /** A 0..1 fraction with one decimal ("77.2%"); null (0 of 0) is a dash, never NaN. */
 export function formatPercent(value: number | null, locale: string): string {
   if (value === null || !Number.isFinite(value)) return NO_VALUE;
-  return cached(
+  return cachedFormatter(
     `percent|${locale}`,
     () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }),
   ).format(value);
@@ -34,7 +21,7 @@ export function formatPercent(value: number | null, locale: string): string {
 
 /** A calendar day (YYYY-MM-DD) as "1 Nov 2026" in the viewer's language, without a timezone shift. */
 export function formatDay(isoDate: string, locale: string): string {
-  return cached(
+  return cachedFormatter(
     `day|${locale}`,
     () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
   ).format(new Date(`${isoDate}T00:00:00Z`));
@@ -46,8 +33,16 @@ export function formatDayRange(start: string, end: string, locale: string): stri
 
 /** A moment as a clock time ("14:03", "02:03 PM") in the app's timezone: when figures were fetched. */
 export function formatTime(isoDateTime: string, locale: string, timeZone: string): string {
-  return cached(
+  return cachedFormatter(
     `time|${locale}|${timeZone}`,
     () => new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', timeZone }),
+  ).format(new Date(isoDateTime));
+}
+
+/** A moment as date and time ("2 Dec 2026, 14:03") in the app's timezone: for fetches before today. */
+export function formatDateTime(isoDateTime: string, locale: string, timeZone: string): string {
+  return cachedFormatter(
+    `datetime|${locale}|${timeZone}`,
+    () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
   ).format(new Date(isoDateTime));
 }

@@ -1,5 +1,5 @@
 import { todayIn } from '@/lib/date-range';
-import { formatTime } from '@/lib/format';
+import { formatDateTime, formatTime } from '@/lib/format';
 import { RetryButton } from './retry-button';
 
 /**
@@ -9,9 +9,7 @@ import { RetryButton } from './retry-button';
 export function StaleNotice({ fetchedAt, locale, timeZone }: { fetchedAt: string; locale: string; timeZone: string }) {
   // "Today" in the app's timezone, the one the time is shown in (not the server's).
   const sameDay = todayIn(timeZone, new Date(fetchedAt)) === todayIn(timeZone, new Date());
-  const when = sameDay
-    ? formatTime(fetchedAt, locale, timeZone)
-    : new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(new Date(fetchedAt));
+  const when = sameDay ? formatTime(fetchedAt, locale, timeZone) : formatDateTime(fetchedAt, locale, timeZone);
   return (
     <section className="card panel panel-warning stale-notice" role="status">
       <p>

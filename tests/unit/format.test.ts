@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { formatCount, formatDay, formatDayRange, formatPercent, formatTime, NO_VALUE } from '@/lib/format';
+import { formatCount, formatDateTime, formatDay, formatDayRange, formatPercent, formatTime, NO_VALUE } from '@/lib/format';
 import { FALLBACK_LOCALE, pickLocale } from '@/lib/locale';
 
 /** ICU versions differ on the space before AM/PM (U+0020 or U+202F): compare on plain spaces. */
@@ -93,6 +93,15 @@ describe('formatTime', () => {
   test('uses the given timezone, not the process one', () => {
     vi.stubEnv('TZ', 'Asia/Tokyo');
     expect(formatTime('2026-03-15T14:03:00Z', 'en-GB', 'UTC')).toBe('14:03');
+  });
+});
+
+describe('formatDateTime', () => {
+  test.each([
+    { at: '2026-03-15T14:03:00Z', locale: 'en-GB', timeZone: 'UTC', text: '15 Mar 2026, 14:03' },
+    { at: '2026-03-16T01:30:00Z', locale: 'en-GB', timeZone: 'America/Sao_Paulo', text: '15 Mar 2026, 22:30' },
+  ])('$at in $timeZone ($locale) → $text', ({ at, locale, timeZone, text }) => {
+    expect(plainSpaces(formatDateTime(at, locale, timeZone))).toBe(text);
   });
 });
 
