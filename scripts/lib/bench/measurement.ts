@@ -67,6 +67,11 @@ export class Measurement {
     this.errors += count;
   }
 
+  /** A latency percentile of the successful requests, in ms; null when none succeeded. */
+  percentileMs(percentile: number): number | null {
+    return this.successes ? round(this.latencies.getValueAtPercentile(percentile) / 1_000, 2) : null;
+  }
+
   /** `reqPerSec` defaults to completed requests over the duration. */
   result(meta: {
     id: string;
@@ -79,15 +84,14 @@ export class Measurement {
     rounds?: RoundFigures[];
   }): ScenarioResult {
     const requests = this.successes + this.errors;
-    const percentile = (p: number) => (this.successes ? round(this.latencies.getValueAtPercentile(p) / 1_000, 2) : null);
     const reqPerSec = meta.reqPerSec ?? (meta.durationSeconds > 0 ? requests / meta.durationSeconds : null);
     return {
       ...meta,
       connections: meta.connections ?? null,
       requests,
       reqPerSec: reqPerSec === null ? null : round(reqPerSec, 1),
-      p50Ms: percentile(50),
-      p99Ms: percentile(99),
+      p50Ms: this.percentileMs(50),
+      p99Ms: this.percentileMs(99),
       errors: this.errors,
       errorKinds: { ...this.errorKinds },
     };
