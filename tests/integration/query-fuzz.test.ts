@@ -1,21 +1,27 @@
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { GET } from '@/app/api/stats/route';
+import { describe, expect, it } from 'vitest';
 import { addDays, RANGE_PRESETS, todayIn } from '@/lib/date-range';
-import { resetUpstreamState } from '@/lib/talkover/state';
-import { startSimulator, type Simulator } from '@/simulator/server';
-import { routeRequest, sessionCookie, stubSessionEnv } from '../support/session';
+import { useStatsRoute } from '../support/stats-route';
 
 /**
  * Property-based fuzzing of GET /api/stats's query string, straight through the route handler
  * (a real session cookie, simulator in-process on loopback). Whatever the query: never a 5xx, always a
- * JSON body (the error envelope or the stats), and a 400 never costs a Talkover call.
+ * JSON body (the error envelope or the stats), and a 400 never costs a Talkover call; the shared
+ * set-up checks after each test that no log line holds the token.
  */
 const TOKEN = 'talq_queryfuzz_canary_93ab0c1d5e';
 const NUM_RUNS = 2_000;
-let simulator: Simulator;
-/** Log lines the route wrote: kept to prove no unexpected error and no token in any of them. */
-const logged: string[] = [];
+// Limits too high to matter: thousands of valid ranges must all reach the simulator.
+const route = useStatsRoute({
+  token: TOKEN,
+  simulatorRateLimitPerMinute: 10_000_000,
+  env: {
+    TALKOVER_TIMEOUT_MS: '2000',
+    TALKOVER_DEADLINE_MS: '4000',
+    TALKOVER_RATE_LIMIT_PER_MINUTE: '1000000',
+    TALKOVER_MAX_CONCURRENT: '256',
+  },
+});
 
 const RANGE_ERROR_CODES = [
   'invalid_date',
@@ -27,36 +33,6 @@ const RANGE_ERROR_CODES = [
   'conflicting_params',
   'repeated_param',
 ];
-
-/** A real session cookie for ana@example.com: every fuzzed request is signed in. */
-let cookie: string;
-
-beforeAll(async () => {
-  cookie = await sessionCookie();
-  simulator = await startSimulator({ token: TOKEN, port: 0, rateLimitPerMinute: 10_000_000 });
-});
-afterAll(() => simulator.close());
-
-beforeEach(() => {
-  vi.stubEnv('TALKOVER_API_URL', simulator.url);
-  vi.stubEnv('TALKOVER_API_TOKEN', TOKEN);
-  vi.stubEnv('TALKOVER_TIMEOUT_MS', '2000');
-  vi.stubEnv('TALKOVER_DEADLINE_MS', '4000');
-  vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '1000000');
-  vi.stubEnv('TALKOVER_MAX_CONCURRENT', '256');
-  vi.stubEnv('APP_TIMEZONE', 'UTC');
-  resetUpstreamState();
-  simulator.reset();
-  stubSessionEnv();
-  logged.length = 0;
-  for (const level of ['log', 'info', 'warn', 'error'] as const) {
-    vi.spyOn(console, level).mockImplementation((...args) => void logged.push(args.map(String).join(' ')));
-  }
-});
-afterEach(() => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
 
 // ---------------------------------------------------------------------------------------------
 // Generators
@@ -238,10 +214,10 @@ function query(text: string): Query {
 type Outcome = { status: number; contentType: string | null; text: string; calls: number };
 
 async function request(query: string): Promise<Outcome> {
-  const before = simulator.requestCount();
-  const response = await GET(routeRequest(`http://localhost/api/stats${query}`, cookie));
+  const before = route.simulator.requestCount();
+  const response = await route.respond(query);
   const text = await response.text();
-  return { status: response.status, contentType: response.headers.get('content-type'), text, calls: simulator.requestCount() - before };
+  return { status: response.status, contentType: response.headers.get('content-type'), text, calls: route.simulator.requestCount() - before };
 }
 
 describe('GET /api/stats under fuzzed query strings', () => {
@@ -277,9 +253,8 @@ describe('GET /api/stats under fuzzed query strings', () => {
     // The generators must reach both sides: refused queries and served ones.
     expect(statuses.get(400) ?? 0).toBeGreaterThan(NUM_RUNS / 5);
     expect(statuses.get(200) ?? 0).toBeGreaterThan(NUM_RUNS / 10);
-    expect(simulator.requestCount()).toBeGreaterThan(0);
-    expect(logged.filter((line) => line.includes('unexpected_error'))).toEqual([]);
-    expect(logged.filter((line) => line.includes(TOKEN))).toEqual([]);
+    expect(route.simulator.requestCount()).toBeGreaterThan(0);
+    expect(route.seen.filter((line) => line.includes('unexpected_error'))).toEqual([]);
     // console is mocked (to collect log lines), so the spread of answers goes straight to stdout.
     process.stdout.write(`query-fuzz statuses: ${JSON.stringify(Object.fromEntries(statuses))}\n`);
   }, 60_000);

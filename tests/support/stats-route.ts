@@ -48,6 +48,8 @@ export function useStatsRoute(options: { token: string; simulatorRateLimitPerMin
     vi.restoreAllMocks();
   });
 
+  const respond = (query: string): Promise<Response> => GET(routeRequest(`http://localhost/api/stats${query}`, cookie));
+
   /** Reads a response, keeping its body and headers for the token check. */
   async function read(response: Response): Promise<Answer> {
     const text = await response.text();
@@ -62,7 +64,9 @@ export function useStatsRoute(options: { token: string; simulatorRateLimitPerMin
     seen,
     read,
     /** GET /api/stats with the query (`?range=7d`), signed in unless signOut() was called. */
-    get: async (query: string) => read(await GET(routeRequest(`http://localhost/api/stats${query}`, cookie))),
+    get: async (query: string) => read(await respond(query)),
+    /** The same, unread: for callers that check the body's type themselves. */
+    respond,
     /** The next requests carry no session cookie. */
     signOut(): void {
       cookie = undefined;
