@@ -1,5 +1,5 @@
 import 'server-only';
-import { UpstreamBudget } from './budget';
+import { createUpstreamBudget, type UpstreamBudget } from './budget';
 import { realClock, type Clock } from './clock';
 import { ConcurrencyGate } from './concurrency';
 import { createResponseCache, type ResponseCache } from './cache';
@@ -31,13 +31,13 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
     state = holder[KEY] = {
       clock,
       cache: createResponseCache(clock),
-      budget: new UpstreamBudget(limits.rateLimitPerMinute, clock),
+      budget: createUpstreamBudget(limits.rateLimitPerMinute, clock),
       gate: new ConcurrencyGate(limits.maxConcurrent),
       lastCall: null,
     };
   }
   if (state.budget.limitPerMinute !== limits.rateLimitPerMinute) {
-    state.budget = new UpstreamBudget(limits.rateLimitPerMinute, state.clock);
+    state.budget = createUpstreamBudget(limits.rateLimitPerMinute, state.clock);
   }
   if (state.gate.limit !== limits.maxConcurrent) state.gate = new ConcurrencyGate(limits.maxConcurrent);
   return state;
@@ -55,5 +55,5 @@ export function resetUpstreamState(clock: Clock = realClock): void {
   const state = getUpstreamState({ rateLimitPerMinute: 100, maxConcurrent: 8 });
   state.clock = clock;
   state.cache = createResponseCache(clock);
-  state.budget = new UpstreamBudget(100, clock);
+  state.budget = createUpstreamBudget(100, clock);
 }
