@@ -1,5 +1,5 @@
 import { formatCount, formatPercent } from '@/lib/format';
-import type { CallbackStats } from '@/lib/stats';
+import type { CallbackStats } from '@/lib/stats/callback-stats';
 
 type Kpi = { label: string; value: string; hint: string };
 

@@ -1,7 +1,7 @@
 import { LazySourceBarChart } from '@/components/charts/lazy-source-bar-chart';
 import { formatCount, formatPercent } from '@/lib/format';
-import { toChartRows, toSourceRows } from '@/lib/source-rows';
-import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/stats';
+import { toChartRows, toSourceRows } from '@/lib/stats/source-rows';
+import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/stats/callback-stats';
 
 /**
  * Received callbacks per source agent: a chart for the eye and a table for everyone (screen

@@ -1,7 +1,7 @@
-import { getCallbackStats } from '@/lib/callback-stats';
+import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import type { DateRange } from '@/lib/date-range';
 import { formatTime } from '@/lib/format';
-import type { CallbackStats } from '@/lib/stats';
+import type { CallbackStats } from '@/lib/stats/callback-stats';
 import { EmptyState } from './empty-state';
 import { ErrorPanel } from './error-panel';
 import { KpiCards } from './kpi-cards';

@@ -1,8 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import { parseRetryAfter } from '../http';
 import { pauseFromHeaders, type BudgetPriority } from './budget';
+import { parseRetryAfter } from './retry-after';
 import type { LoadReason } from './cache';
 import { getTalkoverConfig } from './config';
 import { withRetries } from './retry';

@@ -14,8 +14,8 @@ function statsParams(range: DayRange) {
   return { start_date: range.start, end_date: range.end };
 }
 
-/** `GET /callback-agents/stats` for an inclusive range of calendar days: one upstream call. */
-export async function fetchCallbackStats(range: DayRange, reason: LoadReason = 'uncached'): Promise<RawCallbackStats> {
+/** `GET /callback-agents/stats` for an inclusive range of calendar days: one upstream call, uncached. */
+export async function requestTalkoverStats(range: DayRange, reason: LoadReason = 'uncached'): Promise<RawCallbackStats> {
   const body = await talkoverGet(CALLBACK_STATS_PATH, statsParams(range), callbackStatsResponseSchema, reason);
   return body.data;
 }
@@ -25,8 +25,8 @@ export function callbackStatsCacheKey(range: DayRange): string {
   return cacheKey(getTalkoverConfig().environment, CALLBACK_STATS_PATH, statsParams(range));
 }
 
-/** The range's stats through the cache: what the page and `/api/stats` read. */
-export function readCallbackStats(range: DayRange & { timeZone: string }): Promise<Cached<RawCallbackStats>> {
+/** The range's raw stats through the cache (what lib/stats shapes for the page and `/api/stats`). */
+export function getCachedTalkoverStats(range: DayRange & { timeZone: string }): Promise<Cached<RawCallbackStats>> {
   const config = getTalkoverConfig();
   const state = getUpstreamState(config);
   const today = todayIn(range.timeZone, new Date(state.clock.now()));
@@ -34,6 +34,6 @@ export function readCallbackStats(range: DayRange & { timeZone: string }): Promi
     state.cache,
     state.clock,
     { key: callbackStatsCacheKey(range), ttlSeconds: ttlSecondsFor(range, today, config) },
-    (reason) => fetchCallbackStats(range, reason),
+    (reason) => requestTalkoverStats(range, reason),
   );
 }

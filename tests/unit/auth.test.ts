@@ -4,7 +4,8 @@ import { toSafeCallbackPath } from '@/lib/auth/callback-url';
 import { hashPassword as mockedHashPassword, verifyPassword as mockedVerifyPassword } from '@/lib/auth/password';
 import { normaliseEmail, parseAuthUsers } from '@/lib/auth/users';
 import { AppError, type AppErrorKind } from '@/lib/errors';
-import { errorResponse, parseRetryAfter, PRIVATE_NO_STORE } from '@/lib/http';
+import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { parseRetryAfter } from '@/lib/talkover/retry-after';
 import { findStartupProblem } from '@/lib/startup-check';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it, test } from 'vitest';
-import { toChartRows, toSourceRows, UNATTRIBUTED_LABEL } from '@/lib/source-rows';
-import { overAttributed, ratio, toCallbackStats, toStatsJson, type RawStatsInput } from '@/lib/stats';
+import { toChartRows, toSourceRows, UNATTRIBUTED_LABEL } from '@/lib/stats/source-rows';
+import { overAttributed, ratio, toCallbackStats, type RawStatsInput } from '@/lib/stats/callback-stats';
+import { toStatsJson } from '@/lib/stats/stats-json';
 import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
 
 const FETCHED_AT = new Date('2026-03-15T12:00:00Z');

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { z } from 'zod';
 import { AppError, type AppErrorKind } from '@/lib/errors';
-import { fetchCallbackStats } from '@/lib/talkover/stats-endpoint';
+import { requestTalkoverStats } from '@/lib/talkover/stats-endpoint';
 import { talkoverGet } from '@/lib/talkover/client';
 import { checkTalkoverConfig, getTalkoverConfig } from '@/lib/talkover/config';
 import { resetUpstreamState } from '@/lib/talkover/state';
@@ -70,7 +70,7 @@ describe('a successful call', () => {
     const timeoutSpy = vi.spyOn(AbortSignal, 'timeout');
     const fetchMock = stubFetch(async () => jsonResponse(STATS_BODY));
 
-    await expect(fetchCallbackStats(RANGE)).resolves.toEqual(STATS_BODY.data);
+    await expect(requestTalkoverStats(RANGE)).resolves.toEqual(STATS_BODY.data);
 
     expect(fetchMock).toHaveBeenCalledTimes(1);
     const [url, init] = fetchMock.mock.calls[0]!;
@@ -87,7 +87,7 @@ describe('a successful call', () => {
   test('a trailing slash on TALKOVER_API_URL does not double the slash', async () => {
     vi.stubEnv('TALKOVER_API_URL', `${BASE_URL}//`);
     const fetchMock = stubFetch(async () => jsonResponse(STATS_BODY));
-    await fetchCallbackStats(RANGE);
+    await requestTalkoverStats(RANGE);
     expect(String(fetchMock.mock.calls[0]![0])).toBe(
       'https://talkover.test/api/v1/callback-agents/stats?start_date=2024-01-01&end_date=2024-01-31',
     );
@@ -101,7 +101,7 @@ describe('a successful call', () => {
 
   test('logs one talkover_call line without the token', async () => {
     stubFetch(async () => jsonResponse(STATS_BODY));
-    await fetchCallbackStats(RANGE);
+    await requestTalkoverStats(RANGE);
     expect(infoSpy).toHaveBeenCalledTimes(1);
     expect(String(infoSpy.mock.calls[0]![0])).not.toContain(TOKEN);
     expect(loggedCalls()[0]).toEqual({
@@ -124,7 +124,7 @@ describe('a successful call', () => {
           signal.addEventListener('abort', () => reject(signal.reason));
         }),
     );
-    const error = await captureError(fetchCallbackStats(RANGE));
+    const error = await captureError(requestTalkoverStats(RANGE));
     expect(error.kind).toBe('upstream_timeout');
     expect(error.status).toBe(504);
   });
@@ -250,7 +250,7 @@ describe('upstream failures map to AppErrors', () => {
   ])('$name → $kind ($status)', async ({ response, kind, status, retryAfterSeconds }) => {
     let sent: Response | undefined;
     const fetchMock = stubFetch(async () => (sent = response()));
-    const error = await captureError(fetchCallbackStats(RANGE));
+    const error = await captureError(requestTalkoverStats(RANGE));
 
     // 502/503/504 are retried twice; every other answer is final.
     const tries = [502, 503, 504].includes(sent!.status) ? 3 : 1;
@@ -280,7 +280,7 @@ describe('upstream failures map to AppErrors', () => {
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date('2026-03-15T12:00:00Z'));
     stubFetch(async () => jsonResponse(flat('RATE_LIMIT_EXCEEDED'), 429, { 'Retry-After': 'Sun, 15 Mar 2026 12:01:30 GMT' }));
-    const error = await captureError(fetchCallbackStats(RANGE));
+    const error = await captureError(requestTalkoverStats(RANGE));
     expect(error.kind).toBe('upstream_rate_limited');
     expect(error.status).toBe(503);
     expect(error.retryAfterSeconds).toBe(90);
@@ -288,7 +288,7 @@ describe('upstream failures map to AppErrors', () => {
 
   test('the log line records status, outcome and upstream code', async () => {
     stubFetch(async () => jsonResponse(nested('INVALID_API_KEY'), 401));
-    await captureError(fetchCallbackStats(RANGE));
+    await captureError(requestTalkoverStats(RANGE));
     expect(loggedCalls()).toEqual([
       {
         event: 'talkover_call',
@@ -329,7 +329,7 @@ describe('upstream failures map to AppErrors', () => {
     stubFetch(async () => {
       throw makeError();
     });
-    const error = await captureError(fetchCallbackStats(RANGE));
+    const error = await captureError(requestTalkoverStats(RANGE));
     expect(error.kind).toBe(kind);
     expect(error.status).toBe(status);
     expect(error.retryAfterSeconds).toBeUndefined();
@@ -359,7 +359,7 @@ describe('upstream failures map to AppErrors', () => {
       });
       return new Response(body, { status: 200 });
     });
-    const error = await captureError(fetchCallbackStats(RANGE));
+    const error = await captureError(requestTalkoverStats(RANGE));
     expect(error.kind).toBe('upstream_unavailable');
   });
 });
@@ -375,7 +375,7 @@ describe('configuration', () => {
   ])('$name → server_misconfigured naming $names, no request sent', async ({ env, names }) => {
     for (const [key, value] of Object.entries(env)) vi.stubEnv(key, value);
     const fetchMock = stubFetch(async () => jsonResponse(STATS_BODY));
-    const error = await captureError(fetchCallbackStats(RANGE));
+    const error = await captureError(requestTalkoverStats(RANGE));
     expect(error.kind).toBe('server_misconfigured');
     expect(error.status).toBe(503);
     expect(error.message).toContain(names);
@@ -386,7 +386,7 @@ describe('configuration', () => {
   test('missing token message is exact', async () => {
     vi.stubEnv('TALKOVER_API_TOKEN', '');
     stubFetch(async () => jsonResponse(STATS_BODY));
-    const error = await captureError(fetchCallbackStats(RANGE));
+    const error = await captureError(requestTalkoverStats(RANGE));
     expect(error.message).toBe('The server is not configured to reach Talkover: TALKOVER_API_TOKEN is not set. Ask an admin.');
   });
 

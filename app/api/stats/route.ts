@@ -1,13 +1,13 @@
 import type { NextRequest } from 'next/server';
 import { requireApiUser } from '@/lib/auth/session';
-import { getCallbackStats } from '@/lib/callback-stats';
+import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import { parseDateRange } from '@/lib/date-range';
 import { getAppTimeZone } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
 import { rangeParamsFromUrl } from '@/lib/search-params';
 import { toServerTiming } from '@/lib/server-timing';
-import { toStatsJson } from '@/lib/stats';
+import { toStatsJson } from '@/lib/stats/stats-json';
 
 /**
  * GET /api/stats?range=7d | ?start_date=YYYY-MM-DD&end_date=YYYY-MM-DD

@@ -1,7 +1,7 @@
 import 'server-only';
-import type { DateRange } from './date-range';
-import { toCallbackStats, type CallbackStats } from './stats';
-import { readCallbackStats } from './talkover/stats-endpoint';
+import type { DateRange } from '../date-range';
+import { getCachedTalkoverStats } from '../talkover/stats-endpoint';
+import { toCallbackStats, type CallbackStats } from './callback-stats';
 
 /**
  * The one domain call behind both the page and `GET /api/stats`, so the two can never disagree.
@@ -9,7 +9,7 @@ import { readCallbackStats } from './talkover/stats-endpoint';
  * source says whether the figures came from the cache, from Talkover, or are stale.
  */
 export async function getCallbackStats(range: DateRange): Promise<CallbackStats> {
-  const result = await readCallbackStats(range);
+  const result = await getCachedTalkoverStats(range);
   return toCallbackStats(result.value, {
     timeZone: range.timeZone,
     fetchedAt: result.fetchedAt,

@@ -1,4 +1,4 @@
-import type { RawCallbackStats } from './talkover/schemas';
+import type { RawCallbackStats } from '../talkover/schemas';
 
 /**
  * Talkover's raw figures → what the dashboard shows: totals, rates, and sources sorted by count
@@ -63,21 +63,4 @@ export function toCallbackStats(
 /** How many more callbacks the sources claim than were received (0 when they add up or fall short). */
 export function overAttributed(stats: Pick<CallbackStats, 'attribution' | 'totals'>): number {
   return Math.max(stats.attribution.attributed - stats.totals.received, 0);
-}
-
-/** The public JSON of `GET /api/stats` (snake_case, documented in the README). */
-export function toStatsJson(stats: CallbackStats) {
-  return {
-    period: { start_date: stats.period.start, end_date: stats.period.end, timezone: stats.period.timeZone },
-    totals: {
-      received: stats.totals.received,
-      answered: stats.totals.answered,
-      unmatched: stats.totals.unmatched,
-      not_answered: stats.totals.notAnswered,
-    },
-    rates: { answer_rate: stats.rates.answerRate, unmatched_rate: stats.rates.unmatchedRate },
-    sources: stats.sources.map(({ id, name, count, share }) => ({ id, name, count, share })),
-    attribution: stats.attribution,
-    meta: { fetched_at: stats.fetchedAt, cache: stats.source.cache, stale: stats.source.cache === 'stale' },
-  };
 }

@@ -1,4 +1,4 @@
-import { ratio, type CallbackStats } from './stats';
+import { ratio, type CallbackStats } from './callback-stats';
 
 export type SourceRow = {
   key: string;
