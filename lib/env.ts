@@ -1,6 +1,7 @@
 import 'server-only';
 import { isValidTimeZone } from './date-range';
 import { AppError } from './errors';
+import { WEEK_STARTS, type WeekStart } from './trends/buckets';
 
 /**
  * App settings other than Talkover's (those live in lib/talkover/config.ts, the only module that
@@ -19,4 +20,13 @@ export function getAppTimeZone(env: Record<string, string | undefined> = process
 /** Demo mode: the app runs against the built-in Talkover simulator and says so on every page. */
 export function isDemoMode(env: Record<string, string | undefined> = process.env): boolean {
   return env.DEMO_MODE === '1' || env.DEMO_MODE === 'true';
+}
+
+/** The day trend weeks start on: APP_WEEK_START, `monday` (ISO 8601) unless set to `sunday`. */
+export function getWeekStart(env: Record<string, string | undefined> = process.env): WeekStart {
+  const value = env.APP_WEEK_START?.trim().toLowerCase() || 'monday';
+  if (!(WEEK_STARTS as readonly string[]).includes(value)) {
+    throw new AppError('server_misconfigured', { message: 'APP_WEEK_START must be monday or sunday. Ask an admin.' });
+  }
+  return value as WeekStart;
 }

@@ -1,4 +1,5 @@
 import type { RangeParams } from './date-range';
+import { VIEW_KEYS, type ViewParams } from './trends/view';
 
 /** What Next hands a page: `await searchParams`. */
 export type PageSearchParams = Record<string, string | string[] | undefined>;
@@ -33,4 +34,24 @@ export function toQueryString(searchParams: PageSearchParams): string {
   }
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+/** The view's parameters (range, compare, interval) of a request URL, repeats kept. */
+export function viewParamsFromUrl(searchParams: URLSearchParams): ViewParams {
+  const params: Record<string, string[]> = {};
+  for (const key of VIEW_KEYS) {
+    const values = searchParams.getAll(key);
+    if (values.length > 0) params[key] = values;
+  }
+  return params;
+}
+
+/** The view's parameters of a page's `searchParams`, with the same rules as a URL. */
+export function viewParamsFromPage(searchParams: PageSearchParams): ViewParams {
+  const params: Record<string, string[]> = {};
+  for (const key of VIEW_KEYS) {
+    const value = searchParams[key];
+    if (value !== undefined) params[key] = Array.isArray(value) ? value : [value];
+  }
+  return params;
 }

@@ -53,6 +53,8 @@ function findOtherProblem(env: Env): string | null {
   if (env.APP_TIMEZONE?.trim() && !isValidTimeZone(env.APP_TIMEZONE.trim())) {
     return 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)';
   }
+  const weekStart = env.APP_WEEK_START?.trim().toLowerCase();
+  if (weekStart && weekStart !== 'monday' && weekStart !== 'sunday') return 'APP_WEEK_START must be monday or sunday';
   return null;
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { DateRange } from '../date-range';
+import type { BudgetPriority } from '../talkover/budget';
 import { getCachedTalkoverStats } from '../talkover/stats-endpoint';
 import { toCallbackStats, type CallbackStats } from './callback-stats';
 
@@ -8,8 +9,11 @@ import { toCallbackStats, type CallbackStats } from './callback-stats';
  * The period reported is the one Talkover echoes back, labelled with the app's timezone; the
  * source says whether the figures came from the cache, from Talkover, or are stale.
  */
-export async function getCallbackStats(range: DateRange): Promise<CallbackStats> {
-  const result = await getCachedTalkoverStats(range);
+export async function getCallbackStats(
+  range: Pick<DateRange, 'start' | 'end' | 'timeZone'>,
+  priority: BudgetPriority = 'view',
+): Promise<CallbackStats> {
+  const result = await getCachedTalkoverStats(range, priority);
   return toCallbackStats(result.value, {
     timeZone: range.timeZone,
     fetchedAt: result.fetchedAt,

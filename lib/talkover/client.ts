@@ -33,24 +33,32 @@ export async function talkoverGet<T>(
   for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
 
   const deadlineAt = state.clock.now() + config.deadlineMs;
-  return withRetries(
-    async (retry) => {
-      await takeBudget(state, deadlineAt, priority);
-      if (!state.gate.tryEnter()) {
-        throw new AppError('upstream_unavailable', {
-          message: 'Talkover is answering slowly and too many requests are waiting for it. Try again in a moment.',
-          retryAfterSeconds: 5,
-        });
-      }
-      try {
-        const timeoutMs = Math.max(1, Math.min(config.timeoutMs, deadlineAt - state.clock.now()));
-        return await tryOnce(url, config.token, timeoutMs, schema, state, { endpoint: path, cache: reason, retry });
-      } finally {
-        state.gate.leave();
-      }
-    },
-    { clock: state.clock, deadlineAt },
-  );
+  const attempt = async (retry: number): Promise<T> => {
+    await takeBudget(state, deadlineAt, priority);
+    if (!state.gate.tryEnter()) {
+      throw new AppError('upstream_unavailable', {
+        message: 'Talkover is answering slowly and too many requests are waiting for it. Try again in a moment.',
+        retryAfterSeconds: 5,
+      });
+    }
+    try {
+      const timeoutMs = Math.max(1, Math.min(config.timeoutMs, deadlineAt - state.clock.now()));
+      return await tryOnce(url, config.token, timeoutMs, schema, state, { endpoint: path, cache: reason, retry });
+    } finally {
+      state.gate.leave();
+    }
+  };
+  if (priority !== 'series') return withRetries(attempt, { clock: state.clock, deadlineAt });
+
+  // A bucket queues for a series slot, in real time: a hung Talkover must not hold a chart forever.
+  if (!(await state.seriesSlots.acquire(AbortSignal.timeout(config.deadlineMs)))) {
+    throw new AppError('upstream_unavailable', { message: 'Talkover is answering slowly. Try again in a moment.', retryAfterSeconds: 5 });
+  }
+  try {
+    return await withRetries(attempt, { clock: state.clock, deadlineAt });
+  } finally {
+    state.seriesSlots.release();
+  }
 }
 
 /** Waits for a budget slot if one comes before the deadline; otherwise fails as rate limited. */

@@ -3,6 +3,7 @@ import { createUpstreamBudget, type UpstreamBudget } from './budget';
 import { realClock, type Clock } from './clock';
 import { ConcurrencyGate } from './concurrency';
 import { createResponseCache, type ResponseCache } from './cache';
+import { SeriesSlots, seriesSlotLimit } from './series-slots';
 
 export type LastCall = { at: string; endpoint: string; status: number | null; outcome: string };
 
@@ -16,6 +17,8 @@ export type UpstreamState = {
   cache: ResponseCache;
   budget: UpstreamBudget;
   gate: ConcurrencyGate;
+  /** Trend-bucket calls queue here before the gate, so they never take its last places. */
+  seriesSlots: SeriesSlots;
   lastCall: LastCall | null;
 };
 
@@ -33,13 +36,17 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
       cache: createResponseCache(clock),
       budget: createUpstreamBudget(limits.rateLimitPerMinute, clock),
       gate: new ConcurrencyGate(limits.maxConcurrent),
+      seriesSlots: new SeriesSlots(seriesSlotLimit(limits.maxConcurrent)),
       lastCall: null,
     };
   }
   if (state.budget.limitPerMinute !== limits.rateLimitPerMinute) {
     state.budget = createUpstreamBudget(limits.rateLimitPerMinute, state.clock);
   }
-  if (state.gate.limit !== limits.maxConcurrent) state.gate = new ConcurrencyGate(limits.maxConcurrent);
+  if (state.gate.limit !== limits.maxConcurrent) {
+    state.gate = new ConcurrencyGate(limits.maxConcurrent);
+    state.seriesSlots = new SeriesSlots(seriesSlotLimit(limits.maxConcurrent));
+  }
   return state;
 }
 

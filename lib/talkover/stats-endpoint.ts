@@ -1,5 +1,6 @@
 import 'server-only';
 import { todayIn } from '../date-range';
+import type { BudgetPriority } from './budget';
 import { cached, cacheKey, ttlSecondsFor, type Cached, type LoadReason } from './cache';
 import { talkoverGet } from './client';
 import { getTalkoverConfig } from './config';
@@ -15,8 +16,12 @@ function statsParams(range: DayRange) {
 }
 
 /** `GET /callback-agents/stats` for an inclusive range of calendar days: one upstream call, uncached. */
-export async function requestTalkoverStats(range: DayRange, reason: LoadReason = 'uncached'): Promise<RawCallbackStats> {
-  const body = await talkoverGet(CALLBACK_STATS_PATH, statsParams(range), callbackStatsResponseSchema, reason);
+export async function requestTalkoverStats(
+  range: DayRange,
+  reason: LoadReason = 'uncached',
+  priority: BudgetPriority = 'view',
+): Promise<RawCallbackStats> {
+  const body = await talkoverGet(CALLBACK_STATS_PATH, statsParams(range), callbackStatsResponseSchema, reason, priority);
   return body.data;
 }
 
@@ -25,8 +30,14 @@ export function callbackStatsCacheKey(range: DayRange): string {
   return cacheKey(getTalkoverConfig().environment, CALLBACK_STATS_PATH, statsParams(range));
 }
 
-/** The range's raw stats through the cache (what lib/stats shapes for the page and `/api/stats`). */
-export function getCachedTalkoverStats(range: DayRange & { timeZone: string }): Promise<Cached<RawCallbackStats>> {
+/**
+ * The range's raw stats through the cache (what lib/stats shapes for the page and `/api/stats`).
+ * A trend bucket is just a shorter range: it shares the key of the same range opened directly.
+ */
+export function getCachedTalkoverStats(
+  range: DayRange & { timeZone: string },
+  priority: BudgetPriority = 'view',
+): Promise<Cached<RawCallbackStats>> {
   const config = getTalkoverConfig();
   const state = getUpstreamState(config);
   const today = todayIn(range.timeZone, new Date(state.clock.now()));
@@ -34,6 +45,6 @@ export function getCachedTalkoverStats(range: DayRange & { timeZone: string }): 
     state.cache,
     state.clock,
     { key: callbackStatsCacheKey(range), ttlSeconds: ttlSecondsFor(range, today, config) },
-    (reason) => requestTalkoverStats(range, reason),
+    (reason) => requestTalkoverStats(range, reason, priority),
   );
 }

@@ -18,11 +18,11 @@ export function isCompareMode(value: string): value is CompareMode {
   return (COMPARE_MODES as readonly string[]).includes(value);
 }
 
-/** Reads `compare`; absent or empty means the previous period. */
-export function parseCompare(values: readonly string[] | undefined): CompareResult {
+/** Reads `compare`; absent or empty means `fallback` (the previous period on the page). */
+export function parseCompare(values: readonly string[] | undefined, fallback: CompareMode = DEFAULT_COMPARE): CompareResult {
   if ((values?.length ?? 0) > 1) return { ok: false, error: { code: 'repeated_param', message: 'compare was given more than once.' } };
   const raw = values?.[0]?.trim() ?? '';
-  if (raw === '') return { ok: true, compare: DEFAULT_COMPARE };
+  if (raw === '') return { ok: true, compare: fallback };
   if (isCompareMode(raw)) return { ok: true, compare: raw };
   const shown = JSON.stringify(raw.length > 20 ? `${raw.slice(0, 20)}…` : raw);
   return {

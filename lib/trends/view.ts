@@ -26,11 +26,14 @@ export type ViewResult =
   /** `range` is kept when only the comparison or interval was wrong, so the form still shows it. */
   | { ok: false; error: ViewError; range: DateRange | null };
 
-export function parseView(params: ViewParams, context: { now: Date; timeZone: string; weekStart: WeekStart }): ViewResult {
+export function parseView(
+  params: ViewParams,
+  context: { now: Date; timeZone: string; weekStart: WeekStart; defaultCompare?: CompareMode },
+): ViewResult {
   const ranged = parseDateRange(params, context);
   if (!ranged.ok) return { ok: false, error: ranged.error, range: null };
   const range = ranged.range;
-  const compare = parseCompare(params.compare);
+  const compare = parseCompare(params.compare, context.defaultCompare);
   if (!compare.ok) return { ok: false, error: compare.error, range };
   const interval = parseInterval(params.interval, range.days);
   if (!interval.ok) return { ok: false, error: interval.error, range };

@@ -375,6 +375,9 @@ describe('findStartupProblem', () => {
     { name: 'APP_TIMEZONE invalid', change: { APP_TIMEZONE: 'Mars/Olympus_Mons' }, problem: 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)' },
     { name: 'APP_TIMEZONE unset (UTC)', change: { APP_TIMEZONE: undefined }, problem: null },
     { name: 'APP_TIMEZONE empty (UTC)', change: { APP_TIMEZONE: '' }, problem: null },
+    { name: 'APP_WEEK_START sunday', change: { APP_WEEK_START: 'sunday' }, problem: null },
+    { name: 'APP_WEEK_START Monday', change: { APP_WEEK_START: 'Monday' }, problem: null },
+    { name: 'APP_WEEK_START invalid', change: { APP_WEEK_START: 'friday' }, problem: 'APP_WEEK_START must be monday or sunday' },
     { name: 'TALKOVER_API_URL unset (default)', change: { TALKOVER_API_URL: undefined }, problem: null },
   ])('$name → $problem', ({ change, problem }) => {
     const env = { ...goodEnv(), ...change };

@@ -1,34 +1,34 @@
 import type { NextRequest } from 'next/server';
 import { requireApiUser } from '@/lib/auth/session';
-import { getCallbackStats } from '@/lib/stats/get-callback-stats';
-import { parseDateRange } from '@/lib/date-range';
-import { getAppTimeZone } from '@/lib/env';
-import { AppError } from '@/lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
-import { rangeParamsFromUrl } from '@/lib/search-params';
 import { toServerTiming } from '@/lib/server-timing';
+import { toComparisonJson } from '@/lib/stats/comparison';
+import { getCallbackStats } from '@/lib/stats/get-callback-stats';
+import { getComparison } from '@/lib/stats/get-comparison';
+import { parseViewQuery } from '@/lib/stats/parse-view-query';
 import { toStatsJson } from '@/lib/stats/stats-json';
 
 /**
- * GET /api/stats?range=7d | ?start_date=YYYY-MM-DD&end_date=YYYY-MM-DD
- * The same rules and the same domain call as the page; the shape is documented in the README.
+ * GET /api/stats?range=7d | ?start_date=YYYY-MM-DD&end_date=YYYY-MM-DD, plus compare=previous |
+ * year | off. The same rules and domain calls as the page. Unlike the page, no `compare` means
+ * no comparison: scripts written before it get the same answer at the same Talkover cost. The
+ * comparison is fetched beside the totals, not after them. The shape is in the README.
  */
 export async function GET(request: NextRequest): Promise<Response> {
   const startedAt = performance.now();
   try {
     await requireApiUser(request);
     const authMs = performance.now() - startedAt;
-    const query = new URL(request.url).searchParams;
-    const result = parseDateRange(rangeParamsFromUrl(query), { now: new Date(), timeZone: getAppTimeZone() });
-    if (!result.ok) throw new AppError('bad_request', { code: result.error.code, message: result.error.message });
-    const stats = await getCallbackStats(result.range);
+    const view = parseViewQuery(new URL(request.url), { defaultCompare: 'off' });
+    const [stats, comparison] = await Promise.all([getCallbackStats(view.range), getComparison(view.range, view.compare)]);
     const timing = toServerTiming([
       { name: 'auth', durationMs: authMs },
       { name: 'cache', description: stats.source.cache },
       { name: 'upstream', durationMs: stats.source.upstreamMs },
       { name: 'total', durationMs: performance.now() - startedAt },
     ]);
-    return Response.json(toStatsJson(stats), { headers: { 'Cache-Control': PRIVATE_NO_STORE, 'Server-Timing': timing } });
+    const body = comparison ? { ...toStatsJson(stats), comparison: toComparisonJson(stats, comparison) } : toStatsJson(stats);
+    return Response.json(body, { headers: { 'Cache-Control': PRIVATE_NO_STORE, 'Server-Timing': timing } });
   } catch (error) {
     const response = errorResponse(error);
     response.headers.set('Server-Timing', toServerTiming([{ name: 'total', durationMs: performance.now() - startedAt }]));

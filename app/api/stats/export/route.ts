@@ -1,0 +1,48 @@
+import type { NextRequest } from 'next/server';
+import { requireApiUser } from '@/lib/auth/session';
+import { csvDialectFor, toCsv, type CsvDialectName } from '@/lib/csv';
+import { AppError } from '@/lib/errors';
+import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { pickLocale } from '@/lib/locale';
+import { getCallbackStats } from '@/lib/stats/get-callback-stats';
+import { getComparison } from '@/lib/stats/get-comparison';
+import { getCallbackSeries } from '@/lib/stats/get-series';
+import { exportFileName, toExportRows } from '@/lib/stats/export-rows';
+import { parseViewQuery } from '@/lib/stats/parse-view-query';
+
+const SEPARATORS: readonly CsvDialectName[] = ['comma', 'semicolon'];
+
+/**
+ * GET /api/stats/export?…: the view as a CSV file (totals and comparison, sources, series). The
+ * separator and decimal mark follow the viewer's language unless `separator` says otherwise.
+ */
+export async function GET(request: NextRequest): Promise<Response> {
+  try {
+    await requireApiUser(request);
+    const url = new URL(request.url);
+    const view = parseViewQuery(url);
+    const dialect = csvDialectFor(pickLocale(request.headers.get('accept-language')), parseSeparator(url.searchParams.getAll('separator')));
+    const [stats, comparison, series] = await Promise.all([
+      getCallbackStats(view.range),
+      getComparison(view.range, view.compare),
+      getCallbackSeries(view),
+    ]);
+    return new Response(toCsv(toExportRows({ view, stats, comparison, series }), dialect), {
+      headers: {
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="${exportFileName(view)}"`,
+        'Cache-Control': PRIVATE_NO_STORE,
+      },
+    });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+function parseSeparator(values: string[]): CsvDialectName | undefined {
+  if (values.length > 1) throw new AppError('bad_request', { code: 'repeated_param', message: 'separator was given more than once.' });
+  const value = values[0]?.trim() ?? '';
+  if (value === '') return undefined;
+  if ((SEPARATORS as readonly string[]).includes(value)) return value as CsvDialectName;
+  throw new AppError('bad_request', { code: 'invalid_separator', message: 'separator must be comma or semicolon.' });
+}
