@@ -46,3 +46,44 @@ export function formatDateTime(isoDateTime: string, locale: string, timeZone: st
     () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }),
   ).format(new Date(isoDateTime));
 }
+
+/** A relative change with its sign and one decimal ("+5.2%", "−100.0%"); 0 shows as "0.0%". */
+export function formatSignedPercent(fraction: number, locale: string): string {
+  return cachedFormatter(
+    `signed-percent|${locale}`,
+    () => new Intl.NumberFormat(locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+  ).format(fraction);
+}
+
+/** A change of a rate in percentage points with its sign ("+1.3 pp"). */
+export function formatSignedPoints(points: number, locale: string): string {
+  const number = cachedFormatter(
+    `signed-points|${locale}`,
+    () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
+  ).format(points);
+  return `${number} pp`;
+}
+
+/** A magnitude without sign, for words that carry the direction ("up 5.2%"). */
+export function formatPercentMagnitude(fraction: number, locale: string): string {
+  return formatPercent(Math.abs(fraction), locale);
+}
+
+/** Two calendar days as compactly as the language allows ("2–31 Oct 2026", "2 Oct – 1 Nov 2026"). */
+export function formatDaySpan(start: string, end: string, locale: string): string {
+  const formatter = cachedFormatter(
+    `day|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+  );
+  if (start === end) return formatter.format(new Date(`${start}T00:00:00Z`));
+  return formatter.formatRange(new Date(`${start}T00:00:00Z`), new Date(`${end}T00:00:00Z`));
+}
+
+/** A trend bucket's short label: "3 Nov" for days and weeks (their first day), "Nov 2026" for months. */
+export function formatBucketLabel(start: string, interval: 'day' | 'week' | 'month', locale: string): string {
+  const date = new Date(`${start}T00:00:00Z`);
+  if (interval === 'month') {
+    return cachedFormatter(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(date);
+  }
+  return cachedFormatter(`day-month|${locale}`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })).format(date);
+}

@@ -4,14 +4,19 @@ import { Suspense } from 'react';
 import { DateRangeForm } from '@/components/stats/date-range-form';
 import { ErrorPanel } from '@/components/stats/error-panel';
 import { InvalidRange } from '@/components/stats/invalid-range';
-import { StatsSkeleton } from '@/components/stats/skeletons';
-import { StatsSection } from '@/components/stats/stats-section';
+import { KpiSection } from '@/components/stats/kpi-section';
+import { SourceBreakdownSkeleton, StatsSkeleton, TrendSkeleton } from '@/components/stats/skeletons';
+import { SourcesSection } from '@/components/stats/sources-section';
+import { TrendSection } from '@/components/stats/trend-section';
+import { ViewControls } from '@/components/stats/view-controls';
 import { requireUser } from '@/lib/auth/session';
-import { describeRange, parseDateRange, todayIn, toRangeQuery } from '@/lib/date-range';
-import { getAppTimeZone } from '@/lib/env';
+import { describeRange, parseDateRange, todayIn } from '@/lib/date-range';
+import { getAppTimeZone, getWeekStart } from '@/lib/env';
 import { formatDayRange } from '@/lib/format';
 import { pickLocale } from '@/lib/locale';
-import { rangeParamsFromPage, toQueryString, type PageSearchParams } from '@/lib/search-params';
+import { rangeParamsFromPage, toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/search-params';
+import type { WeekStart } from '@/lib/trends/buckets';
+import { parseView, toViewQuery, viewQueryParts } from '@/lib/trends/view';
 
 type Props = { searchParams: Promise<PageSearchParams> };
 
@@ -26,18 +31,28 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
   }
 }
 
+/**
+ * The stats page: the URL's view (range, comparison, interval), then three sections that each
+ * stream in when their figures are there: the KPIs with their changes first, the trend when its
+ * buckets are, the sources. Each has its own skeleton of the same shape.
+ */
 export default async function StatsPage({ searchParams }: Props) {
   const params = await searchParams;
   await requireUser(`/${toQueryString(params)}`);
   let timeZone: string;
+  let weekStart: WeekStart;
   try {
     timeZone = getAppTimeZone();
+    weekStart = getWeekStart();
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
   const now = new Date();
+  const today = todayIn(timeZone, now);
   const locale = pickLocale((await headers()).get('accept-language'));
-  const result = parseDateRange(rangeParamsFromPage(params), { now, timeZone });
+  const result = parseView(viewParamsFromPage(params), { now, timeZone, weekStart });
+  const range = result.ok ? result.view.range : result.range;
+  const key = result.ok ? toViewQuery(viewQueryParts(result.view)) : '';
 
   return (
     <>
@@ -46,17 +61,26 @@ export default async function StatsPage({ searchParams }: Props) {
         <p className="muted">How contacts calling back reach your callback agents.</p>
       </div>
       <DateRangeForm
-        range={result.ok ? result.range : null}
+        range={range}
         rawStart={firstValue(params.start_date)}
         rawEnd={firstValue(params.end_date)}
-        today={todayIn(timeZone, now)}
+        today={today}
         timeZone={timeZone}
         locale={locale}
       />
       {result.ok ? (
-        <Suspense key={toRangeQuery(result.range)} fallback={<StatsSkeleton />}>
-          <StatsSection range={result.range} locale={locale} />
-        </Suspense>
+        <>
+          <ViewControls view={result.view} today={today} />
+          <Suspense key={`kpis:${key}`} fallback={<StatsSkeleton />}>
+            <KpiSection view={result.view} locale={locale} />
+          </Suspense>
+          <Suspense key={`trend:${key}`} fallback={<TrendSkeleton />}>
+            <TrendSection view={result.view} locale={locale} />
+          </Suspense>
+          <Suspense key={`sources:${key}`} fallback={<SourceBreakdownSkeleton />}>
+            <SourcesSection view={result.view} locale={locale} />
+          </Suspense>
+        </>
       ) : (
         <InvalidRange message={result.error.message} />
       )}

@@ -1,3 +1,6 @@
+import { TREND_CHART_HEIGHT } from '@/components/charts/trend-chart-props';
+import { TREND_LABELS } from '@/lib/trends/labels';
+
 /** Placeholders of the same shape as the figures, shown while Talkover answers. */
 export function KpiCardsSkeleton() {
   return (
@@ -6,6 +9,7 @@ export function KpiCardsSkeleton() {
         <div key={index} className="card kpi">
           <div className="skeleton skeleton-line" style={{ width: '40%' }} />
           <div className="skeleton skeleton-value" />
+          <div className="skeleton skeleton-line" style={{ width: '55%' }} />
           <div className="skeleton skeleton-line" style={{ width: '70%' }} />
         </div>
       ))}
@@ -26,8 +30,18 @@ export function StatsSkeleton() {
   return (
     <div className="stats" role="status" aria-live="polite">
       <span className="visually-hidden">Loading callback stats…</span>
+      <div className="skeleton skeleton-line" style={{ width: '35%' }} aria-hidden="true" />
       <KpiCardsSkeleton />
-      <SourceBreakdownSkeleton />
+    </div>
+  );
+}
+
+export function TrendSkeleton() {
+  return (
+    <div className="card trend" role="status" aria-live="polite">
+      <span className="visually-hidden">{TREND_LABELS.loading}</span>
+      <div className="skeleton skeleton-line" style={{ width: '35%' }} aria-hidden="true" />
+      <div className="skeleton" style={{ height: `${TREND_CHART_HEIGHT}px`, marginTop: '0.75rem' }} aria-hidden="true" />
     </div>
   );
 }

@@ -1,0 +1,15 @@
+/** The trend chart's props and height, apart from the chart so importing them never loads Chart.js. */
+export type TrendChartProps = {
+  labels: string[];
+  /** Null where a bucket is not loaded yet: a gap, never a zero. */
+  received: (number | null)[];
+  answered: (number | null)[];
+  /** Answer rate in percent (0–100), null where undefined. */
+  answerRate: (number | null)[];
+  partial: boolean[];
+  /** Tooltip titles ("3–9 Nov 2026"), already formatted. */
+  titles: string[];
+  locale: string;
+};
+
+export const TREND_CHART_HEIGHT = 280;

@@ -1,0 +1,50 @@
+'use client';
+
+import type { ChartData, ChartOptions } from 'chart.js';
+import { Bar } from 'react-chartjs-2';
+import './register-trend';
+import { TREND_CHART_HEIGHT, type TrendChartProps } from './trend-chart-props';
+
+const RECEIVED = '#2563eb';
+const ANSWERED = '#0d9488';
+const RATE = '#d97706';
+const TICK = '#6b7280';
+
+/** Lighter for partial buckets, so a running week does not read as a drop. */
+const shade = (color: string, partial: boolean[]) => partial.map((isPartial) => (isPartial ? `${color}66` : color));
+
+/**
+ * Received and answered per bucket as bars, the answer rate as a line on its own axis. Plain,
+ * already-shaped props; the table below it is the accessible version, so the canvas is hidden.
+ */
+export function TrendChart({ labels, received, answered, answerRate, partial, titles, locale }: TrendChartProps) {
+  const data: ChartData<'bar' | 'line', (number | null)[], string> = {
+    labels,
+    datasets: [
+      { type: 'bar', label: 'Received', data: received, backgroundColor: shade(RECEIVED, partial), yAxisID: 'y', borderRadius: 3, maxBarThickness: 28 },
+      { type: 'bar', label: 'Answered', data: answered, backgroundColor: shade(ANSWERED, partial), yAxisID: 'y', borderRadius: 3, maxBarThickness: 28 },
+      { type: 'line', label: 'Answer rate (%)', data: answerRate, borderColor: RATE, backgroundColor: RATE, yAxisID: 'rate', pointRadius: 2, spanGaps: false, tension: 0.2 },
+    ],
+  };
+  const options: ChartOptions<'bar'> = {
+    responsive: true,
+    maintainAspectRatio: false,
+    animation: false,
+    locale,
+    interaction: { mode: 'index', intersect: false },
+    plugins: {
+      legend: { position: 'bottom', labels: { color: TICK, boxWidth: 12 } },
+      tooltip: { callbacks: { title: (items) => titles[items[0]?.dataIndex ?? 0] ?? '' } },
+    },
+    scales: {
+      x: { grid: { display: false }, ticks: { color: TICK, maxRotation: 0, autoSkip: true } },
+      y: { beginAtZero: true, ticks: { precision: 0, color: TICK }, grid: { color: 'rgba(127,127,127,0.15)' } },
+      rate: { position: 'right', min: 0, max: 100, ticks: { color: TICK, callback: (value) => `${value}%` }, grid: { display: false } },
+    },
+  };
+  return (
+    <div className="trend-chart" style={{ height: `${TREND_CHART_HEIGHT}px` }} aria-hidden="true">
+      <Bar data={data as ChartData<'bar', (number | null)[], string>} options={options} />
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { CallbackStats } from '@/lib/stats/callback-stats';
+import type { Comparison } from '@/lib/stats/comparison';
+import { getCallbackStats } from '@/lib/stats/get-callback-stats';
+import { getComparison } from '@/lib/stats/get-comparison';
+import type { StatsView } from '@/lib/trends/view';
+import { SourceBreakdown } from './source-breakdown';
+
+/**
+ * The per-source table, with the comparison's counts. It shares the cached calls of the KPI
+ * section (same keys, one upstream call each); a failure is shown there, once, not here again.
+ */
+export async function SourcesSection({ view, locale }: { view: StatsView; locale: string }) {
+  let stats: CallbackStats;
+  let comparison: Comparison | null;
+  try {
+    [stats, comparison] = await Promise.all([getCallbackStats(view.range), getComparison(view.range, view.compare)]);
+  } catch {
+    return null;
+  }
+  if (stats.totals.received === 0) return null;
+  return <SourceBreakdown stats={stats} earlier={comparison?.earlier ?? null} locale={locale} />;
+}
