@@ -21,7 +21,8 @@ export function Sparkline({ values, max, label }: { values: (number | null)[]; m
   });
   if (current.length) segments.push(current.join(' '));
   return (
-    <svg className="sparkline" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={label}>
+    <svg className="sparkline" width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img">
+      <title>{label}</title>
       {segments.map((points) =>
         points.includes(' ') ? (
           <polyline key={points} points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
