@@ -49,6 +49,7 @@ try {
     settings,
     distinctRanges: runs.distinctRanges,
     scenarios: runs.results,
+    coldViews: runs.coldViews,
     firstLoadJs,
     warnings,
     loadAverageAtStart,

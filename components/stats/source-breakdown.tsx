@@ -59,7 +59,7 @@ export function SourceBreakdown({ stats, earlier, locale }: Props) {
                 <>
                   <td className="numeric">{formatCount(earlierOf(row), locale)}</td>
                   <td className="numeric source-change">
-                    <KpiChange as="span" change={{ ...toCountChangeView(row.count, earlierOf(row), 'up-is-good', locale), from: '' }} />
+                    <KpiChange as="span" change={{ ...toCountChangeView(row.count, earlierOf(row), row.kind === 'unattributed' ? 'up-is-bad' : 'up-is-good', locale), from: '' }} />
                   </td>
                 </>
               ) : null}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeRatios, evaluateGoals } from '@/scripts/lib/bench/goals';
+import type { ColdViewResult } from '@/scripts/lib/bench/cold-views';
 import { median, type ScenarioResult } from '@/scripts/lib/bench/measurement';
 
 const row = (id: string, rounds: { reqPerSec: number; p50Ms: number | null }[], extra: Partial<ScenarioResult> = {}): ScenarioResult => ({
@@ -79,5 +80,48 @@ describe('computeRatios', () => {
     expect(ratios.mixedUpstreamCallsPerMinute).toBe(15);
     expect(ratios.totalErrors).toBe(3);
     expect(evaluateGoals(ratios, 1).find((goal) => goal.goal === '0 errors')?.status).toBe('missed');
+  });
+});
+
+describe('the trend goals', () => {
+  it('pairs the warm page with /login round by round: ≥ 70% is met', () => {
+    const results = [
+      row('warm-page', [{ reqPerSec: 150, p50Ms: 1 }, { reqPerSec: 70, p50Ms: 1 }, { reqPerSec: 140, p50Ms: 1 }]),
+      row('login-page', [{ reqPerSec: 200, p50Ms: 1 }, { reqPerSec: 100, p50Ms: 1 }, { reqPerSec: 250, p50Ms: 1 }]),
+    ];
+    // Per round: 75%, 70%, 56% → 70%.
+    const ratios = computeRatios(results, null, connections);
+    expect(ratios.warmPageOverLogin).toBe(0.7);
+    expect(evaluateGoals(ratios, 1).find((goal) => goal.goal === 'warm page ≥ 70% of /login req/s')?.status).toBe('met');
+  });
+
+  const cold = (extra: Partial<ColdViewResult>): ColdViewResult => ({
+    id: 'cold-90d',
+    label: 'cold',
+    path: '/?range=90d',
+    maxCalls: 16,
+    maxMs: 1_500,
+    latencyMs: 900,
+    upstreamCalls: 16,
+    complete: true,
+    warmLatencyMs: 40,
+    warmUpstreamCalls: 0,
+    talkoverLatencyMs: 150,
+    ...extra,
+  });
+  const statuses = (view: ColdViewResult) =>
+    evaluateGoals(computeRatios([], null, connections), 1, [view])
+      .filter((goal) => goal.goal.startsWith('/?range=90d'))
+      .map((goal) => goal.status);
+
+  it.each([
+    ['within every limit', {}, ['met', 'met', 'met']],
+    ['one call too many', { upstreamCalls: 17 }, ['missed', 'met', 'met']],
+    ['too slow', { latencyMs: 1_501 }, ['met', 'missed', 'met']],
+    ['fast but incomplete (a partial trend)', { complete: false }, ['met', 'missed', 'met']],
+    ['a call when seen again', { warmUpstreamCalls: 1 }, ['met', 'met', 'missed']],
+    ['not run', { latencyMs: null, failure: 'HTTP 500' }, ['not measured', 'not measured', 'not measured']],
+  ] as const)('a cold view %s', (_name, extra, expected) => {
+    expect(statuses(cold(extra))).toEqual(expected);
   });
 });

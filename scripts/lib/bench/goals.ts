@@ -1,4 +1,5 @@
 import type { FirstLoadJs } from '../first-load';
+import type { ColdViewResult } from './cold-views';
 import { median, type ScenarioResult } from './measurement';
 
 /** The figures the goals are about, derived from the scenario rows. Null: not measurable. */
@@ -9,6 +10,8 @@ export type Ratios = {
   warmPageOverFloor: number | null;
   /** The simplest page's req/s ÷ floor req/s: what rendering any page costs in this framework. */
   simplestPageOverFloor: number | null;
+  /** Warm stats page req/s ÷ /login req/s in the same rounds: the stats page against any page. */
+  warmPageOverLogin: number | null;
   /**
    * Cache-miss p50 − direct Talkover p50, in ms, at the overhead connections (one by default):
    * what the app adds to each Talkover call.
@@ -29,6 +32,7 @@ type PairedRatio =
   | 'warmApiOverFloor'
   | 'warmPageOverFloor'
   | 'simplestPageOverFloor'
+  | 'warmPageOverLogin'
   | 'missOverheadP50Ms'
   | 'missOverheadP50MsLoaded';
 
@@ -71,6 +75,9 @@ export function computeRatios(
     warmApiOverFloor: throughput('warm-api'),
     warmPageOverFloor: throughput('warm-page'),
     simplestPageOverFloor: throughput('login-page'),
+    warmPageOverLogin: pairedRounds(row('warm-page'), row('login-page'), (page, login) =>
+      login.reqPerSec ? round(page.reqPerSec / login.reqPerSec, 3) : null,
+    ),
     missOverheadP50Ms: overhead(connections.overhead),
     missOverheadP50MsLoaded: overhead(connections.throughput),
   };
@@ -83,6 +90,7 @@ export function computeRatios(
     warmApiOverFloor: middle('warmApiOverFloor', 3),
     warmPageOverFloor: middle('warmPageOverFloor', 3),
     simplestPageOverFloor: middle('simplestPageOverFloor', 3),
+    warmPageOverLogin: middle('warmPageOverLogin', 3),
     missOverheadP50Ms: middle('missOverheadP50Ms', 2),
     missOverheadP50MsLoaded: middle('missOverheadP50MsLoaded', 2),
     mixedUpstreamCallsPerMinute:
@@ -96,7 +104,7 @@ export function computeRatios(
 }
 
 /** Each goal with the value measured against it. */
-export function evaluateGoals(ratios: Ratios, overheadConnections: number): GoalResult[] {
+export function evaluateGoals(ratios: Ratios, overheadConnections: number, coldViews: readonly ColdViewResult[] = []): GoalResult[] {
   const check = (goal: string, value: number | null, shown: (v: number) => string, ok: (v: number) => boolean) =>
     value === null
       ? { goal, value: '—', status: 'not measured' as const }
@@ -105,9 +113,27 @@ export function evaluateGoals(ratios: Ratios, overheadConnections: number): Goal
   return [
     check('warm /api/stats ≥ 70% of floor req/s', ratios.warmApiOverFloor, percent, (v) => v >= 0.7),
     check('warm page ≥ 25% of floor req/s', ratios.warmPageOverFloor, percent, (v) => v >= 0.25),
+    check('warm page ≥ 70% of /login req/s', ratios.warmPageOverLogin, percent, (v) => v >= 0.7),
+    ...coldViews.flatMap((view) => coldViewGoals(view)),
     check(`cache-miss overhead ≤ 3 ms p50 (${overheadConnections} conn.)`, ratios.missOverheadP50Ms, (v) => `${v.toFixed(2)} ms`, (v) => v <= 3),
     check('0 errors', ratios.totalErrors, String, (v) => v === 0),
     check('≤ 80 upstream calls/min (mixed load)', ratios.mixedUpstreamCallsPerMinute, (v) => v.toFixed(1), (v) => v <= 80),
     check('first-load JS ≤ 185 KB gzip', ratios.firstLoadJsGzipKb, (v) => `${v.toFixed(1)} KB`, (v) => v <= 185),
+  ];
+}
+
+/** A cold view's goals: its Talkover calls, its time to fully rendered, and nothing when seen again. */
+function coldViewGoals(view: ColdViewResult): GoalResult[] {
+  const measured = view.failure === undefined && view.latencyMs !== null;
+  const goal = (name: string, value: string, ok: boolean): GoalResult =>
+    measured ? { goal: name, value, status: ok ? 'met' : 'missed' } : { goal: name, value: '—', status: 'not measured' };
+  return [
+    goal(`${view.path}: ≤ ${view.maxCalls} Talkover calls cold`, String(view.upstreamCalls), view.upstreamCalls <= view.maxCalls),
+    goal(
+      `${view.path}: fully rendered ≤ ${view.maxMs} ms cold at ${view.talkoverLatencyMs} ms latency`,
+      `${view.latencyMs?.toFixed(0)} ms${view.complete ? '' : ' (incomplete)'}`,
+      view.complete && (view.latencyMs ?? Infinity) <= view.maxMs,
+    ),
+    goal(`${view.path}: 0 Talkover calls when seen again`, String(view.warmUpstreamCalls), view.warmUpstreamCalls === 0),
   ];
 }

@@ -26,6 +26,21 @@ function scenarioTable(report: BenchReport): Table {
   };
 }
 
+function coldTable(report: BenchReport): Table {
+  return {
+    header: ['cold view', 'Talkover latency', 'fully rendered', 'Talkover calls', 'seen again', 'calls then'],
+    rows: report.coldViews.map((view) => [
+      view.failure ? `${view.path} (could not run)` : view.path,
+      `${view.talkoverLatencyMs} ms`,
+      view.latencyMs === null ? '—' : `${view.latencyMs.toFixed(0)} ms${view.complete ? '' : ' (incomplete)'}`,
+      String(view.upstreamCalls),
+      view.warmLatencyMs === null ? '—' : `${view.warmLatencyMs.toFixed(0)} ms`,
+      String(view.warmUpstreamCalls),
+    ]),
+    rightAligned: [false, true, true, true, true, true],
+  };
+}
+
 function ratioTable(report: BenchReport): Table {
   const { ratios, settings } = report;
   const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
@@ -39,6 +54,7 @@ function ratioTable(report: BenchReport): Table {
     rows: [
       ['warm /api/stats req/s ÷ floor req/s (median of rounds)', percent(ratios.warmApiOverFloor), rounds(ratios.byRound.warmApiOverFloor, pct)],
       ['warm page req/s ÷ floor req/s (median of rounds)', percent(ratios.warmPageOverFloor), rounds(ratios.byRound.warmPageOverFloor, pct)],
+      ['warm page req/s ÷ /login req/s (median of rounds)', percent(ratios.warmPageOverLogin), rounds(ratios.byRound.warmPageOverLogin, pct)],
       [
         'reference: /login page req/s ÷ floor req/s (median of rounds)',
         percent(ratios.simplestPageOverFloor),
@@ -77,7 +93,8 @@ function notes(report: BenchReport): string[] {
       .filter(([kind]) => kind !== 'could not run')
       .map(([kind, count]) => `${s.label}: ${count} × ${kind}`),
   ]);
-  return [...lines, ...report.warnings.map((warning) => `warning: ${warning}`)];
+  const cold = report.coldViews.flatMap((view) => (view.failure ? [`${view.path}: could not run: ${view.failure}`] : []));
+  return [...lines, ...cold, ...report.warnings.map((warning) => `warning: ${warning}`)];
 }
 
 function text(table: Table): string {
@@ -109,7 +126,7 @@ function machineLine(report: BenchReport): string {
 }
 
 export function renderText(report: BenchReport): string {
-  const sections = [scenarioTable(report), ratioTable(report), goalTable(report)].map(text);
+  const sections = [scenarioTable(report), coldTable(report), ratioTable(report), goalTable(report)].map(text);
   return ['', machineLine(report), '', sections.join('\n\n'), '', ...notes(report), ''].join('\n');
 }
 
@@ -121,6 +138,8 @@ export function renderMarkdown(report: BenchReport): string {
     `Run ${report.date} by \`npm run bench\` on ${machineLine(report)}.`,
     '',
     markdown(scenarioTable(report)),
+    '',
+    markdown(coldTable(report)),
     '',
     markdown(ratioTable(report)),
     '',

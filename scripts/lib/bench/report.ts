@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FirstLoadJs } from '../first-load';
+import type { ColdViewResult } from './cold-views';
 import { computeRatios, evaluateGoals, type GoalResult, type Ratios } from './goals';
 import type { ScenarioResult } from './measurement';
 import type { BenchSettings } from './settings';
@@ -25,6 +26,8 @@ export type BenchReport = {
     distinctRanges: number;
   };
   scenarios: ScenarioResult[];
+  /** Pages opened on an empty cache with Talkover slowed down, then again. */
+  coldViews: ColdViewResult[];
   ratios: Ratios;
   goals: GoalResult[];
   firstLoadJs: FirstLoadJs | null;
@@ -36,6 +39,7 @@ export function buildReport(input: {
   settings: BenchSettings;
   distinctRanges: number;
   scenarios: ScenarioResult[];
+  coldViews: ColdViewResult[];
   firstLoadJs: FirstLoadJs | null;
   warnings: string[];
   loadAverageAtStart: number[];
@@ -64,8 +68,9 @@ export function buildReport(input: {
     },
     settings: { ...measured, distinctRanges: input.distinctRanges },
     scenarios: input.scenarios,
+    coldViews: input.coldViews,
     ratios,
-    goals: evaluateGoals(ratios, settings.overheadConnections),
+    goals: evaluateGoals(ratios, settings.overheadConnections, input.coldViews),
     firstLoadJs: input.firstLoadJs,
     warnings: [
       ...(busy ? [`load average ${load[0]} on ${cpus} cores when measuring began: other work competed for the CPU`] : []),

@@ -1,4 +1,4 @@
-import { addDays, RANGE_PRESETS, todayIn } from '../../../lib/date-range';
+import { addDays, daysInclusive, isRangePreset, presetDates, RANGE_PRESETS, todayIn } from '../../../lib/date-range';
 
 /**
  * What the team in the mixed load opens: the stats page or /api/stats, for a preset range or a
@@ -31,6 +31,14 @@ const SHARED_LINK_OFFSETS: ReadonlyArray<readonly [number, number]> = [
   [365, 1],
 ];
 
+/**
+ * What a page request adds to its range: the default view (previous-period comparison, the
+ * range's own interval) most of the time, else last year's comparison or another interval
+ * (`day` only where the range allows it). API calls: plain, with a comparison, or the series.
+ */
+const PAGE_VARIANTS = ['', '', '', '&compare=year', '&interval=week', '&interval=day'] as const;
+const API_VARIANTS = ['/api/stats?', '/api/stats?', '/api/stats?compare=previous&', '/api/stats/series?'] as const;
+
 export type MixedRequest = { kind: 'page' | 'api'; path: string };
 
 export type RequestMix = {
@@ -50,12 +58,26 @@ export function requestMix(timeZone: string, now = new Date()): RequestMix {
   const sharedQueries = SHARED_LINK_OFFSETS.map(
     ([startAgo, endAgo]) => `start_date=${addDays(today, -startAgo)}&end_date=${addDays(today, -endAgo)}`,
   );
+  const shortEnoughForDays = new Set([...presetQueries, ...sharedQueries].filter((query) => daysOf(query, today) <= 92));
   return {
     distinctRanges: presetQueries.length + sharedQueries.length,
     pick(random = Math.random) {
       const query = random() < SHARED_LINK_SHARE ? pickOne(sharedQueries, random) : pickOne(presetQueries, random);
       const kind = random() < PAGE_SHARE ? 'page' : 'api';
-      return { kind, path: kind === 'page' ? `/?${query}` : `/api/stats?${query}` };
+      if (kind === 'api') return { kind, path: `${pickOne(API_VARIANTS, random)}${query}` };
+      const variant = pickOne(PAGE_VARIANTS, random);
+      return { kind, path: `/?${query}${variant === '&interval=day' && !shortEnoughForDays.has(query) ? '' : variant}` };
     },
   };
+}
+
+/** The length in days of a mix query (a preset or explicit dates). */
+function daysOf(query: string, today: string): number {
+  const params = new URLSearchParams(query);
+  const preset = params.get('range');
+  if (preset && isRangePreset(preset)) {
+    const { start, end } = presetDates(preset, today);
+    return daysInclusive(start, end);
+  }
+  return daysInclusive(params.get('start_date')!, params.get('end_date')!);
 }

@@ -1,5 +1,6 @@
 import { presetDates, todayIn } from '../../../lib/date-range';
 import { runInterleaved, type LoadShape } from './autocannon-run';
+import { measureColdViews, type ColdViewResult } from './cold-views';
 import type { ScenarioResult } from './measurement';
 import { runMixedLoad } from './mixed-load';
 import { checkApiCache, checkPage } from './preflight';
@@ -7,7 +8,7 @@ import { requestMix } from './request-mix';
 import type { BenchSettings } from './settings';
 import type { BenchStack } from './stack';
 
-export type ScenarioRuns = { results: ScenarioResult[]; warnings: string[]; distinctRanges: number };
+export type ScenarioRuns = { results: ScenarioResult[]; coldViews: ColdViewResult[]; warnings: string[]; distinctRanges: number };
 
 /** Talkover's stats endpoint (lib/talkover/stats-endpoint.ts is server-only, so not imported). */
 const STATS_PATH = '/callback-agents/stats';
@@ -30,6 +31,9 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
   const a = { url: normal.app.url, cookie: normal.cookie };
   const b = { url: cacheOff.app.url, cookie: cacheOff.cookie };
   const warnings: string[] = [];
+
+  // First, while app A's cache is still empty: the cold views, with Talkover slowed down.
+  const coldViews = await measureColdViews(a, normal.simulator, settings.coldTalkoverLatencyMs);
 
   warnings.push(...(await checkApiCache('app A', a, '/api/stats?range=30d', 'hit')));
   warnings.push(...(await checkPage('app A', a, '/?range=30d')));
@@ -99,11 +103,11 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
 
   const mix = requestMix(settings.timeZone);
   const mixed = await runMixedLoad(
-    { id: 'mixed', label: `mixed: ${settings.members} members`, target: 'pages and /api/stats, presets and shared links, on app A' },
+    { id: 'mixed', label: `mixed: ${settings.members} members`, target: 'pages with trends and comparisons, /api/stats, its series and comparisons, presets and shared links, on app A' },
     a,
     normal.simulator,
     { members: settings.members, seconds: settings.mixedSeconds, thinkTimeMs: settings.thinkTimeMs },
     mix,
   );
-  return { results: [...throughput, ...overhead, mixed], warnings, distinctRanges: mix.distinctRanges };
+  return { results: [...throughput, ...overhead, mixed], coldViews, warnings, distinctRanges: mix.distinctRanges };
 }

@@ -24,6 +24,8 @@ export type BenchSettings = {
   members: number;
   /** A member's pause between two requests, drawn uniformly from this range. */
   thinkTimeMs: { min: number; max: number };
+  /** Talkover's simulated latency while the cold views are measured. */
+  coldTalkoverLatencyMs: number;
   /** The timezone the apps run in; "today" and the shared links' dates are computed in it. */
   timeZone: string;
   /** next.config's distDir for this build, so a developer's `.next` is never touched. */
@@ -53,6 +55,7 @@ export function readSettings(): BenchSettings {
     mixedSeconds: envInt('BENCH_MIXED_SECONDS', 120),
     members: envInt('BENCH_MEMBERS', 50),
     thinkTimeMs: { min: 1_000, max: 3_000 },
+    coldTalkoverLatencyMs: envInt('BENCH_COLD_LATENCY_MS', 150, 0),
     timeZone: 'America/Sao_Paulo',
     distDir: '.next-bench',
     outputDir: 'docs/benchmark',
