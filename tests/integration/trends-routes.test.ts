@@ -129,6 +129,13 @@ describe('series under the rate limit (TALKOVER_RATE_LIMIT_PER_MINUTE=10)', () =
     for (const bucket of loaded) expectSimulatorFigures(bucket, bucket.start_date, bucket.end_date);
     expect(route.simulator.requestCount()).toBe(loaded.length + 2);
 
+    // With the window spent down to the reserve, a series gets nothing yet: still a 200 that
+    // says so, never an error.
+    const empty = await series('?start_date=2025-05-01&end_date=2025-05-07');
+    expect(empty.status).toBe(200);
+    expect(empty.body.meta).toMatchObject({ complete: false, fetched_at: null });
+    expect(empty.body.meta.missing).toHaveLength(7);
+
     // A minute later, asking again ("load the rest") loads 6 more; what was loaded is cached.
     clock.advance(60_000);
     const again = await series(`${RANGE}&interval=day`);

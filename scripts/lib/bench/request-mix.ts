@@ -36,7 +36,7 @@ const SHARED_LINK_OFFSETS: ReadonlyArray<readonly [number, number]> = [
  * range's own interval) most of the time, else last year's comparison or another interval
  * (`day` only where the range allows it). API calls: plain, with a comparison, or the series.
  */
-const PAGE_VARIANTS = ['', '', '', '&compare=year', '&interval=week', '&interval=day'] as const;
+const PAGE_VARIANTS = ['', '', '', '', '', '', '&compare=year', '&interval=week', '&interval=day', '&compare=off'] as const;
 const API_VARIANTS = ['/api/stats?', '/api/stats?', '/api/stats?compare=previous&', '/api/stats/series?'] as const;
 
 export type MixedRequest = { kind: 'page' | 'api'; path: string };
