@@ -1,7 +1,5 @@
-import { withAuth, type NextRequestWithAuth } from 'next-auth/middleware';
-import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
 import { readSessionUser } from './lib/auth/session';
-import { decodeSessionToken } from './lib/auth/session-token';
 import { AppError } from './lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from './lib/http';
 import { buildContentSecurityPolicy, createNonce, HSTS, isServedOverHttps, ssoFormActionOrigins } from './lib/security/csp';
@@ -11,31 +9,24 @@ import { peekStatsPageCache } from './lib/talkover/page-timing';
 /**
  * First line of defence: signed-out visitors of a page go to /login with the URL they asked for
  * (so a shared link lands on the shared view after sign-in); signed-out API calls get 401 JSON,
- * not a redirect a script cannot follow. Pages and route handlers check the session again.
+ * not a redirect a script cannot follow. Pages and route handlers check the session again, with
+ * the same check. (next-auth's `withAuth` is not used: it waves through every path that merely
+ * starts with `/api/auth`, `/_next` or `/favicon.ico`, such as a future `/api/authors`.)
  */
-const authProxy = withAuth(
-  async function checkSession(request) {
-    if (isApi(request) && !(await readSessionUser(request))) return errorResponse(new AppError('unauthorized'));
-    // Allowed: proxy() passes the request on, with the policy Next needs to read.
-    return undefined;
-  },
-  {
-    pages: { signIn: '/login' },
-    // withAuth decodes the token it finds (cookie, else Bearer header) with the pages' decoder,
-    // which remembers it; whether someone is signed in is decided by the pages' own check below.
-    jwt: { decode: decodeSessionToken },
-    callbacks: {
-      // The session check pages and route handlers run (cookie only, allow-list as it is now), so
-      // the proxy never lets through what they refuse. API paths reach the function above, which
-      // answers 401 itself.
-      authorized: async ({ req }) => isApi(req) || (await readSessionUser(req)) !== null,
-    },
-  },
-);
+async function refuseSignedOut(request: NextRequest): Promise<Response | null> {
+  if (await readSessionUser(request)) return null;
+  if (isApi(request)) return errorResponse(new AppError('unauthorized'));
+  const signIn = new URL('/login', request.nextUrl.origin);
+  signIn.searchParams.set('callbackUrl', `${request.nextUrl.pathname}${request.nextUrl.search}`);
+  return NextResponse.redirect(signIn);
+}
 
 const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith('/api/');
 
-/** Open to everyone: sign-in, next-auth's own routes and liveness (the proxy still adds headers). */
+/**
+ * Open to everyone, matched exactly: the sign-in page, next-auth's own routes (with the slash, so
+ * `/api/authors` is not one of them) and liveness. The proxy still adds its headers to them.
+ */
 function isPublic(pathname: string): boolean {
   return pathname === '/login' || pathname.startsWith('/api/auth/') || pathname === '/api/health';
 }
@@ -80,7 +71,7 @@ function isJsonArray(encoded: string): boolean {
   }
 }
 
-export default async function proxy(request: NextRequestWithAuth, event: NextFetchEvent) {
+export default async function proxy(request: NextRequest) {
   const https = isServedOverHttps(process.env, request.headers.get('x-forwarded-proto'));
   const policy = buildContentSecurityPolicy({
     nonce: createNonce(),
@@ -97,7 +88,7 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
     response = passOn(request, policy);
   } else {
     const startedAt = performance.now();
-    response = (await authProxy(request, event)) ?? passOn(request, policy);
+    response = (await refuseSignedOut(request)) ?? passOn(request, policy);
     const metrics: TimingMetric[] = [{ name: 'auth', durationMs: performance.now() - startedAt }];
     if (request.nextUrl.pathname === '/' && response.status === 200) {
       const cache = peekStatsPageCache(request.nextUrl);
@@ -115,7 +106,8 @@ export default async function proxy(request: NextRequestWithAuth, event: NextFet
 }
 
 export const config = {
-  // Every path but build assets and static files: pages need their per-request policy, and
-  // which paths are open without a session is decided by isPublic() above.
-  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg|robots\\.txt$).*)'],
+  // Every path but build assets and static files (each name anchored, so `/icon.svgx` is not
+  // one): pages need their per-request policy, and which paths are open without a session is
+  // decided by isPublic() above.
+  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)'],
 };
