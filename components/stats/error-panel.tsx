@@ -1,4 +1,5 @@
 import { isAppError, type AppErrorKind } from '@/lib/errors';
+import { logError } from '@/lib/log';
 import { RetryButton } from './retry-button';
 
 const TITLES: Partial<Record<AppErrorKind, string>> = {
@@ -17,7 +18,7 @@ const TITLES: Partial<Record<AppErrorKind, string>> = {
  */
 export function ErrorPanel({ error }: { error: unknown }) {
   if (!isAppError(error)) {
-    console.error(JSON.stringify({ event: 'render_error', name: error instanceof Error ? error.name : typeof error }));
+    logError('render_error', error);
   }
   const title = (isAppError(error) && TITLES[error.kind]) || 'Something went wrong';
   const message = isAppError(error)
