@@ -12,6 +12,7 @@ import { peekUpstreamState, resetUpstreamState } from '@/lib/talkover/state';
 import { faultSchema } from '@/simulator/faults';
 import { startSimulator, type Fault } from '@/simulator/server';
 import { ManualClock } from '../support/manual-clock';
+import { routeRequest, sessionCookie } from '../support/session';
 import { useStatsRoute, type Answer } from '../support/stats-route';
 
 const TOKEN = 'talq_discipline_canary_93be0d7c1f';
@@ -24,7 +25,8 @@ const route = useStatsRoute({
 const { get } = route;
 let clock: ManualClock;
 
-const health = () => route.read(getHealth());
+/** The health detail, as a signed-in member sees it. */
+const health = async () => route.read(await getHealth(routeRequest('http://localhost/api/health', await sessionCookie())));
 
 /** A distinct, settled (closed) week for each n. */
 const week = (n: number) => `?start_date=${addDays('2025-01-01', n)}&end_date=${addDays('2025-01-07', n)}`;
@@ -385,7 +387,7 @@ describe('/api/health', () => {
 
     const answer = await health();
     expect(answer.status).toBe(200);
-    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(answer.headers.get('cache-control')).toBe('private, no-store');
     expect(answer.body).toEqual({
       status: 'ok',
       talkover: {
