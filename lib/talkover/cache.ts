@@ -25,10 +25,20 @@ export type ResponseCache = LRUCache<string, Entry, Context>;
 
 export const MAX_STALE_MS = 24 * 3_600_000;
 const MAX_ENTRIES = 1_000;
+/** What all entries together may weigh (each one is an answer of at most 1 MiB, see body.ts). */
+export const MAX_CACHE_BYTES = 50 * 1024 * 1024;
 
-export function createResponseCache(clock: Clock): ResponseCache {
+/** An entry's weight: the length of its value as JSON, about its size in memory. */
+export function entrySize(entry: Entry): number {
+  return Math.max(1, JSON.stringify(entry.value)?.length ?? 1);
+}
+
+export function createResponseCache(clock: Clock, maxBytes = MAX_CACHE_BYTES): ResponseCache {
   return new LRUCache<string, Entry, Context>({
     max: MAX_ENTRIES,
+    // Bounded by weight too: a thousand large answers must not fill the server's memory.
+    maxSize: maxBytes,
+    sizeCalculation: entrySize,
     ttl: 60_000,
     perf: { now: () => clock.now() },
     // Read the clock on every check (lru-cache otherwise reuses a reading for up to 1 ms of real
