@@ -80,6 +80,8 @@ export async function cached<T>(
   clock: Clock,
   request: { key: string; ttlSeconds: number },
   load: (reason: LoadReason) => Promise<T>,
+  /** Which failures the previous figures may stand in for (all, unless told otherwise). */
+  { staleOnError = () => true }: { staleOnError?: (error: unknown) => boolean } = {},
 ): Promise<Cached<T>> {
   const startedAt = clock.now();
   if (request.ttlSeconds <= 0) {
@@ -92,12 +94,12 @@ export async function cached<T>(
   try {
     entry = await cache.fetch(request.key, { ttl: request.ttlSeconds * 1000, context: { load }, status });
   } catch (error) {
-    const stale = cache.get(request.key, { allowStale: true, noDeleteOnStaleGet: true });
+    const stale = staleOnError(error) ? cache.get(request.key, { allowStale: true, noDeleteOnStaleGet: true }) : undefined;
     if (!stale || clock.now() - stale.fetchedAt > MAX_STALE_MS) throw error;
     return { value: stale.value as T, fetchedAt: new Date(stale.fetchedAt), cache: 'stale', upstreamMs: clock.now() - startedAt };
   }
   // fetch() resolves undefined only if the entry was evicted while its fetch was in flight.
-  if (!entry) return cached(cache, clock, request, load);
+  if (!entry) return cached(cache, clock, request, load, { staleOnError });
   const state: CacheState = status.fetch === 'hit' ? 'hit' : 'miss';
   return {
     value: entry.value as T,
