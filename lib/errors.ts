@@ -8,6 +8,7 @@ export type AppErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'too_many_attempts'
+  | 'member_rate_limited'
   | 'server_misconfigured'
   | 'upstream_rejected_token'
   | 'upstream_rejected_request'
@@ -22,6 +23,7 @@ const STATUS: Record<AppErrorKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   too_many_attempts: 429,
+  member_rate_limited: 429,
   server_misconfigured: 503,
   upstream_rejected_token: 502,
   upstream_rejected_request: 502,
@@ -38,6 +40,7 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   forbidden: 'This request was refused.',
   // The same words as a wrong password: a throttled attempt must not confirm the account exists.
   too_many_attempts: 'That email and password don’t match an account. Check them and try again.',
+  member_rate_limited: 'You have asked for many new date ranges in the last minute; try again in a minute.',
   server_misconfigured: 'The server is not configured correctly — ask an admin to check its settings.',
   upstream_rejected_token:
     "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",

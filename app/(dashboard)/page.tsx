@@ -28,7 +28,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function StatsPage({ searchParams }: Props) {
   const params = await searchParams;
-  await requireUser(`/${toQueryString(params)}`);
+  const user = await requireUser(`/${toQueryString(params)}`);
   let timeZone: string;
   try {
     timeZone = getAppTimeZone();
@@ -55,7 +55,7 @@ export default async function StatsPage({ searchParams }: Props) {
       />
       {result.ok ? (
         <Suspense key={toRangeQuery(result.range)} fallback={<StatsSkeleton />}>
-          <StatsSection range={result.range} locale={locale} />
+          <StatsSection range={result.range} locale={locale} requester={user.email} />
         </Suspense>
       ) : (
         <InvalidRange message={result.error.message} />

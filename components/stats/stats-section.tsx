@@ -12,10 +12,10 @@ import { StaleNotice } from './stale-notice';
  * Fetches the range's figures on the server and renders them. A Talkover failure becomes an
  * error panel inside the page (with the date form still above it), never Next's error page.
  */
-export async function StatsSection({ range, locale }: { range: DateRange; locale: string }) {
+export async function StatsSection({ range, locale, requester }: { range: DateRange; locale: string; requester: string }) {
   let stats: CallbackStats;
   try {
-    stats = await getCallbackStats(range);
+    stats = await getCallbackStats(range, { requester });
   } catch (error) {
     return <ErrorPanel error={error} />;
   }

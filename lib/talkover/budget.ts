@@ -2,7 +2,7 @@ import 'server-only';
 import type { Clock } from './clock';
 
 /** Spend at most this share of Talkover's per-minute limit, leaving room for other clients. */
-const SPEND_SHARE = 0.8;
+export const SPEND_SHARE = 0.8;
 /** The burst a cold start may spend at once, as a share of the limit. */
 const BURST_SHARE = 0.1;
 
