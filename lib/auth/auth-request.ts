@@ -14,7 +14,10 @@ const ACTIONS: Record<'GET' | 'POST', Record<string, 'none' | 'optional' | 'requ
   POST: { signin: 'required', signout: 'none', callback: 'required' },
 };
 
-/** Null when the path is one next-auth serves for this method, else the refusal (404). */
+/**
+ * Null when the path is one next-auth serves for this method, else the refusal: 400, as
+ * next-auth itself answers an action it does not know (the route exists; the request is wrong).
+ */
 export function checkAuthPath(method: 'GET' | 'POST', segments: string[]): AppError | null {
   const [action = '', provider, ...rest] = segments;
   const shape = Object.hasOwn(ACTIONS[method], action) ? ACTIONS[method][action] : undefined;
@@ -22,7 +25,7 @@ export function checkAuthPath(method: 'GET' | 'POST', segments: string[]): AppEr
     shape !== undefined &&
     rest.length === 0 &&
     (provider === undefined ? shape !== 'required' : shape !== 'none' && /^[a-z0-9_-]{1,64}$/.test(provider));
-  return fits ? null : new AppError('not_found', { message: 'There is no sign-in endpoint at this address.' });
+  return fits ? null : new AppError('bad_request', { code: 'unknown_auth_action', message: 'There is no sign-in endpoint at this address.' });
 }
 
 /** Only `application/x-www-form-urlencoded`, optionally with `charset=utf-8`: what the login page and next-auth's client send. */

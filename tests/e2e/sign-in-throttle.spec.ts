@@ -86,7 +86,8 @@ describe('behind one proxy (AUTH_TRUSTED_PROXIES=1)', () => {
     await lockVictimAt('203.0.113.20');
     const answer = await signInOver(appUrl, { email: VICTIM, password: PASSWORD, forwardedFor: '203.0.113.20', path: 'callback/credentials/x' });
     expect(isSignedIn(answer)).toBe(false);
-    expect(answer.status).toBe(404);
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.code).toBe('unknown_auth_action');
     expectRefusedWithRetry(await signInOver(appUrl, { email: VICTIM, password: PASSWORD, forwardedFor: '203.0.113.20' }), 429);
   });
 
