@@ -139,9 +139,12 @@ describe('isEmailVerified', () => {
     { provider: 'google', profile: { email_verified: false }, verified: false },
     { provider: 'google', profile: {}, verified: false },
     { provider: 'google', profile: undefined, verified: false },
-    { provider: 'github', profile: {}, verified: true },
-    { provider: 'github', profile: undefined, verified: true },
-    { provider: 'github', profile: { email_verified: false }, verified: true },
+    // GitHub's email_verified comes from its list of the account's addresses (see below).
+    { provider: 'github', profile: {}, verified: false },
+    { provider: 'github', profile: undefined, verified: false },
+    { provider: 'github', profile: { email_verified: false }, verified: false },
+    { provider: 'github', profile: { email_verified: 'true' }, verified: false },
+    { provider: 'github', profile: { email_verified: true }, verified: true },
     { provider: 'credentials', profile: undefined, verified: true },
     // Any other provider must vouch for the address itself.
     { provider: 'other', profile: {}, verified: false },
@@ -215,12 +218,13 @@ describe('next-auth callbacks (getAuthOptions)', () => {
       await expect(signIn('github', 'ana@example.com', {})).resolves.toBe(false);
     });
 
-    test('Google needs email_verified; GitHub does not', async () => {
+    test('Google and GitHub need email_verified', async () => {
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
       await expect(signIn('google', 'ana@example.com', { email_verified: true })).resolves.toBe(true);
       await expect(signIn('google', 'ana@example.com', { email_verified: false })).resolves.toBe(false);
-      await expect(signIn('github', 'ana@example.com', { login: 'ana' })).resolves.toBe(true);
-      await expect(signIn('github', 'eve@evil.io', { login: 'eve' })).resolves.toBe(false);
+      await expect(signIn('github', 'ana@example.com', { login: 'ana', email_verified: true })).resolves.toBe(true);
+      await expect(signIn('github', 'ana@example.com', { login: 'ana' })).resolves.toBe(false);
+      await expect(signIn('github', 'eve@evil.io', { login: 'eve', email_verified: true })).resolves.toBe(false);
     });
 
     test('the allow-list is read at each sign-in, not when the options were built', async () => {
