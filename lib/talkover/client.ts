@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import { readCappedText } from './body';
-import { pauseFromHeaders } from './budget';
+import { pauseFromHeaders, type BudgetPriority } from './budget';
 import { parseRetryAfter } from './retry-after';
 import type { LoadReason } from './cache';
 import { getTalkoverConfig } from './config';
@@ -26,6 +26,7 @@ export async function talkoverGet<T>(
   query: TalkoverQuery,
   schema: z.ZodType<T>,
   reason: LoadReason = 'uncached',
+  priority: BudgetPriority = 'view',
 ): Promise<T> {
   const config = getTalkoverConfig();
   const state = getUpstreamState(config);
@@ -35,7 +36,7 @@ export async function talkoverGet<T>(
   const deadlineAt = state.clock.now() + config.deadlineMs;
   return withRetries(
     async (retry) => {
-      await takeBudget(state, deadlineAt);
+      await takeBudget(state, deadlineAt, priority);
       if (!state.gate.tryEnter()) {
         throw new AppError('upstream_unavailable', {
           message: 'Talkover is answering slowly and too many requests are waiting for it. Try again in a moment.',
@@ -53,9 +54,9 @@ export async function talkoverGet<T>(
   );
 }
 
-/** Waits for a budget token if one comes before the deadline; otherwise fails as rate limited. */
-async function takeBudget(state: UpstreamState, deadlineAt: number): Promise<void> {
-  const reservation = state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000));
+/** Waits for a budget slot if one comes before the deadline; otherwise fails as rate limited. */
+async function takeBudget(state: UpstreamState, deadlineAt: number, priority: BudgetPriority): Promise<void> {
+  const reservation = state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
   if (!reservation.ok) {
     throw new AppError('upstream_rate_limited', {
       message: 'The dashboard is pacing its requests to stay inside Talkover\'s rate limit. Try again shortly.',

@@ -1,5 +1,5 @@
 import 'server-only';
-import { UpstreamBudget } from './budget';
+import { createUpstreamBudget, type UpstreamBudget } from './budget';
 import { realClock, type Clock } from './clock';
 import { ConcurrencyGate } from './concurrency';
 import { createResponseCache, type ResponseCache } from './cache';
@@ -34,14 +34,14 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
     state = holder[KEY] = {
       clock,
       cache: createResponseCache(clock),
-      budget: new UpstreamBudget(limits.rateLimitPerMinute, clock),
+      budget: createUpstreamBudget(limits.rateLimitPerMinute, clock),
       gate: new ConcurrencyGate(limits.maxConcurrent),
       memberShare: createMemoryMissShare(memberShareFor(limits.rateLimitPerMinute)),
       lastCall: null,
     };
   }
   if (state.budget.limitPerMinute !== limits.rateLimitPerMinute) {
-    state.budget = new UpstreamBudget(limits.rateLimitPerMinute, state.clock);
+    state.budget = createUpstreamBudget(limits.rateLimitPerMinute, state.clock);
   }
   if (state.memberShare.pointsPerMinute !== memberShareFor(limits.rateLimitPerMinute)) {
     state.memberShare = createMemoryMissShare(memberShareFor(limits.rateLimitPerMinute));
@@ -62,5 +62,5 @@ export function resetUpstreamState(clock: Clock = realClock): void {
   const state = getUpstreamState({ rateLimitPerMinute: 100, maxConcurrent: 8 });
   state.clock = clock;
   state.cache = createResponseCache(clock);
-  state.budget = new UpstreamBudget(100, clock);
+  state.budget = createUpstreamBudget(100, clock);
 }

@@ -243,3 +243,27 @@ describe('isLoopbackHost', () => {
     expect(isLoopbackHost(host)).toBe(expected);
   });
 });
+
+describe('simulator latency', () => {
+  it('delays every API answer by the latency it was started with, and setLatency changes it', async () => {
+    await start({ latencyMs: 150 });
+    let startedAt = performance.now();
+    const { res } = await get('/callback-agents/stats?start_date=2024-03-01&end_date=2024-03-07');
+    expect(res.status).toBe(200);
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(145);
+
+    sim!.setLatency(400);
+    startedAt = performance.now();
+    await putFault({ mode: 'server-error', times: 1 });
+    const failed = await get('/callback-agents/stats');
+    expect(failed.res.status).toBe(500);
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(395);
+  });
+
+  it('refuses a latency that is not a whole number of milliseconds up to 2 minutes', async () => {
+    await start();
+    expect(() => sim!.setLatency(-1)).toThrow(RangeError);
+    expect(() => sim!.setLatency(1.5)).toThrow(RangeError);
+    expect(() => sim!.setLatency(120_001)).toThrow(RangeError);
+  });
+});
