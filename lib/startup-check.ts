@@ -1,8 +1,9 @@
 import 'server-only';
 import { isAllowListEmpty, parseAllowList } from './auth/allow-list';
-import { findProviderProblem, getSignInMethods } from './auth/sign-in-methods';
+import { describeSignInVariables, findProviderProblem, getSignInMethods } from './auth/sign-in-methods';
 import { parseAuthUsers } from './auth/users';
 import { isValidTimeZone } from './date-range';
+import { findTrustedProxiesProblem } from './net/client-address';
 import { checkTalkoverConfig } from './talkover/config';
 
 type Env = Record<string, string | undefined>;
@@ -20,7 +21,7 @@ export function findStartupProblem(env: Env): string | null {
   if (!URL.canParse(env.NEXTAUTH_URL.trim())) return 'NEXTAUTH_URL is not a URL (e.g. https://stats.example.com)';
   const talkover = checkTalkoverConfig(env);
   if (talkover) return talkover;
-  return findSignInProblem(env) ?? findOtherProblem(env);
+  return findSignInProblem(env) ?? findTrustedProxiesProblem(env) ?? findOtherProblem(env);
 }
 
 function findSignInProblem(env: Env): string | null {
@@ -28,7 +29,7 @@ function findSignInProblem(env: Env): string | null {
   if (providerProblem) return providerProblem;
   const methods = getSignInMethods(env);
   if (methods.length === 0) {
-    return 'no sign-in method is configured: set AUTH_USERS, or an SSO provider (AUTH_OIDC_*, AUTH_GOOGLE_*, AUTH_GITHUB_*)';
+    return `no sign-in method is configured: ${describeSignInVariables()}`;
   }
   if (env.AUTH_USERS?.trim()) {
     const users = parseAuthUsers(env.AUTH_USERS);

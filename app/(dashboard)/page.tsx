@@ -38,7 +38,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
  */
 export default async function StatsPage({ searchParams }: Props) {
   const params = await searchParams;
-  await requireUser(`/${toQueryString(params)}`);
+  const user = await requireUser(`/${toQueryString(params)}`);
   let timeZone: string;
   let weekStart: WeekStart;
   try {
@@ -72,13 +72,13 @@ export default async function StatsPage({ searchParams }: Props) {
         <>
           <ViewControls view={result.view} today={today} />
           <Suspense key={`kpis:${key}`} fallback={<StatsSkeleton />}>
-            <KpiSection view={result.view} locale={locale} />
+            <KpiSection view={result.view} locale={locale} requester={user.email} />
           </Suspense>
           <Suspense key={`trend:${key}`} fallback={<TrendSkeleton />}>
-            <TrendSection view={result.view} locale={locale} />
+            <TrendSection view={result.view} locale={locale} requester={user.email} />
           </Suspense>
           <Suspense key={`sources:${key}`} fallback={<SourceBreakdownSkeleton />}>
-            <SourcesSection view={result.view} locale={locale} />
+            <SourcesSection view={result.view} locale={locale} requester={user.email} />
           </Suspense>
         </>
       ) : (

@@ -1,4 +1,5 @@
 import { isAppError, type AppErrorKind } from '@/lib/errors';
+import { logError } from '@/lib/log';
 import { RetryButton } from './retry-button';
 
 const TITLES: Partial<Record<AppErrorKind, string>> = {
@@ -9,6 +10,7 @@ const TITLES: Partial<Record<AppErrorKind, string>> = {
   upstream_timeout: 'Talkover did not answer in time',
   upstream_bad_payload: "Talkover's answer could not be read",
   server_misconfigured: 'The dashboard is not configured correctly',
+  member_rate_limited: 'Too many new date ranges',
 };
 
 /**
@@ -17,13 +19,14 @@ const TITLES: Partial<Record<AppErrorKind, string>> = {
  */
 export function ErrorPanel({ error }: { error: unknown }) {
   if (!isAppError(error)) {
-    console.error(JSON.stringify({ event: 'render_error', name: error instanceof Error ? error.name : typeof error }));
+    logError('render_error', error);
   }
   const title = (isAppError(error) && TITLES[error.kind]) || 'Something went wrong';
   const message = isAppError(error)
     ? error.message
     : 'The figures could not be loaded. Try again; if it persists, ask an admin.';
-  const retryAfter = isAppError(error) ? error.retryAfterSeconds : undefined;
+  // The fair-share message already says when to try again.
+  const retryAfter = isAppError(error) && error.kind !== 'member_rate_limited' ? error.retryAfterSeconds : undefined;
   return (
     <section className="card panel panel-error" role="alert" aria-labelledby="error-title">
       <h2 id="error-title">{title}</h2>

@@ -17,11 +17,11 @@ import { StaleNotice } from './stale-notice';
  * the same time, at view priority. A Talkover failure is an error panel in the page; a failed
  * comparison only removes the changes.
  */
-export async function KpiSection({ view, locale }: { view: StatsView; locale: string }) {
+export async function KpiSection({ view, locale, requester }: { view: StatsView; locale: string; requester: string }) {
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
-    [stats, comparison] = await Promise.all([getCallbackStats(view.range), getComparison(view.range, view.compare)]);
+    [stats, comparison] = await Promise.all([getCallbackStats(view.range, { requester }), getComparison(view.range, view.compare, { requester })]);
   } catch (error) {
     return <ErrorPanel error={error} />;
   }

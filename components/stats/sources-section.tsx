@@ -9,11 +9,11 @@ import { SourceBreakdown } from './source-breakdown';
  * The per-source table, with the comparison's counts. It shares the cached calls of the KPI
  * section (same keys, one upstream call each); a failure is shown there, once, not here again.
  */
-export async function SourcesSection({ view, locale }: { view: StatsView; locale: string }) {
+export async function SourcesSection({ view, locale, requester }: { view: StatsView; locale: string; requester: string }) {
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
-    [stats, comparison] = await Promise.all([getCallbackStats(view.range), getComparison(view.range, view.compare)]);
+    [stats, comparison] = await Promise.all([getCallbackStats(view.range, { requester }), getComparison(view.range, view.compare, { requester })]);
   } catch {
     return null;
   }

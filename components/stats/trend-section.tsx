@@ -16,11 +16,11 @@ import { TrendTable } from './trend-table';
  * each source over time. One cached call per bucket at series priority, so it may come after
  * the KPIs, and may be partial: then it says how much is loaded and offers to load the rest.
  */
-export async function TrendSection({ view, locale }: { view: StatsView; locale: string }) {
+export async function TrendSection({ view, locale, requester }: { view: StatsView; locale: string; requester: string }) {
   let series: CallbackSeries;
   let stats: CallbackStats;
   try {
-    [series, stats] = await Promise.all([getCallbackSeries(view), getCallbackStats(view.range)]);
+    [series, stats] = await Promise.all([getCallbackSeries(view, { requester }), getCallbackStats(view.range, { requester })]);
   } catch {
     return null; // the totals failed: the KPI section above says why
   }

@@ -3,7 +3,7 @@ import { todayIn } from '../date-range';
 import { toBuckets } from '../trends/buckets';
 import type { StatsView } from '../trends/view';
 import type { CallbackSeries, SeriesPoint } from './series';
-import { getCallbackStats } from './get-callback-stats';
+import { getCallbackStats, type StatsRequest } from './get-callback-stats';
 
 /**
  * A view's trend: one Talkover stats call per bucket, each through the same cache (a bucket and
@@ -13,11 +13,11 @@ import { getCallbackStats } from './get-callback-stats';
  * are reported missing, never an error page; ones Talkover failed on fall back to stale figures
  * like the totals do.
  */
-export async function getCallbackSeries(view: StatsView, now: Date = new Date()): Promise<CallbackSeries> {
+export async function getCallbackSeries(view: StatsView, request: StatsRequest, now: Date = new Date()): Promise<CallbackSeries> {
   const { range } = view;
   const buckets = toBuckets(range, view.interval, { weekStart: view.weekStart, today: todayIn(range.timeZone, now) });
   const settled = await Promise.allSettled(
-    buckets.map((bucket) => getCallbackStats({ start: bucket.start, end: bucket.end, timeZone: range.timeZone }, 'series')),
+    buckets.map((bucket) => getCallbackStats({ start: bucket.start, end: bucket.end, timeZone: range.timeZone }, { ...request, priority: 'series' })),
   );
   const points: SeriesPoint[] = buckets.map((bucket, index) => {
     const result = settled[index]!;

@@ -2,6 +2,9 @@ import 'server-only';
 import type { Clock } from './clock';
 import { SlidingWindowBudget } from './sliding-window-budget';
 
+/** The share of Talkover's per-minute limit the dashboard spends over time (members' shares are cut from it). */
+export { SUSTAINED_SHARE as SPEND_SHARE } from './sliding-window-budget';
+
 export type Reservation = { ok: true; waitMs: number } | { ok: false; retryAfterMs: number };
 
 /**

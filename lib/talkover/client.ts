@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { readCappedText } from './body';
 import { pauseFromHeaders, type BudgetPriority } from './budget';
 import { parseRetryAfter } from './retry-after';
 import type { LoadReason } from './cache';
@@ -104,7 +105,7 @@ async function tryOnce<T>(
   };
 
   let response: Response;
-  let text: string;
+  let text: string | null;
   try {
     response = await talkoverFetch(url, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
@@ -112,11 +113,15 @@ async function tryOnce<T>(
       // A redirect could carry the token to another host: refuse it instead of following.
       redirect: 'error',
     });
-    text = await response.text();
+    text = await readCappedText(response);
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     record({ status: null, outcome: timedOut ? 'timeout' : 'network_error' });
     throw new AppError(timedOut ? 'upstream_timeout' : 'upstream_unavailable', { cause: error, retryable: true });
+  }
+  if (text === null) {
+    record({ status: response.status, outcome: 'upstream_bad_payload', code: 'body_too_large' });
+    throw new AppError('upstream_bad_payload');
   }
 
   const json = parseJson(text);

@@ -7,7 +7,7 @@ const MINUTE_MS = 60_000;
 const WINDOW_SHARE = 0.9;
 /** The sustained spend: any 5 minutes hold at most 80% of five minutes' limit. */
 const SUSTAINED_WINDOW_MS = 5 * MINUTE_MS;
-const SUSTAINED_SHARE = 0.8;
+export const SUSTAINED_SHARE = 0.8;
 /** Series calls leave this share of the minute's budget to the figures people are looking at. */
 const SERIES_RESERVE_SHARE = 0.25;
 

@@ -3,6 +3,7 @@ import { createUpstreamBudget, type UpstreamBudget } from './budget';
 import { realClock, type Clock } from './clock';
 import { ConcurrencyGate } from './concurrency';
 import { createResponseCache, type ResponseCache } from './cache';
+import { createMemoryMissShare, memberShareFor, type MissShareStore } from './member-share';
 import { SeriesSlots, seriesSlotLimit } from './series-slots';
 
 export type LastCall = { at: string; endpoint: string; status: number | null; outcome: string };
@@ -17,6 +18,8 @@ export type UpstreamState = {
   cache: ResponseCache;
   budget: UpstreamBudget;
   gate: ConcurrencyGate;
+  /** Each member's share of the budget, in cache misses per minute. */
+  memberShare: MissShareStore;
   /** Trend-bucket calls queue here before the gate, so they never take its last places. */
   seriesSlots: SeriesSlots;
   lastCall: LastCall | null;
@@ -36,12 +39,16 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
       cache: createResponseCache(clock),
       budget: createUpstreamBudget(limits.rateLimitPerMinute, clock),
       gate: new ConcurrencyGate(limits.maxConcurrent),
+      memberShare: createMemoryMissShare(memberShareFor(limits.rateLimitPerMinute)),
       seriesSlots: new SeriesSlots(seriesSlotLimit(limits.maxConcurrent)),
       lastCall: null,
     };
   }
   if (state.budget.limitPerMinute !== limits.rateLimitPerMinute) {
     state.budget = createUpstreamBudget(limits.rateLimitPerMinute, state.clock);
+  }
+  if (state.memberShare.pointsPerMinute !== memberShareFor(limits.rateLimitPerMinute)) {
+    state.memberShare = createMemoryMissShare(memberShareFor(limits.rateLimitPerMinute));
   }
   if (state.gate.limit !== limits.maxConcurrent) {
     state.gate = new ConcurrencyGate(limits.maxConcurrent);

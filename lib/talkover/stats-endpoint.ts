@@ -4,6 +4,7 @@ import type { BudgetPriority } from './budget';
 import { cached, cacheKey, ttlSecondsFor, type Cached, type LoadReason } from './cache';
 import { talkoverGet } from './client';
 import { getTalkoverConfig } from './config';
+import { chargeMemberMiss, isMemberRefusal } from './member-share';
 import { callbackStatsResponseSchema, type RawCallbackStats } from './schemas';
 import { getUpstreamState } from './state';
 
@@ -31,20 +32,38 @@ export function callbackStatsCacheKey(range: DayRange): string {
 }
 
 /**
- * The range's raw stats through the cache (what lib/stats shapes for the page and `/api/stats`).
+ * The range's raw stats through the cache (what lib/stats shapes for the page and `/api/stats`). The request whose
+ * miss calls Talkover counts it against its requester's share of the budget first; past the
+ * share, that requester gets a 429 and Talkover is not called. Requests that join a miss already
+ * on its way share its call and are not counted.
+ *
  * A trend bucket is just a shorter range: it shares the key of the same range opened directly.
+ * Bucket calls (`series` priority) are not charged to the member: the budget's series reserve
+ * already keeps them from crowding out anyone's figures, and a member's daily chart must not use
+ * up the share their own totals need on the next view.
  */
-export function getCachedTalkoverStats(
+export async function getCachedTalkoverStats(
   range: DayRange & { timeZone: string },
-  priority: BudgetPriority = 'view',
+  { requester, priority = 'view' }: { requester: string; priority?: BudgetPriority },
 ): Promise<Cached<RawCallbackStats>> {
   const config = getTalkoverConfig();
   const state = getUpstreamState(config);
   const today = todayIn(range.timeZone, new Date(state.clock.now()));
-  return cached(
-    state.cache,
-    state.clock,
-    { key: callbackStatsCacheKey(range), ttlSeconds: ttlSecondsFor(range, today, config) },
-    (reason) => requestTalkoverStats(range, reason, priority),
-  );
+  const request = { key: callbackStatsCacheKey(range), ttlSeconds: ttlSecondsFor(range, today, config) };
+  let loaded = false;
+  const load = async (reason: LoadReason) => {
+    loaded = true;
+    if (priority === 'view') await chargeMemberMiss(state.memberShare, requester);
+    return requestTalkoverStats(range, reason, priority);
+  };
+  // Figures served as stale say "Talkover is unavailable": not what a refused share means.
+  const options = { staleOnError: (error: unknown) => !isMemberRefusal(error) };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await cached(state.cache, state.clock, request, load, options);
+    } catch (error) {
+      // This request joined someone else's miss, which their share refused: ask again as itself.
+      if (loaded || attempt === 3 || !isMemberRefusal(error)) throw error;
+    }
+  }
 }

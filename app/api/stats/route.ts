@@ -17,10 +17,11 @@ import { toStatsJson } from '@/lib/stats/stats-json';
 export async function GET(request: NextRequest): Promise<Response> {
   const startedAt = performance.now();
   try {
-    await requireApiUser(request);
+    const user = await requireApiUser(request);
     const authMs = performance.now() - startedAt;
     const view = parseViewQuery(new URL(request.url), { defaultCompare: 'off' });
-    const [stats, comparison] = await Promise.all([getCallbackStats(view.range), getComparison(view.range, view.compare)]);
+    const asker = { requester: user.email };
+    const [stats, comparison] = await Promise.all([getCallbackStats(view.range, asker), getComparison(view.range, view.compare, asker)]);
     const timing = toServerTiming([
       { name: 'auth', durationMs: authMs },
       { name: 'cache', description: stats.source.cache },

@@ -18,14 +18,15 @@ const SEPARATORS: readonly CsvDialectName[] = ['comma', 'semicolon'];
  */
 export async function GET(request: NextRequest): Promise<Response> {
   try {
-    await requireApiUser(request);
+    const user = await requireApiUser(request);
     const url = new URL(request.url);
     const view = parseViewQuery(url);
     const dialect = csvDialectFor(pickLocale(request.headers.get('accept-language')), parseSeparator(url.searchParams.getAll('separator')));
+    const asker = { requester: user.email };
     const [stats, comparison, series] = await Promise.all([
-      getCallbackStats(view.range),
-      getComparison(view.range, view.compare),
-      getCallbackSeries(view),
+      getCallbackStats(view.range, asker),
+      getComparison(view.range, view.compare, asker),
+      getCallbackSeries(view, asker),
     ]);
     return new Response(toCsv(toExportRows({ view, stats, comparison, series }), dialect), {
       headers: {

@@ -14,9 +14,9 @@ import { toSeriesJson } from '@/lib/stats/series';
  */
 export async function GET(request: NextRequest): Promise<Response> {
   try {
-    await requireApiUser(request);
+    const user = await requireApiUser(request);
     const view = parseViewQuery(new URL(request.url));
-    const series = await getCallbackSeries(view);
+    const series = await getCallbackSeries(view, { requester: user.email });
     const nothing = series.missing.length === series.points.length;
     if (nothing && series.firstError && !(isAppError(series.firstError) && series.firstError.kind === 'upstream_rate_limited')) {
       throw series.firstError;
