@@ -144,6 +144,15 @@ describe('series under the rate limit (TALKOVER_RATE_LIMIT_PER_MINUTE=10)', () =
   });
 });
 
+test('bucket calls are not charged to the member’s share: after a 60-day daily series, their own totals still load', async () => {
+  // At 100/min a member may cause 40 cache misses a minute; the series alone is 60 calls.
+  const trend = await series('?start_date=2025-01-01&end_date=2025-03-01&interval=day');
+  expect(trend.body.buckets.filter((b: any) => b.totals !== null)).toHaveLength(60);
+  const totals = await route.get('?start_date=2025-06-01&end_date=2025-06-30&compare=previous');
+  expect(totals.status).toBe(200);
+  expect(totals.body.comparison.error).toBeNull();
+});
+
 describe('stale buckets', () => {
   test('after the closed TTL, a Talkover failure serves every bucket’s last good figures, marked stale', async () => {
     const first = await series('?start_date=2025-01-06&end_date=2025-02-02&interval=week');
