@@ -246,11 +246,11 @@ describe('a 429 with Retry-After: 30', () => {
     route.simulator.setFault({ mode: 'none' });
     const stepped = new SteppedClock();
     resetUpstreamState(stepped);
-    for (let n = 0; n < 8; n += 1) expect((await get(week(20 + n))).status).toBe(200);
+    for (let n = 0; n < 8; n += 1) expect((await getAs(member(n), week(20 + n))).status).toBe(200);
     stepped.advance(50_000);
 
     route.simulator.setFault({ mode: 'rate-limited', retryAfterSeconds: 30, times: 1 });
-    const answers = Promise.all([get(week(0)), get(week(1))]);
+    const answers = Promise.all([getAs(member(8), week(0)), getAs(member(9), week(1))]);
     // One request spends the 9th slot and meets the 429; the other has booked the slot that
     // frees 60 s after the first calls, 10 s from now.
     await vi.waitFor(() => expect(stepped.sleeping).toBe(1));
