@@ -1,3 +1,5 @@
+import { SIGN_IN_FAILED_MESSAGE } from './messages';
+
 /**
  * The one error vocabulary of the app. Every failure a visitor can meet is an AppError with a
  * kind; the kind decides the HTTP status and the public message, so route handlers and pages
@@ -37,7 +39,7 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   unauthorized: 'Sign in to see callback stats.',
   forbidden: 'This request was refused.',
   // The same words as a wrong password: a throttled attempt must not confirm the account exists.
-  too_many_attempts: 'That email and password don’t match an account. Check them and try again.',
+  too_many_attempts: SIGN_IN_FAILED_MESSAGE,
   server_misconfigured: 'The server is not configured correctly — ask an admin to check its settings.',
   upstream_rejected_token:
     "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",

@@ -2,8 +2,8 @@
 
 import { signIn } from 'next-auth/react';
 import { useEffect, useState, type FormEvent } from 'react';
+import { SIGN_IN_FAILED_MESSAGE } from '@/lib/messages';
 
-const GENERIC_ERROR = 'That email and password don’t match an account. Check them and try again.';
 const CONFIGURATION_ERROR = 'Sign-in is not set up correctly on the server. Ask an admin.';
 
 /**
@@ -20,7 +20,7 @@ export function LoginForm({
   initialError: string | null;
 }) {
   const [error, setError] = useState<string | null>(
-    initialError === null ? null : initialError === 'Configuration' ? CONFIGURATION_ERROR : GENERIC_ERROR,
+    initialError === null ? null : initialError === 'Configuration' ? CONFIGURATION_ERROR : SIGN_IN_FAILED_MESSAGE,
   );
   const [pending, setPending] = useState(false);
   // Until React has hydrated, a native submit would bypass signIn(): keep the button off.
@@ -43,7 +43,7 @@ export function LoginForm({
         window.location.assign(callbackPath);
         return;
       }
-      setError(result?.error === 'Configuration' ? CONFIGURATION_ERROR : GENERIC_ERROR);
+      setError(result?.error === 'Configuration' ? CONFIGURATION_ERROR : SIGN_IN_FAILED_MESSAGE);
     } catch {
       setError('The sign-in could not be sent. Check your connection and try again.');
     }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { GET } from '@/app/api/stats/route';
+import { STATS_API_PATH } from '@/lib/paths';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { startSimulator, type Simulator } from '@/simulator/server';
 import { routeRequest, sessionCookie, stubSessionEnv } from './session';
@@ -48,7 +49,7 @@ export function useStatsRoute(options: { token: string; simulatorRateLimitPerMin
     vi.restoreAllMocks();
   });
 
-  const respond = (query: string): Promise<Response> => GET(routeRequest(`http://localhost/api/stats${query}`, cookie));
+  const respond = (query: string): Promise<Response> => GET(routeRequest(`http://localhost${STATS_API_PATH}${query}`, cookie));
 
   /** Reads a response, keeping its body and headers for the token check. */
   async function read(response: Response): Promise<Answer> {
