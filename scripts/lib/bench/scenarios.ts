@@ -27,8 +27,8 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
     rounds: settings.rounds,
   };
   const signedIn = (side: typeof normal) => ({ Cookie: side.cookie });
-  const a = { url: normal.app.url, cookie: normal.cookie };
-  const b = { url: cacheOff.app.url, cookie: cacheOff.cookie };
+  const a = { url: normal.appUrl, cookie: normal.cookie };
+  const b = { url: cacheOff.appUrl, cookie: cacheOff.cookie };
   const warnings: string[] = [];
 
   warnings.push(...(await checkApiCache('app A', a, STATS_30D, 'hit')));
