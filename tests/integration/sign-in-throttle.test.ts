@@ -99,7 +99,7 @@ async function getCsrf(): Promise<{ csrfToken: string; cookie: string }> {
   return { csrfToken, cookie };
 }
 
-type Answer = { status: number; headers: Headers; body: any };
+type Answer = { status: number; headers: Headers; body: { url: string; error: { code: string; message: string; retry_after_seconds?: number } } };
 type Attempt = {
   email: string;
   password: string;

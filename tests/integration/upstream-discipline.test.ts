@@ -12,11 +12,11 @@ import { peekUpstreamState, resetUpstreamState } from '@/lib/talkover/state';
 import { faultSchema } from '@/simulator/faults';
 import { startSimulator, type Fault } from '@/simulator/server';
 import { ManualClock } from '../support/manual-clock';
-import { useStatsRoute, type Answer } from '../support/stats-route';
+import { setUpStatsRoute, type Answer } from '../support/stats-route';
 
 const TOKEN = 'talq_discipline_canary_93be0d7c1f';
 const MINUTE = 60_000;
-const route = useStatsRoute({
+const route = setUpStatsRoute({
   token: TOKEN,
   simulatorRateLimitPerMinute: 100_000,
   env: { TALKOVER_RATE_LIMIT_PER_MINUTE: '100' },
@@ -24,7 +24,7 @@ const route = useStatsRoute({
 const { get } = route;
 let clock: ManualClock;
 
-const health = () => route.read(getHealth());
+const health = () => route.read<{ status: string; talkover: Record<string, unknown> }>(getHealth());
 
 /** A distinct, settled (closed) week for each n. */
 const week = (n: number) => `?start_date=${addDays('2025-01-01', n)}&end_date=${addDays('2025-01-07', n)}`;

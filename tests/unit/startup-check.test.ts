@@ -25,8 +25,16 @@ describe('findStartupProblem', () => {
   });
 
   test.each<{ name: string; change: Record<string, string | undefined>; problem: string | null }>([
-    { name: 'NEXTAUTH_SECRET missing', change: { NEXTAUTH_SECRET: undefined }, problem: 'NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)' },
-    { name: 'NEXTAUTH_SECRET blank', change: { NEXTAUTH_SECRET: '  ' }, problem: 'NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)' },
+    {
+      name: 'NEXTAUTH_SECRET missing',
+      change: { NEXTAUTH_SECRET: undefined },
+      problem: 'NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)',
+    },
+    {
+      name: 'NEXTAUTH_SECRET blank',
+      change: { NEXTAUTH_SECRET: '  ' },
+      problem: 'NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)',
+    },
     {
       name: 'NEXTAUTH_URL missing',
       change: { NEXTAUTH_URL: '' },
@@ -57,13 +65,19 @@ describe('findStartupProblem', () => {
     },
     {
       name: 'OIDC issuer over plain http',
-      change: { AUTH_OIDC_ISSUER: 'http://id.example.com', AUTH_OIDC_CLIENT_ID: 'd', AUTH_OIDC_CLIENT_SECRET: 's', AUTH_ALLOWED_DOMAINS: 'example.com' },
+      change: {
+        AUTH_OIDC_ISSUER: 'http://id.example.com',
+        AUTH_OIDC_CLIENT_ID: 'd',
+        AUTH_OIDC_CLIENT_SECRET: 's',
+        AUTH_ALLOWED_DOMAINS: 'example.com',
+      },
       problem: 'AUTH_OIDC_ISSUER must be an https URL (plain http only for localhost)',
     },
     {
       name: 'SSO without an allow-list',
       change: { AUTH_GOOGLE_ID: 'g', AUTH_GOOGLE_SECRET: 's' },
-      problem: 'an SSO provider is configured but AUTH_ALLOWED_EMAILS and AUTH_ALLOWED_DOMAINS are both empty (anyone with an account there could sign in)',
+      problem:
+        'an SSO provider is configured but AUTH_ALLOWED_EMAILS and AUTH_ALLOWED_DOMAINS are both empty (anyone with an account there could sign in)',
     },
     {
       name: 'SSO only, with an allow-list',
@@ -75,8 +89,16 @@ describe('findStartupProblem', () => {
       change: { AUTH_SESSION_MAX_AGE_SECONDS: '12h' },
       problem: 'AUTH_SESSION_MAX_AGE_SECONDS must be a whole number of seconds between 300 and 2592000',
     },
-    { name: 'AUTH_USERS malformed', change: { AUTH_USERS: 'ana@example.com:hunter2' }, problem: 'AUTH_USERS entry 1 has no valid password hash (make one with npm run hash-password)' },
-    { name: 'APP_TIMEZONE invalid', change: { APP_TIMEZONE: 'Mars/Olympus_Mons' }, problem: 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)' },
+    {
+      name: 'AUTH_USERS malformed',
+      change: { AUTH_USERS: 'ana@example.com:hunter2' },
+      problem: 'AUTH_USERS entry 1 has no valid password hash (make one with npm run hash-password)',
+    },
+    {
+      name: 'APP_TIMEZONE invalid',
+      change: { APP_TIMEZONE: 'Mars/Olympus_Mons' },
+      problem: 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)',
+    },
     { name: 'APP_TIMEZONE unset (UTC)', change: { APP_TIMEZONE: undefined }, problem: null },
     { name: 'APP_TIMEZONE empty (UTC)', change: { APP_TIMEZONE: '' }, problem: null },
     { name: 'TALKOVER_API_URL unset (default)', change: { TALKOVER_API_URL: undefined }, problem: null },
