@@ -1,9 +1,9 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { SIGN_IN_FAILED_MESSAGE } from '@/lib/messages';
 
-const GENERIC_ERROR = 'That email and password don’t match an account. Check them and try again.';
 const CONFIGURATION_ERROR = 'Sign-in is not set up correctly on the server. Ask an admin.';
 
 /**
@@ -20,12 +20,11 @@ export function LoginForm({
   initialError: string | null;
 }) {
   const [error, setError] = useState<string | null>(
-    initialError === null ? null : initialError === 'Configuration' ? CONFIGURATION_ERROR : GENERIC_ERROR,
+    initialError === null ? null : initialError === 'Configuration' ? CONFIGURATION_ERROR : SIGN_IN_FAILED_MESSAGE,
   );
   const [pending, setPending] = useState(false);
   // Until React has hydrated, a native submit would bypass signIn(): keep the button off.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -43,7 +42,7 @@ export function LoginForm({
         window.location.assign(callbackPath);
         return;
       }
-      setError(result?.error === 'Configuration' ? CONFIGURATION_ERROR : GENERIC_ERROR);
+      setError(result?.error === 'Configuration' ? CONFIGURATION_ERROR : SIGN_IN_FAILED_MESSAGE);
     } catch {
       setError('The sign-in could not be sent. Check your connection and try again.');
     }
@@ -71,4 +70,9 @@ export function LoginForm({
       </button>
     </form>
   );
+}
+
+/** Nothing to subscribe to: the server's snapshot (false) gives way to the browser's (true) once, at hydration. */
+function subscribeToNothing(): () => void {
+  return () => {};
 }

@@ -20,7 +20,9 @@ async function hashWithCli(input: string): Promise<{ stdout: string; stderr: str
   });
 }
 
-describe('npm run hash-password', () => {
+// Each test starts a tsx process or checks hashes at full scrypt cost (~0.4 s each when idle):
+// on a loaded 2-core machine that can pass vitest's 5 s default, which is not what is tested here.
+describe('npm run hash-password', { timeout: 60_000 }, () => {
   let hashes: string[] = [];
   let dir = '';
 
@@ -35,7 +37,7 @@ describe('npm run hash-password', () => {
     expect(await verifyPassword('s3cret $HOME, "quoted"', hashes[0]!)).toBe(true);
     expect(await verifyPassword('s3cret $HOME, "quoted"\n', hashes[0]!)).toBe(false);
     expect(await verifyPassword('second-person', hashes[1]!)).toBe(true);
-  });
+  }, 30_000); // three scrypt checks at full cost: seconds each on a busy 2-core machine
 
   it('refuses an empty password with one clear line', async () => {
     const { code, stdout, stderr } = await hashWithCli('\n');

@@ -11,7 +11,7 @@ import type { AppError } from '@/lib/errors';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { getCachedTalkoverStats } from '@/lib/talkover/stats-endpoint';
 import { parseView } from '@/lib/trends/view';
-import { useStatsRoute, type Answer } from '../support/stats-route';
+import { setUpStatsRoute, type Answer } from '../support/stats-route';
 import { SIGNED_IN_EMAIL } from '../support/session';
 
 // The retry button is a client component that needs Next's app router mounted; it is not what
@@ -19,7 +19,7 @@ import { SIGNED_IN_EMAIL } from '../support/session';
 vi.mock('@/components/stats/retry-button', () => ({ RetryButton: () => null }));
 
 const TOKEN = 'talq_member_share_canary_0b7e4d';
-const route = useStatsRoute({
+const route = setUpStatsRoute({
   token: TOKEN,
   simulatorRateLimitPerMinute: 100_000,
   env: { TALKOVER_RATE_LIMIT_PER_MINUTE: '100', TALKOVER_CACHE_TTL_SECONDS: '60' },

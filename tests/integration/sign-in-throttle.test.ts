@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { authorizeCredentials } from '@/lib/auth/credentials';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
@@ -7,6 +5,7 @@ import { PASSWORD_CHECKS_AT_ONCE } from '@/lib/auth/password-gate';
 import { runInSignInScope, type SignInRefusal } from '@/lib/auth/sign-in-scope';
 import { resetSignInThrottle } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
+import { SIGN_IN_FAILED_MESSAGE } from '@/lib/messages';
 
 /**
  * The password lockout policy, through authorize() as next-auth calls it inside the sign-in
@@ -31,10 +30,6 @@ const FAST = { logN: 10, r: 8, p: 1 };
 const SLOW = { timeout: 120_000 };
 
 const GENERIC_MESSAGE = new AppError('too_many_attempts').message;
-/** The login form's text for any failed sign-in (a client component: read from its source). */
-const LOGIN_FORM_MESSAGE = /const GENERIC_ERROR = '([^']+)';/.exec(
-  readFileSync(path.join(import.meta.dirname, '../../components/auth/login-form.tsx'), 'utf8'),
-)?.[1];
 
 const passwordChecks = vi.mocked(verifyPassword);
 let anaHash: string;
@@ -83,9 +78,8 @@ afterEach(() => {
 afterAll(() => resetSignInThrottle());
 
 test('the messages agree: too_many_attempts and sign_in_busy = the login form’s generic text', () => {
-  expect(LOGIN_FORM_MESSAGE).toBeDefined();
-  expect(GENERIC_MESSAGE).toBe(LOGIN_FORM_MESSAGE);
-  expect(new AppError('sign_in_busy').message).toBe(LOGIN_FORM_MESSAGE);
+  expect(GENERIC_MESSAGE).toBe(SIGN_IN_FAILED_MESSAGE);
+  expect(new AppError('sign_in_busy').message).toBe(SIGN_IN_FAILED_MESSAGE);
 });
 
 describe('one account from one address', SLOW, () => {

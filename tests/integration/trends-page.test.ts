@@ -8,13 +8,13 @@ import { TrendSection } from '@/components/stats/trend-section';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { parseView } from '@/lib/trends/view';
 import { ManualClock } from '../support/manual-clock';
-import { useStatsRoute } from '../support/stats-route';
+import { setUpStatsRoute } from '../support/stats-route';
 
 // Client components that need Next's app router mounted are not what this file tests.
 vi.mock('@/components/stats/retry-button', () => ({ RetryButton: () => null }));
 vi.mock('@/components/charts/lazy-trend-chart', () => ({ LazyTrendChart: () => null }));
 
-const route = useStatsRoute({
+const route = setUpStatsRoute({
   token: 'talq_trends_page_canary_51c0e2',
   simulatorRateLimitPerMinute: 100_000,
   env: { TALKOVER_RATE_LIMIT_PER_MINUTE: '10' },

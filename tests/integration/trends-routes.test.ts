@@ -4,24 +4,35 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { GET as getSeries } from '@/app/api/stats/series/route';
 import { GET as getExport } from '@/app/api/stats/export/route';
+import { GET as getStats } from '@/app/api/stats/route';
+import type { ErrorEnvelope } from '@/lib/http';
+import type { toComparisonJson } from '@/lib/stats/comparison';
+import type { toSeriesJson } from '@/lib/stats/series';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { getStatsForRange } from '@/simulator/data';
 import { ManualClock } from '../support/manual-clock';
-import { useStatsRoute } from '../support/stats-route';
+import { setUpStatsRoute, type StatsRouteBody } from '../support/stats-route';
 
 const TOKEN = 'talq_trends_canary_6b2e9d41c7';
-const route = useStatsRoute({ token: TOKEN, simulatorRateLimitPerMinute: 100_000 });
+const route = setUpStatsRoute({ token: TOKEN, simulatorRateLimitPerMinute: 100_000 });
 let clock: ManualClock;
 
-const series = (query: string) => route.call(getSeries, `/api/stats/series${query}`);
-const csv = (query: string, headers: Record<string, string> = {}) => route.call(getExport, `/api/stats/export${query}`, headers);
+type SeriesBody = ReturnType<typeof toSeriesJson> & ErrorEnvelope;
+type SeriesBucket = SeriesBody['buckets'][number];
+type ComparedBody = StatsRouteBody & { comparison: ReturnType<typeof toComparisonJson> };
 
-function expectSimulatorFigures(bucket: any, start: string, end: string) {
+const series = (query: string) => route.call<SeriesBody>(getSeries, `/api/stats/series${query}`);
+const compared = (query: string) => route.call<ComparedBody>(getStats, `/api/stats${query}`);
+const csv = (query: string, headers: Record<string, string> = {}) =>
+  route.call<ErrorEnvelope>(getExport, `/api/stats/export${query}`, headers);
+const loadedOf = (buckets: SeriesBucket[]) => buckets.filter((bucket) => bucket.totals !== null);
+
+function expectSimulatorFigures(bucket: SeriesBucket, start: string, end: string) {
   const expected = getStatsForRange(start, end);
-  expect(bucket.totals.received).toBe(expected.total_callbacks_received);
-  expect(bucket.totals.answered).toBe(expected.callbacks_answered);
-  expect(bucket.totals.unmatched).toBe(expected.callbacks_unmatched);
-  const counts = Object.fromEntries(bucket.sources.map((source: { id: string; count: number }) => [source.id, source.count]));
+  expect(bucket.totals?.received).toBe(expected.total_callbacks_received);
+  expect(bucket.totals?.answered).toBe(expected.callbacks_answered);
+  expect(bucket.totals?.unmatched).toBe(expected.callbacks_unmatched);
+  const counts = Object.fromEntries((bucket.sources ?? []).map((source) => [source.id, source.count]));
   expect(counts).toEqual(Object.fromEntries(expected.callbacks_by_source_agent.map((source) => [source.source_agent_id, source.count])));
 }
 
@@ -38,7 +49,7 @@ describe('GET /api/stats/series', () => {
     expect(body.interval).toBe('week');
     expect(body.week_start).toBe('monday');
     expect(body.period).toEqual({ start_date: '2025-01-01', end_date: '2025-01-31', timezone: 'UTC' });
-    expect(body.buckets.map((b: any) => [b.start_date, b.end_date, b.partial])).toEqual([
+    expect(body.buckets.map((b) => [b.start_date, b.end_date, b.partial])).toEqual([
       ['2025-01-01', '2025-01-05', true],
       ['2025-01-06', '2025-01-12', false],
       ['2025-01-13', '2025-01-19', false],
@@ -46,7 +57,7 @@ describe('GET /api/stats/series', () => {
       ['2025-01-27', '2025-01-31', true],
     ]);
     for (const bucket of body.buckets) expectSimulatorFigures(bucket, bucket.start_date, bucket.end_date);
-    const sum = body.buckets.reduce((total: number, b: any) => total + b.totals.received, 0);
+    const sum = body.buckets.reduce((total, b) => total + (b.totals?.received ?? 0), 0);
     expect(sum).toBe(getStatsForRange('2025-01-01', '2025-01-31').total_callbacks_received);
     expect(body.meta).toEqual({ complete: true, missing: [], fetched_at: new Date(clock.now()).toISOString(), stale: false });
     expect(route.simulator.requestCount()).toBe(5);
@@ -61,13 +72,13 @@ describe('GET /api/stats/series', () => {
     vi.stubEnv('APP_WEEK_START', 'sunday');
     const weekly = await series('?start_date=2025-03-01&end_date=2025-03-10&interval=week');
     expect(weekly.body.week_start).toBe('sunday');
-    expect(weekly.body.buckets.map((b: any) => b.start_date)).toEqual(['2025-03-01', '2025-03-02', '2025-03-09']);
+    expect(weekly.body.buckets.map((b) => b.start_date)).toEqual(['2025-03-01', '2025-03-02', '2025-03-09']);
   });
 
   test('a bucket and the same range opened directly share one cache entry', async () => {
     await series('?start_date=2025-01-06&end_date=2025-01-19&interval=week');
     expect(route.simulator.requestCount()).toBe(2);
-    const direct = await route.get('?start_date=2025-01-13&end_date=2025-01-19');
+    const direct = await compared('?start_date=2025-01-13&end_date=2025-01-19');
     expect(direct.body.meta.cache).toBe('hit');
     expect(route.simulator.requestCount()).toBe(2);
   });
@@ -79,7 +90,7 @@ describe('GET /api/stats/series', () => {
     ['?range=30d&compare=lastyear', 'invalid_compare'],
     ['?start_date=2025-03-10&end_date=2025-03-01', 'reversed_range'],
   ])('answers 400 for %s (%s) without calling Talkover, as /api/stats does', async (query, code) => {
-    for (const answer of [await series(query), await route.get(query), await csv(query)]) {
+    for (const answer of [await series(query), await compared(query), await csv(query)]) {
       expect(answer.status).toBe(400);
       expect(answer.body.error.code).toBe(code);
     }
@@ -107,7 +118,7 @@ describe('series under the rate limit (TALKOVER_RATE_LIMIT_PER_MINUTE=10)', () =
 
   test('a 90-day daily series completes partially with meta.missing, and never delays the totals', async () => {
     const before = clock.now();
-    const [trend, totals] = await Promise.all([series(`${RANGE}&interval=day`), route.get(`${RANGE}&compare=previous`)]);
+    const [trend, totals] = await Promise.all([series(`${RANGE}&interval=day`), compared(`${RANGE}&compare=previous`)]);
 
     // The totals and their comparison went out at once, from the quarter kept for views.
     expect(totals.status).toBe(200);
@@ -118,13 +129,13 @@ describe('series under the rate limit (TALKOVER_RATE_LIMIT_PER_MINUTE=10)', () =
     // Series calls spent the window down to the reserve of 3 (9 − 3 = 6 calls, the two view
     // calls included when they came first), and not one call further.
     expect(trend.status).toBe(200);
-    const loaded = trend.body.buckets.filter((b: any) => b.totals !== null);
+    const loaded = loadedOf(trend.body.buckets);
     expect(loaded.length).toBeGreaterThanOrEqual(4);
     expect(loaded.length).toBeLessThanOrEqual(6);
     expect(trend.body.meta.complete).toBe(false);
     expect(trend.body.meta.missing).toHaveLength(90 - loaded.length);
-    expect(trend.body.buckets.filter((b: any) => b.totals === null).map((b: any) => b.start_date)).toEqual(
-      trend.body.meta.missing.map((m: any) => m.start_date),
+    expect(trend.body.buckets.filter((b) => b.totals === null).map((b) => b.start_date)).toEqual(
+      trend.body.meta.missing.map((m) => m.start_date),
     );
     for (const bucket of loaded) expectSimulatorFigures(bucket, bucket.start_date, bucket.end_date);
     expect(route.simulator.requestCount()).toBe(loaded.length + 2);
@@ -139,7 +150,7 @@ describe('series under the rate limit (TALKOVER_RATE_LIMIT_PER_MINUTE=10)', () =
     // A minute later, asking again ("load the rest") loads 6 more; what was loaded is cached.
     clock.advance(60_000);
     const again = await series(`${RANGE}&interval=day`);
-    expect(again.body.buckets.filter((b: any) => b.totals !== null)).toHaveLength(loaded.length + 6);
+    expect(loadedOf(again.body.buckets)).toHaveLength(loaded.length + 6);
     expect(route.simulator.requestCount()).toBe(loaded.length + 2 + 6);
   });
 });
@@ -147,8 +158,8 @@ describe('series under the rate limit (TALKOVER_RATE_LIMIT_PER_MINUTE=10)', () =
 test('bucket calls are not charged to the member’s share: after a 60-day daily series, their own totals still load', async () => {
   // At 100/min a member may cause 40 cache misses a minute; the series alone is 60 calls.
   const trend = await series('?start_date=2025-01-01&end_date=2025-03-01&interval=day');
-  expect(trend.body.buckets.filter((b: any) => b.totals !== null)).toHaveLength(60);
-  const totals = await route.get('?start_date=2025-06-01&end_date=2025-06-30&compare=previous');
+  expect(loadedOf(trend.body.buckets)).toHaveLength(60);
+  const totals = await compared('?start_date=2025-06-01&end_date=2025-06-30&compare=previous');
   expect(totals.status).toBe(200);
   expect(totals.body.comparison.error).toBeNull();
 });
@@ -168,7 +179,7 @@ describe('stale buckets', () => {
 
 describe('comparison in GET /api/stats', () => {
   test('without compare, the answer is what it always was: no comparison, one Talkover call', async () => {
-    const { body } = await route.get('?start_date=2025-02-01&end_date=2025-02-28');
+    const { body } = await compared('?start_date=2025-02-01&end_date=2025-02-28');
     expect(body).not.toHaveProperty('comparison');
     expect(route.simulator.requestCount()).toBe(1);
   });
@@ -177,30 +188,30 @@ describe('comparison in GET /api/stats', () => {
     ['previous', '2025-01-04', '2025-01-31'],
     ['year', '2024-02-01', '2024-02-28'],
   ])('compare=%s: the earlier period %s..%s, its figures and the change', async (compare, start, end) => {
-    const { status, body } = await route.get(`?start_date=2025-02-01&end_date=2025-02-28&compare=${compare}`);
+    const { status, body } = await compared(`?start_date=2025-02-01&end_date=2025-02-28&compare=${compare}`);
     const now = getStatsForRange('2025-02-01', '2025-02-28');
     const then = getStatsForRange(start, end);
     expect(status).toBe(200);
     expect(body.comparison.period).toEqual({ start_date: start, end_date: end, compare });
-    expect(body.comparison.totals.received).toBe(then.total_callbacks_received);
-    expect(body.comparison.change.received).toBeCloseTo((now.total_callbacks_received - then.total_callbacks_received) / then.total_callbacks_received, 4);
+    expect(body.comparison.totals?.received).toBe(then.total_callbacks_received);
+    expect(body.comparison.change?.received).toBeCloseTo((now.total_callbacks_received - then.total_callbacks_received) / then.total_callbacks_received, 4);
     const rate = (d: typeof now) => d.callbacks_answered / d.total_callbacks_received;
-    expect(body.comparison.change.answer_rate).toBeCloseTo((rate(now) - rate(then)) * 100, 2);
+    expect(body.comparison.change?.answer_rate).toBeCloseTo((rate(now) - rate(then)) * 100, 2);
     expect(body.comparison.error).toBeNull();
     expect(route.simulator.requestCount()).toBe(2);
   });
 
   test('an earlier period with no callbacks: change is null, never Infinity', async () => {
-    const { body } = await route.get('?start_date=2024-01-01&end_date=2024-01-31&compare=previous');
-    expect(body.comparison.totals.received).toBe(0);
+    const { body } = await compared('?start_date=2024-01-01&end_date=2024-01-31&compare=previous');
+    expect(body.comparison.totals?.received).toBe(0);
     expect(body.comparison.change).toEqual({ received: null, answered: null, unmatched: null, not_answered: null, answer_rate: null, unmatched_rate: null });
     expect(body.comparison.rates).toEqual({ answer_rate: null, unmatched_rate: null });
   });
 
   test('when only the comparison fails, the totals still answer and the comparison says why', async () => {
-    await route.get('?start_date=2025-02-01&end_date=2025-02-28');
+    await compared('?start_date=2025-02-01&end_date=2025-02-28');
     route.simulator.setFault({ mode: 'server-error' });
-    const { status, body } = await route.get('?start_date=2025-02-01&end_date=2025-02-28&compare=previous');
+    const { status, body } = await compared('?start_date=2025-02-01&end_date=2025-02-28&compare=previous');
     expect(status).toBe(200);
     expect(body.totals.received).toBe(getStatsForRange('2025-02-01', '2025-02-28').total_callbacks_received);
     expect(body.comparison).toMatchObject({ totals: null, change: null, error: { code: 'upstream_unavailable' } });

@@ -1,4 +1,5 @@
 import { addDays, daysInclusive, isRangePreset, presetDates, RANGE_PRESETS, todayIn } from '../../../lib/date-range';
+import { STATS_API_PATH } from '../../../lib/paths';
 
 /**
  * What the team in the mixed load opens: the stats page or /api/stats, for a preset range or a
@@ -37,7 +38,7 @@ const SHARED_LINK_OFFSETS: ReadonlyArray<readonly [number, number]> = [
  * (`day` only where the range allows it). API calls: plain, with a comparison, or the series.
  */
 const PAGE_VARIANTS = ['', '', '', '', '', '', '&compare=year', '&interval=week', '&interval=day', '&compare=off'] as const;
-const API_VARIANTS = ['/api/stats?', '/api/stats?', '/api/stats?compare=previous&', '/api/stats/series?'] as const;
+const API_VARIANTS = [`${STATS_API_PATH}?`, `${STATS_API_PATH}?`, `${STATS_API_PATH}?compare=previous&`, `${STATS_API_PATH}/series?`] as const;
 
 export type MixedRequest = { kind: 'page' | 'api'; path: string };
 
