@@ -35,9 +35,12 @@ const authProxy = withAuth(
 
 const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith('/api/');
 
-/** Open to everyone: sign-in, next-auth's own routes and liveness (the proxy still adds headers). */
+/**
+ * Open to everyone: sign-in, next-auth's own routes, liveness, and the language menu (the sign-in
+ * page has it too). The proxy still adds headers.
+ */
 function isPublic(pathname: string): boolean {
-  return pathname === '/login' || pathname.startsWith('/api/auth/') || pathname === '/api/health';
+  return pathname === '/login' || pathname.startsWith('/api/auth/') || pathname === '/api/health' || pathname === '/api/locale';
 }
 
 /**

@@ -1,6 +1,7 @@
 import 'server-only';
 import { isValidTimeZone } from './date-range';
 import { AppError } from './errors';
+import { parseAppLocale, type AppLocale } from '../i18n/locales';
 
 /**
  * App settings other than Talkover's (those live in lib/talkover/config.ts, the only module that
@@ -19,4 +20,13 @@ export function getAppTimeZone(env: Record<string, string | undefined> = process
 /** Demo mode: the app runs against the built-in Talkover simulator and says so on every page. */
 export function isDemoMode(env: Record<string, string | undefined> = process.env): boolean {
   return env.DEMO_MODE === '1' || env.DEMO_MODE === 'true';
+}
+
+/**
+ * APP_DEFAULT_LOCALE: the language of viewers who chose none and whose browser asks for none the
+ * dashboard speaks. English when unset; the start-up check refuses an unsupported value, so a
+ * development server with a typo falls back to English rather than failing every page.
+ */
+export function getDefaultLocale(env: Record<string, string | undefined> = process.env): AppLocale {
+  return parseAppLocale(env.APP_DEFAULT_LOCALE) ?? 'en';
 }

@@ -3,6 +3,7 @@ import { isAllowListEmpty, parseAllowList } from './auth/allow-list';
 import { findProviderProblem, getSignInMethods } from './auth/sign-in-methods';
 import { parseAuthUsers } from './auth/users';
 import { isValidTimeZone } from './date-range';
+import { LOCALES, parseAppLocale } from '../i18n/locales';
 import { checkTalkoverConfig } from './talkover/config';
 
 type Env = Record<string, string | undefined>;
@@ -52,6 +53,9 @@ function findSignInProblem(env: Env): string | null {
 function findOtherProblem(env: Env): string | null {
   if (env.APP_TIMEZONE?.trim() && !isValidTimeZone(env.APP_TIMEZONE.trim())) {
     return 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)';
+  }
+  if (env.APP_DEFAULT_LOCALE?.trim() && !parseAppLocale(env.APP_DEFAULT_LOCALE)) {
+    return `APP_DEFAULT_LOCALE must be one of: ${LOCALES.join(', ')}`;
   }
   return null;
 }

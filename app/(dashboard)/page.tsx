@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { DateRangeForm } from '@/components/stats/date-range-form';
 import { ErrorPanel } from '@/components/stats/error-panel';
@@ -10,19 +10,25 @@ import { requireUser } from '@/lib/auth/session';
 import { describeRange, parseDateRange, todayIn, toRangeQuery } from '@/lib/date-range';
 import { getAppTimeZone } from '@/lib/env';
 import { formatDayRange } from '@/lib/format';
-import { pickLocale } from '@/lib/locale';
 import { rangeParamsFromPage, toQueryString, type PageSearchParams } from '@/lib/search-params';
 
 type Props = { searchParams: Promise<PageSearchParams> };
 
 /** The tab title names the range, so shared tabs and bookmarks say what they show. */
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations();
   try {
     const result = parseDateRange(rangeParamsFromPage(await searchParams), { now: new Date(), timeZone: getAppTimeZone() });
-    const locale = pickLocale((await headers()).get('accept-language'));
-    return { title: result.ok ? describeRange(result.range, (s, e) => formatDayRange(s, e, locale)) : 'Callbacks' };
+    const locale = await getLocale();
+    const title = result.ok
+      ? describeRange(result.range, {
+          preset: (preset) => t(`Presets.${preset}`),
+          dates: (start, end) => formatDayRange(start, end, locale),
+        })
+      : t('StatsPage.title');
+    return { title };
   } catch {
-    return { title: 'Callbacks' };
+    return { title: t('StatsPage.title') };
   }
 }
 
@@ -36,14 +42,16 @@ export default async function StatsPage({ searchParams }: Props) {
     return <ErrorPanel error={error} />;
   }
   const now = new Date();
-  const locale = pickLocale((await headers()).get('accept-language'));
+  // The viewer's language (i18n/request.ts): words, numbers and dates all follow it.
+  const locale = await getLocale();
+  const t = await getTranslations('StatsPage');
   const result = parseDateRange(rangeParamsFromPage(params), { now, timeZone });
 
   return (
     <>
       <div className="page-heading">
-        <h1>Callbacks</h1>
-        <p className="muted">How contacts calling back reach your callback agents.</p>
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
       </div>
       <DateRangeForm
         range={result.ok ? result.range : null}
@@ -58,7 +66,7 @@ export default async function StatsPage({ searchParams }: Props) {
           <StatsSection range={result.range} locale={locale} />
         </Suspense>
       ) : (
-        <InvalidRange message={result.error.message} />
+        <InvalidRange error={result.error} locale={locale} />
       )}
     </>
   );

@@ -4,9 +4,9 @@ import { useState } from 'react';
 
 /**
  * next-auth's client (about 12 KB gzip) is only needed at the moment someone signs out, so it is
- * loaded on click rather than with every page.
+ * loaded on click rather than with every page. Its words come translated from the header.
  */
-export function SignOutButton() {
+export function SignOutButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
   const [pending, setPending] = useState(false);
   async function signOutNow() {
     setPending(true);
@@ -15,7 +15,7 @@ export function SignOutButton() {
   }
   return (
     <button type="button" className="button button-secondary" disabled={pending} onClick={signOutNow}>
-      {pending ? 'Signing out…' : 'Sign out'}
+      {pending ? pendingLabel : label}
     </button>
   );
 }

@@ -1,10 +1,27 @@
-/** Bad URL parameters: say what is wrong; the form above is pre-filled to fix it. */
-export function InvalidRange({ message }: { message: string }) {
+import { useTranslations } from 'next-intl';
+import type { RangeError } from '@/lib/date-range';
+import { formatDay } from '@/lib/format';
+
+/** Params of a range error that are valid calendar days, shown in the viewer's date format. */
+const DAY_PARAMS = new Set(['start', 'end', 'today']);
+
+/**
+ * Bad URL parameters: say what is wrong, in the viewer's language (translated from the error's
+ * code, not its English message); the form above is pre-filled to fix it.
+ */
+export function InvalidRange({ error, locale }: { error: RangeError; locale: string }) {
+  const t = useTranslations('InvalidRange');
+  const params = Object.fromEntries(
+    Object.entries(error.params).map(([name, value]) => [
+      name,
+      DAY_PARAMS.has(name) && typeof value === 'string' ? formatDay(value, locale) : value,
+    ]),
+  );
   return (
     <section className="card panel panel-warning" role="alert" aria-labelledby="invalid-range-title">
-      <h2 id="invalid-range-title">This date range can’t be shown</h2>
-      <p>{message}</p>
-      <p className="muted">Pick dates above, or choose one of the quick ranges.</p>
+      <h2 id="invalid-range-title">{t('title')}</h2>
+      <p>{t(error.code, params)}</p>
+      <p className="muted">{t('hint')}</p>
     </section>
   );
 }

@@ -1,3 +1,5 @@
+import { useTranslations } from 'next-intl';
+
 /** Placeholders of the same shape as the figures, shown while Talkover answers. */
 export function KpiCardsSkeleton() {
   return (
@@ -23,9 +25,10 @@ export function SourceBreakdownSkeleton() {
 }
 
 export function StatsSkeleton() {
+  const t = useTranslations('Loading');
   return (
     <div className="stats" role="status" aria-live="polite">
-      <span className="visually-hidden">Loading callback stats…</span>
+      <span className="visually-hidden">{t('stats')}</span>
       <KpiCardsSkeleton />
       <SourceBreakdownSkeleton />
     </div>

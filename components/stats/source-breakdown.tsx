@@ -1,6 +1,7 @@
+import { useTranslations } from 'next-intl';
 import { LazySourceBarChart } from '@/components/charts/lazy-source-bar-chart';
 import { formatCount, formatPercent } from '@/lib/format';
-import { toChartRows, toSourceRows } from '@/lib/stats/source-rows';
+import { toChartRows, toSourceRows, type RowLabels } from '@/lib/stats/source-rows';
 import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/stats/callback-stats';
 
 /**
@@ -8,28 +9,40 @@ import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/st
  * readers, copy-paste). Names are Talkover users' text and are rendered as text, never as HTML.
  */
 export function SourceBreakdown({ stats, locale }: { stats: CallbackStats; locale: string }) {
-  const rows = toSourceRows(stats);
-  const bars = toChartRows(rows);
+  const t = useTranslations('Sources');
+  const labels: RowLabels = {
+    unattributed: t('unattributed'),
+    unnamed: (id) => t('unnamed', { id }),
+    otherSources: (count) => t('otherSources', { count }),
+  };
+  const rows = toSourceRows(stats, labels);
+  const bars = toChartRows(rows, labels);
   const overAttributed = toOverAttributed(stats);
   return (
     <section className="card breakdown" aria-labelledby="sources-heading">
-      <h2 id="sources-heading">Received by source agent</h2>
+      <h2 id="sources-heading">{t('heading')}</h2>
       {rows.length > 0 ? (
         <LazySourceBarChart
           labels={bars.map((row) => row.label)}
           counts={bars.map((row) => row.count)}
-          shares={bars.map((row) => formatPercent(row.share, locale))}
+          // Whole sentences, translated here, so the chart's script carries no catalog.
+          tooltips={bars.map((row) => t('chartTooltip', { count: row.count, share: formatPercent(row.share, locale) }))}
+          datasetLabel={t('chartDataset')}
           muted={bars.map((row) => row.kind !== 'source')}
           locale={locale}
         />
       ) : null}
       <table className="source-table">
-        <caption className="visually-hidden">Callbacks received per source agent, most first</caption>
+        <caption className="visually-hidden">{t('caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Source agent</th>
-            <th scope="col" className="numeric">Callbacks</th>
-            <th scope="col" className="numeric">Share</th>
+            <th scope="col">{t('sourceColumn')}</th>
+            <th scope="col" className="numeric">
+              {t('countColumn')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('shareColumn')}
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -45,24 +58,14 @@ export function SourceBreakdown({ stats, locale }: { stats: CallbackStats; local
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Total received</th>
+            <th scope="row">{t('total')}</th>
             <td className="numeric">{formatCount(stats.totals.received, locale)}</td>
             <td className="numeric">{formatPercent(stats.totals.received > 0 ? 1 : null, locale)}</td>
           </tr>
         </tfoot>
       </table>
-      {stats.attribution.unattributed > 0 ? (
-        <p className="muted note">
-          Unattributed: callbacks Talkover counts as received but attributes to no source agent (unmatched calls,
-          for instance).
-        </p>
-      ) : null}
-      {overAttributed > 0 ? (
-        <p className="muted note">
-          Talkover attributes {formatCount(overAttributed, locale)} more callbacks to source agents than it counts as
-          received in this period, so the shares add up to more than 100%.
-        </p>
-      ) : null}
+      {stats.attribution.unattributed > 0 ? <p className="muted note">{t('unattributedNote')}</p> : null}
+      {overAttributed > 0 ? <p className="muted note">{t('overAttributed', { count: overAttributed })}</p> : null}
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { getTranslations } from 'next-intl/server';
 import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import type { DateRange } from '@/lib/date-range';
 import { formatTime } from '@/lib/format';
@@ -23,6 +24,7 @@ export async function StatsSection({ range, locale }: { range: DateRange; locale
     stats.source.cache === 'stale' ? (
       <StaleNotice fetchedAt={stats.fetchedAt} locale={locale} timeZone={range.timeZone} />
     ) : null;
+  const t = await getTranslations('FetchedAt');
   if (stats.totals.received === 0) {
     return (
       <>
@@ -37,7 +39,7 @@ export async function StatsSection({ range, locale }: { range: DateRange; locale
       <KpiCards stats={stats} locale={locale} />
       <SourceBreakdown stats={stats} locale={locale} />
       <p className="muted fetched-at">
-        Figures from Talkover at {formatTime(stats.fetchedAt, locale, range.timeZone)} ({range.timeZone}).
+        {t('note', { time: formatTime(stats.fetchedAt, locale, range.timeZone), timeZone: range.timeZone })}
       </p>
     </div>
   );

@@ -375,6 +375,10 @@ describe('findStartupProblem', () => {
     { name: 'APP_TIMEZONE invalid', change: { APP_TIMEZONE: 'Mars/Olympus_Mons' }, problem: 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)' },
     { name: 'APP_TIMEZONE unset (UTC)', change: { APP_TIMEZONE: undefined }, problem: null },
     { name: 'APP_TIMEZONE empty (UTC)', change: { APP_TIMEZONE: '' }, problem: null },
+    { name: 'APP_DEFAULT_LOCALE pt-BR', change: { APP_DEFAULT_LOCALE: 'pt-BR' }, problem: null },
+    { name: 'APP_DEFAULT_LOCALE in another case', change: { APP_DEFAULT_LOCALE: 'pt-br' }, problem: null },
+    { name: 'APP_DEFAULT_LOCALE unsupported', change: { APP_DEFAULT_LOCALE: 'de' }, problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR' },
+    { name: 'APP_DEFAULT_LOCALE a language without its region', change: { APP_DEFAULT_LOCALE: 'pt' }, problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR' },
     { name: 'TALKOVER_API_URL unset (default)', change: { TALKOVER_API_URL: undefined }, problem: null },
   ])('$name → $problem', ({ change, problem }) => {
     const env = { ...goodEnv(), ...change };
