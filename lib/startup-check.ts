@@ -1,6 +1,6 @@
 import 'server-only';
 import { isAllowListEmpty, parseAllowList } from './auth/allow-list';
-import { findProviderProblem, getSignInMethods } from './auth/sign-in-methods';
+import { describeSignInVariables, findProviderProblem, getSignInMethods } from './auth/sign-in-methods';
 import { parseAuthUsers } from './auth/users';
 import { isValidTimeZone } from './date-range';
 import { LOCALES, parseAppLocale } from '../i18n/locales';
@@ -29,7 +29,7 @@ function findSignInProblem(env: Env): string | null {
   if (providerProblem) return providerProblem;
   const methods = getSignInMethods(env);
   if (methods.length === 0) {
-    return 'no sign-in method is configured: set AUTH_USERS, or an SSO provider (AUTH_OIDC_*, AUTH_GOOGLE_*, AUTH_GITHUB_*)';
+    return `no sign-in method is configured: ${describeSignInVariables()}`;
   }
   if (env.AUTH_USERS?.trim()) {
     const users = parseAuthUsers(env.AUTH_USERS);

@@ -1,50 +1,10 @@
 import 'server-only';
 import type { Provider } from 'next-auth/providers/index';
-import CredentialsProvider from 'next-auth/providers/credentials';
-import GitHubProvider from 'next-auth/providers/github';
-import GoogleProvider from 'next-auth/providers/google';
-import { authorizeCredentials } from './credentials';
-import { isSsoEnabled as enabled } from './sign-in-methods';
+import { getEnabledProviders } from './sign-in-providers';
 
 type Env = Record<string, string | undefined>;
 
 /** next-auth providers for the configured methods. */
 export function buildProviders(env: Env = process.env): Provider[] {
-  const providers: Provider[] = [];
-  if (enabled(env, 'oidc')) {
-    const issuer = env.AUTH_OIDC_ISSUER!.trim().replace(/\/+$/, '');
-    providers.push({
-      id: 'oidc',
-      name: env.AUTH_OIDC_NAME?.trim() || 'Single sign-on',
-      type: 'oauth',
-      wellKnown: `${issuer}/.well-known/openid-configuration`,
-      issuer,
-      clientId: env.AUTH_OIDC_CLIENT_ID!.trim(),
-      clientSecret: env.AUTH_OIDC_CLIENT_SECRET!.trim(),
-      authorization: { params: { scope: 'openid email profile' } },
-      idToken: true,
-      checks: ['pkce', 'state', 'nonce'],
-      profile: (profile: { sub: string; email?: string; name?: string }) => ({
-        id: profile.sub,
-        email: profile.email ?? null,
-        name: profile.name ?? null,
-      }),
-    });
-  }
-  if (enabled(env, 'google')) {
-    providers.push(GoogleProvider({ clientId: env.AUTH_GOOGLE_ID!.trim(), clientSecret: env.AUTH_GOOGLE_SECRET!.trim() }));
-  }
-  if (enabled(env, 'github')) {
-    providers.push(GitHubProvider({ clientId: env.AUTH_GITHUB_ID!.trim(), clientSecret: env.AUTH_GITHUB_SECRET!.trim() }));
-  }
-  if (env.AUTH_USERS?.trim()) {
-    providers.push(
-      CredentialsProvider({
-        name: 'Email and password',
-        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        authorize: (credentials, request) => authorizeCredentials(credentials, request?.headers),
-      }),
-    );
-  }
-  return providers;
+  return getEnabledProviders(env).map((provider) => provider.build(env));
 }

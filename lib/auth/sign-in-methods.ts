@@ -1,55 +1,60 @@
+import 'server-only';
+import { isHttpsOrLoopbackUrl } from '../security/https-url';
+import { getEnabledProviders, SIGN_IN_PROVIDERS } from './sign-in-providers';
+
 /**
- * Which sign-in methods the environment configures, without loading next-auth: start-up checks
- * and the login page read this; lib/auth/providers.ts builds the providers from it.
+ * What the sign-in table (lib/auth/sign-in-providers.ts) means for the login page, start-up and
+ * the CSP.
  */
 type Env = Record<string, string | undefined>;
 
 /** A sign-in method the login page offers: a button for SSO, the form for credentials. */
 export type SignInMethod = { id: string; name: string; kind: 'sso' | 'credentials' };
 
-const set = (value: string | undefined) => Boolean(value?.trim());
+const isSet = (value: string | undefined) => Boolean(value?.trim());
+
+/** The methods configured, in the order the login page shows them. */
+export function getSignInMethods(env: Env = process.env): SignInMethod[] {
+  return getEnabledProviders(env).map((provider) => ({ id: provider.id, name: provider.label(env), kind: provider.kind }));
+}
 
 /**
- * Each SSO provider is on when all of its variables are set. Returns a problem (one line naming
- * the missing variable) when one is only half there, so start-up can refuse it.
+ * A provider with only some of its variables set, named in one line so start-up can refuse it
+ * (never a value), or an OIDC issuer a client secret must not be sent to.
  */
-const SSO_SETTINGS = {
-  oidc: ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_CLIENT_ID', 'AUTH_OIDC_CLIENT_SECRET'],
-  github: ['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'],
-  google: ['AUTH_GOOGLE_ID', 'AUTH_GOOGLE_SECRET'],
-} as const;
-
 export function findProviderProblem(env: Env): string | null {
-  for (const names of Object.values(SSO_SETTINGS)) {
-    const present = names.filter((name) => set(env[name]));
-    if (present.length > 0 && present.length < names.length) {
-      const missing = names.filter((name) => !set(env[name]));
+  for (const { variables } of SIGN_IN_PROVIDERS) {
+    const present = variables.filter((name) => isSet(env[name]));
+    if (present.length > 0 && present.length < variables.length) {
+      const missing = variables.filter((name) => !isSet(env[name]));
       return `${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} not set, but ${present.join(' and ')} ${present.length > 1 ? 'are' : 'is'} (set all or none)`;
     }
   }
-  if (set(env.AUTH_OIDC_ISSUER) && !isIssuerUrl(env.AUTH_OIDC_ISSUER!.trim())) {
+  if (isSet(env.AUTH_OIDC_ISSUER) && !isHttpsOrLoopbackUrl(env.AUTH_OIDC_ISSUER!.trim())) {
     return 'AUTH_OIDC_ISSUER must be an https URL (plain http only for localhost)';
   }
   return null;
 }
 
-function isIssuerUrl(value: string): boolean {
-  if (!URL.canParse(value)) return false;
-  const { protocol, hostname } = new URL(value);
-  return protocol === 'https:' || (protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(hostname));
+/** For start-up: which variables turn each method on. */
+export function describeSignInVariables(): string {
+  const sso = SIGN_IN_PROVIDERS.filter((provider) => provider.kind === 'sso');
+  const prefixes = sso.map((provider) => `${provider.variables[0]!.split('_').slice(0, 2).join('_')}_*`);
+  return `set AUTH_USERS, or an SSO provider (${prefixes.join(', ')})`;
 }
 
-export function isSsoEnabled(env: Env, provider: keyof typeof SSO_SETTINGS): boolean {
-  return SSO_SETTINGS[provider].every((name) => set(env[name]));
+/**
+ * Where a sign-in form may be sent besides this origin: the enabled SSO providers. Browsers apply
+ * form-action to the redirects that follow a form POST too, so a form posting to next-auth that
+ * redirects to the provider needs the provider's origin.
+ */
+export function getFormActionOrigins(env: Env = process.env): string[] {
+  const origins = getEnabledProviders(env).flatMap((provider) => {
+    try {
+      return provider.formActionOrigin ? [provider.formActionOrigin(env)] : [];
+    } catch {
+      return []; // an unusable issuer URL is refused at start-up; it adds nothing here
+    }
+  });
+  return [...new Set(origins)];
 }
-
-/** The methods configured, in the order the login page shows them. */
-export function getSignInMethods(env: Env = process.env): SignInMethod[] {
-  const methods: SignInMethod[] = [];
-  if (isSsoEnabled(env, 'oidc')) methods.push({ id: 'oidc', name: env.AUTH_OIDC_NAME?.trim() || 'Single sign-on', kind: 'sso' });
-  if (isSsoEnabled(env, 'google')) methods.push({ id: 'google', name: 'Google', kind: 'sso' });
-  if (isSsoEnabled(env, 'github')) methods.push({ id: 'github', name: 'GitHub', kind: 'sso' });
-  if (set(env.AUTH_USERS)) methods.push({ id: 'credentials', name: 'Email and password', kind: 'credentials' });
-  return methods;
-}
-

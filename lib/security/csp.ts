@@ -16,21 +16,6 @@ export function createNonce(): string {
 }
 
 /**
- * Where a sign-in form may be sent besides this origin: the configured SSO providers. Browsers
- * apply form-action to the redirects that follow a form POST too, so a form posting to next-auth
- * that redirects to the provider needs the provider's origin. (The SSO buttons today use
- * next-auth's fetch and then navigate, which form-action does not cover.)
- */
-export function ssoFormActionOrigins(env: Env = process.env): string[] {
-  const origins: string[] = [];
-  const issuer = env.AUTH_OIDC_ISSUER?.trim();
-  if (issuer && URL.canParse(issuer)) origins.push(new URL(issuer).origin);
-  if (env.AUTH_GITHUB_ID?.trim()) origins.push('https://github.com');
-  if (env.AUTH_GOOGLE_ID?.trim()) origins.push('https://accounts.google.com');
-  return [...new Set(origins)];
-}
-
-/**
  * Whether visitors reach the app over https: NEXTAUTH_URL (the public URL) says so, or the TLS
  * terminator in front says so with X-Forwarded-Proto. Decides HSTS and upgrade-insecure-requests,
  * which must not be sent on plain http (local runs, the tests).

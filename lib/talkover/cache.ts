@@ -96,10 +96,3 @@ export async function cached<T>(
     upstreamMs: state === 'hit' ? 0 : clock.now() - startedAt,
   };
 }
-
-/** What the cache holds for a key right now, without fetching (Server-Timing on pages). */
-export function peekCacheState(cache: ResponseCache, key: string): CacheState | 'none' {
-  const status: LRUCache.Status<string, Entry, Context> = {};
-  cache.has(key, { status });
-  return status.has === 'hit' ? 'hit' : status.has === 'stale' ? 'stale' : 'none';
-}

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { AppError } from '../errors';
+import { isHttpsOrLoopbackUrl } from '../security/https-url';
 
 /**
  * The only place that reads TALKOVER_API_TOKEN. The token goes from here into the Authorization
@@ -8,17 +9,12 @@ import { AppError } from '../errors';
  */
 export const DEFAULT_TALKOVER_API_URL = 'https://app.talkover.ai/api/v1';
 
-function isHttpsOrLoopback(url: string): boolean {
-  if (!URL.canParse(url)) return true; // reported by the url check itself
-  const { protocol, hostname } = new URL(url);
-  return protocol === 'https:' || hostname === 'localhost' || hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
 
 const talkoverConfigSchema = z.object({
   TALKOVER_API_URL: z
     .url({ protocol: /^https?$/, error: 'TALKOVER_API_URL must be an http(s) URL' })
     // The token travels in a header: plain http only to this machine (the simulator, tests).
-    .refine(isHttpsOrLoopback, { error: 'TALKOVER_API_URL must use https (plain http only for localhost)' })
+    .refine((url) => !URL.canParse(url) || isHttpsOrLoopbackUrl(url), { error: 'TALKOVER_API_URL must use https (plain http only for localhost)' })
     .default(DEFAULT_TALKOVER_API_URL),
   TALKOVER_API_TOKEN: z
     .string({ error: 'TALKOVER_API_TOKEN is not set' })

@@ -151,10 +151,17 @@ beforeAll(async () => {
 
   // The browser session of the original token-leak spec: sign in, presets, faults, sign out.
   const context = await browser.newContext();
-  context.on('response', async (response) => {
-    const headers = JSON.stringify(await response.allHeaders());
-    const body = await response.text().catch(() => ''); // redirects have no body
-    received.push({ url: response.url(), text: `${headers}\n${body}` });
+  // Each response is read in the background; all of them are awaited before the context closes,
+  // so none is lost (or read from a closed page) when the machine is slow.
+  const reading: Promise<void>[] = [];
+  context.on('response', (response) => {
+    reading.push(
+      (async () => {
+        const headers = JSON.stringify(await response.allHeaders());
+        const body = await response.text().catch(() => ''); // redirects have no body
+        received.push({ url: response.url(), text: `${headers}\n${body}` });
+      })(),
+    );
   });
   const page = await context.newPage();
   await page.goto(`${appUrl}/?range=7d`);
@@ -177,6 +184,7 @@ beforeAll(async () => {
   await page.goto(`${appUrl}/?start_date=bad&end_date=worse`);
   await page.getByRole('button', { name: 'Sign out' }).click();
   await page.waitForURL((url) => url.pathname === '/login');
+  await Promise.all(reading);
   await context.close();
 
   // A second session, whose cookie the fetches below carry.

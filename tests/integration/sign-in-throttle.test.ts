@@ -1,8 +1,6 @@
 // Next's server puts AsyncLocalStorage on globalThis before it loads anything; so must we, before
 // next/headers' request storage is created (otherwise it is a stub that throws on run()).
 import 'next/dist/server/node-environment-baseline';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { NextRequest } from 'next/server';
 import { actionAsyncStorage } from 'next/dist/server/app-render/action-async-storage.external';
 import { workAsyncStorage } from 'next/dist/server/app-render/work-async-storage.external';
@@ -16,6 +14,7 @@ import { authorizeCredentials } from '@/lib/auth/credentials';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
 import { resetSignInThrottle } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
+import en from '@/messages/en.json';
 
 /**
  * Failed-password throttling through the real sign-in route: the route's own checks (Origin,
@@ -50,10 +49,8 @@ const FAST = { logN: 10, r: 8, p: 1 };
 const SLOW = { timeout: 120_000 };
 
 const GENERIC_MESSAGE = new AppError('too_many_attempts').message;
-/** The login form's text for any failed sign-in (a client component: read from its source). */
-const LOGIN_FORM_MESSAGE = /const GENERIC_ERROR = '([^']+)';/.exec(
-  readFileSync(path.join(import.meta.dirname, '../../components/auth/login-form.tsx'), 'utf8'),
-)?.[1];
+/** The login form's text for any failed sign-in, in English (the JSON API's language). */
+const LOGIN_FORM_MESSAGE = en.Login.wrongCredentials;
 
 const passwordChecks = vi.mocked(verifyPassword);
 const authorizeCalls = vi.mocked(authorizeCredentials);

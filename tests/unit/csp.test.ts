@@ -3,7 +3,6 @@ import {
   buildContentSecurityPolicy,
   createNonce,
   isServedOverHttps,
-  ssoFormActionOrigins,
   type CspOptions,
 } from '@/lib/security/csp';
 
@@ -66,28 +65,6 @@ describe('the Content-Security-Policy', () => {
       expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
       expect(directives(buildContentSecurityPolicy({ ...BASE, nonce })).get('script-src')).toContain(`'nonce-${nonce}'`);
     }
-  });
-});
-
-describe('ssoFormActionOrigins', () => {
-  test('is empty with no SSO provider configured', () => {
-    expect(ssoFormActionOrigins({ AUTH_USERS: 'a@example.com:hash', NEXTAUTH_URL: 'https://stats.example.com' })).toEqual([]);
-  });
-
-  test("names each configured provider's origin", () => {
-    expect(
-      ssoFormActionOrigins({
-        AUTH_OIDC_ISSUER: 'https://login.example.com/realms/team/',
-        AUTH_GITHUB_ID: 'gh-client',
-        AUTH_GOOGLE_ID: 'google-client',
-      }),
-    ).toEqual(['https://login.example.com', 'https://github.com', 'https://accounts.google.com']);
-    expect(ssoFormActionOrigins({ AUTH_GITHUB_ID: 'gh-client' })).toEqual(['https://github.com']);
-    expect(ssoFormActionOrigins({ AUTH_GOOGLE_ID: 'google-client' })).toEqual(['https://accounts.google.com']);
-  });
-
-  test('ignores blank values and an issuer that is not a URL', () => {
-    expect(ssoFormActionOrigins({ AUTH_OIDC_ISSUER: 'not a url', AUTH_GITHUB_ID: ' ', AUTH_GOOGLE_ID: '' })).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { findProviderProblem, getSignInMethods, isSsoEnabled, type SignInMethod } from '@/lib/auth/sign-in-methods';
+import { findProviderProblem, getFormActionOrigins, getSignInMethods, type SignInMethod } from '@/lib/auth/sign-in-methods';
+import { isProviderEnabled, SIGN_IN_PROVIDERS } from '@/lib/auth/sign-in-providers';
 
 type Env = Record<string, string | undefined>;
 
@@ -76,11 +77,32 @@ describe('getSignInMethods', () => {
     expect(getSignInMethods()).toStrictEqual([METHOD.github, METHOD.credentials]);
   });
 
-  test('isSsoEnabled needs every variable of the provider', () => {
-    expect(isSsoEnabled(OIDC, 'oidc')).toBe(true);
-    expect(isSsoEnabled({ ...OIDC, AUTH_OIDC_CLIENT_SECRET: ' ' }, 'oidc')).toBe(false);
-    expect(isSsoEnabled(GOOGLE, 'google')).toBe(true);
-    expect(isSsoEnabled(GOOGLE, 'github')).toBe(false);
+  test('a provider is enabled only with every one of its variables', () => {
+    const provider = (id: string) => SIGN_IN_PROVIDERS.find((entry) => entry.id === id)!;
+    expect(isProviderEnabled(provider('oidc'), OIDC)).toBe(true);
+    expect(isProviderEnabled(provider('oidc'), { ...OIDC, AUTH_OIDC_CLIENT_SECRET: ' ' })).toBe(false);
+    expect(isProviderEnabled(provider('google'), GOOGLE)).toBe(true);
+    expect(isProviderEnabled(provider('github'), GOOGLE)).toBe(false);
+  });
+});
+
+describe('getFormActionOrigins', () => {
+  test('is empty with no SSO provider configured', () => {
+    expect(getFormActionOrigins({ ...CREDENTIALS, NEXTAUTH_URL: 'https://stats.example.com' })).toEqual([]);
+  });
+
+  test("names each configured provider's origin", () => {
+    expect(getFormActionOrigins({ ...OIDC, AUTH_OIDC_ISSUER: 'https://login.example.com/realms/team/', ...GITHUB, ...GOOGLE })).toEqual([
+      'https://login.example.com',
+      'https://accounts.google.com',
+      'https://github.com',
+    ]);
+    expect(getFormActionOrigins(GITHUB)).toEqual(['https://github.com']);
+    expect(getFormActionOrigins(GOOGLE)).toEqual(['https://accounts.google.com']);
+  });
+
+  test('ignores blank values and an issuer that is not a URL', () => {
+    expect(getFormActionOrigins({ ...OIDC, AUTH_OIDC_ISSUER: 'not a url', AUTH_GITHUB_ID: ' ', AUTH_GOOGLE_ID: '' })).toEqual([]);
   });
 });
 
@@ -147,7 +169,8 @@ describe('findProviderProblem: the OIDC issuer must be https (plain http only on
     { issuer: 'http://id.example.com', problem: HTTPS_ONLY },
     { issuer: 'http://localhost.evil.io', problem: HTTPS_ONLY },
     { issuer: 'http://127.0.0.1.nip.io', problem: HTTPS_ONLY },
-    { issuer: 'http://127.0.0.2', problem: HTTPS_ONLY },
+    { issuer: 'http://127.0.0.2', problem: null },
+    { issuer: 'http://127.0.0.1000', problem: HTTPS_ONLY },
     { issuer: 'http://10.0.0.5:8080', problem: HTTPS_ONLY },
     { issuer: 'ftp://id.example.com', problem: HTTPS_ONLY },
     { issuer: 'id.example.com', problem: HTTPS_ONLY },

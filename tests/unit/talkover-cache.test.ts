@@ -3,7 +3,7 @@
 // moving it must be all it takes for an entry to expire.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { cached, cacheKey, createResponseCache, MAX_STALE_MS, peekCacheState, ttlSecondsFor, type LoadReason } from '@/lib/talkover/cache';
+import { cached, cacheKey, createResponseCache, MAX_STALE_MS, ttlSecondsFor, type LoadReason } from '@/lib/talkover/cache';
 import { callbackStatsCacheKey } from '@/lib/talkover/stats-endpoint';
 import { ManualClock } from '../support/manual-clock';
 
@@ -200,18 +200,6 @@ describe('ttlSeconds 0 turns caching off', () => {
     await read(load); // an entry exists under the same key
     const error = new AppError('upstream_timeout');
     await expect(read(failing(error), 0)).rejects.toBe(error);
-  });
-});
-
-describe('peekCacheState', () => {
-  test('none, then hit, then stale once expired, without loading', async () => {
-    const { cache, clock, load, read } = setup();
-    expect(peekCacheState(cache, KEY)).toBe('none');
-    await read();
-    expect(peekCacheState(cache, KEY)).toBe('hit');
-    clock.advance(TTL_SECONDS * 1000 + 1);
-    expect(peekCacheState(cache, KEY)).toBe('stale');
-    expect(load).toHaveBeenCalledTimes(1);
   });
 });
 

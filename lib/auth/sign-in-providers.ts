@@ -1,0 +1,93 @@
+import 'server-only';
+import type { Provider } from 'next-auth/providers/index';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import GitHubProvider from 'next-auth/providers/github';
+import GoogleProvider from 'next-auth/providers/google';
+
+type Env = Record<string, string | undefined>;
+
+/**
+ * Every way to sign in, in the order the login page offers them. Adding a provider is one row:
+ * its variables (all set = on, some set = refused at start-up), its label, the origin its sign-in
+ * form redirects to (for the CSP's form-action) and the next-auth provider it builds.
+ */
+export type SignInProvider = {
+  id: 'oidc' | 'google' | 'github' | 'credentials';
+  kind: 'sso' | 'credentials';
+  variables: readonly string[];
+  label: (env: Env) => string;
+  formActionOrigin?: (env: Env) => string;
+  build: (env: Env) => Provider;
+};
+
+const value = (env: Env, name: string) => env[name]?.trim() ?? '';
+
+export const SIGN_IN_PROVIDERS: readonly SignInProvider[] = [
+  {
+    id: 'oidc',
+    kind: 'sso',
+    variables: ['AUTH_OIDC_ISSUER', 'AUTH_OIDC_CLIENT_ID', 'AUTH_OIDC_CLIENT_SECRET'],
+    label: (env) => value(env, 'AUTH_OIDC_NAME') || 'Single sign-on',
+    formActionOrigin: (env) => new URL(value(env, 'AUTH_OIDC_ISSUER')).origin,
+    build: (env) => {
+      const issuer = value(env, 'AUTH_OIDC_ISSUER').replace(/\/+$/, '');
+      return {
+        id: 'oidc',
+        name: value(env, 'AUTH_OIDC_NAME') || 'Single sign-on',
+        type: 'oauth',
+        wellKnown: `${issuer}/.well-known/openid-configuration`,
+        issuer,
+        clientId: value(env, 'AUTH_OIDC_CLIENT_ID'),
+        clientSecret: value(env, 'AUTH_OIDC_CLIENT_SECRET'),
+        authorization: { params: { scope: 'openid email profile' } },
+        idToken: true,
+        checks: ['pkce', 'state', 'nonce'],
+        profile: (profile: { sub: string; email?: string; name?: string }) => ({
+          id: profile.sub,
+          email: profile.email ?? null,
+          name: profile.name ?? null,
+        }),
+      };
+    },
+  },
+  {
+    id: 'google',
+    kind: 'sso',
+    variables: ['AUTH_GOOGLE_ID', 'AUTH_GOOGLE_SECRET'],
+    label: () => 'Google',
+    formActionOrigin: () => 'https://accounts.google.com',
+    build: (env) => GoogleProvider({ clientId: value(env, 'AUTH_GOOGLE_ID'), clientSecret: value(env, 'AUTH_GOOGLE_SECRET') }),
+  },
+  {
+    id: 'github',
+    kind: 'sso',
+    variables: ['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'],
+    label: () => 'GitHub',
+    formActionOrigin: () => 'https://github.com',
+    build: (env) => GitHubProvider({ clientId: value(env, 'AUTH_GITHUB_ID'), clientSecret: value(env, 'AUTH_GITHUB_SECRET') }),
+  },
+  {
+    id: 'credentials',
+    kind: 'credentials',
+    variables: ['AUTH_USERS'],
+    label: () => 'Email and password',
+    build: () =>
+      CredentialsProvider({
+        name: 'Email and password',
+        credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+        // Loaded on first use: the proxy reads this table for the CSP and must not pay for
+        // scrypt's module set-up (a dummy hash) on start.
+        authorize: async (credentials, request) =>
+          (await import('./credentials')).authorizeCredentials(credentials, request?.headers),
+      }),
+  },
+];
+
+/** A provider is on when every one of its variables is set (blank counts as unset). */
+export function isProviderEnabled(provider: SignInProvider, env: Env): boolean {
+  return provider.variables.every((name) => value(env, name) !== '');
+}
+
+export function getEnabledProviders(env: Env = process.env): SignInProvider[] {
+  return SIGN_IN_PROVIDERS.filter((provider) => isProviderEnabled(provider, env));
+}
