@@ -9,6 +9,8 @@ import { buildContentSecurityPolicy, createNonce, HSTS, isServedOverHttps } from
  * First line of defence, then headers. Signed-out visitors of a page go to /login with the path
  * they asked for (so a shared link lands on the shared view after sign-in); signed-out API calls
  * get 401 JSON. Pages and route handlers check the session again with the same check.
+ * (next-auth's `withAuth` is not used: it waves through every path that merely starts with
+ * `/api/auth`, `/_next` or `/favicon.ico`, such as a future `/api/authors`.)
  */
 export default async function proxy(request: NextRequest): Promise<Response> {
   const refusal = refuseMalformed(request);
@@ -35,8 +37,9 @@ export default async function proxy(request: NextRequest): Promise<Response> {
 const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith('/api/');
 
 /**
- * Open to everyone: sign-in, next-auth's own routes, liveness, and the language menu, which the
- * sign-in page has too (they still get the headers).
+ * Open to everyone, matched exactly: the sign-in page, next-auth's own routes (with the slash, so
+ * `/api/authors` is not one of them), liveness, and the language menu, which the sign-in page has
+ * too. The proxy still adds its headers to them.
  */
 function isPublic(pathname: string): boolean {
   return pathname === '/login' || pathname.startsWith('/api/auth/') || pathname === '/api/health' || pathname === '/api/locale';
@@ -88,7 +91,8 @@ function isJsonArray(encoded: string): boolean {
 }
 
 export const config = {
-  // Every path but build assets and static files: pages need their per-request policy, and
-  // which paths are open without a session is decided by isPublic() above.
-  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg|robots\\.txt$).*)'],
+  // Every path but build assets and static files (each name anchored, so `/icon.svgx` is not
+  // one): pages need their per-request policy, and which paths are open without a session is
+  // decided by isPublic() above.
+  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)'],
 };

@@ -7,7 +7,11 @@ export type AppErrorKind =
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
+  | 'payload_too_large'
+  | 'unsupported_media_type'
   | 'too_many_attempts'
+  | 'member_rate_limited'
+  | 'sign_in_busy'
   | 'server_misconfigured'
   | 'upstream_rejected_token'
   | 'upstream_rejected_request'
@@ -21,7 +25,11 @@ const STATUS: Record<AppErrorKind, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
   too_many_attempts: 429,
+  member_rate_limited: 429,
+  sign_in_busy: 503,
   server_misconfigured: 503,
   upstream_rejected_token: 502,
   upstream_rejected_request: 502,
@@ -36,8 +44,13 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   bad_request: 'The request is not valid.',
   unauthorized: 'Sign in to see callback stats.',
   forbidden: 'This request was refused.',
+  payload_too_large: 'The request is too large.',
+  unsupported_media_type: 'The request is not in a format this address accepts.',
   // The same words as a wrong password: a throttled attempt must not confirm the account exists.
   too_many_attempts: 'That email and password don’t match an account. Check them and try again.',
+  member_rate_limited: 'You have asked for many new date ranges in the last minute; try again in a minute.',
+  // Too many password checks at once: the same words again, for the same reason.
+  sign_in_busy: 'That email and password don’t match an account. Check them and try again.',
   server_misconfigured: 'The server is not configured correctly — ask an admin to check its settings.',
   upstream_rejected_token:
     "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",

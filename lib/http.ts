@@ -1,4 +1,5 @@
 import { AppError, isAppError } from './errors';
+import { logError } from './log';
 
 /** Every authenticated answer is per-user data: never stored by a shared cache or the browser. */
 export const PRIVATE_NO_STORE = 'private, no-store';
@@ -7,7 +8,7 @@ export type ErrorEnvelope = { error: { code: string; message: string; retry_afte
 
 /**
  * The one JSON error envelope of every route handler. Anything that is not an AppError is a bug:
- * it is logged (without details that could hold secrets) and answered as a generic 500.
+ * it is logged (message and stack, secrets filtered out) and answered as a generic 500.
  */
 export function errorResponse(error: unknown): Response {
   const appError = isAppError(error) ? error : toUnexpected(error);
@@ -21,7 +22,6 @@ export function errorResponse(error: unknown): Response {
 }
 
 function toUnexpected(error: unknown): AppError {
-  // Only the error's class name: a message or stack could carry request data or config values.
-  console.error(JSON.stringify({ event: 'unexpected_error', name: error instanceof Error ? error.name : typeof error }));
+  logError('unexpected_error', error);
   return new AppError('internal');
 }

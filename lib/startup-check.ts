@@ -3,6 +3,7 @@ import { isAllowListEmpty, parseAllowList } from './auth/allow-list';
 import { describeSignInVariables, findProviderProblem, getSignInMethods } from './auth/sign-in-methods';
 import { parseAuthUsers } from './auth/users';
 import { isValidTimeZone } from './date-range';
+import { findTrustedProxiesProblem } from './net/client-address';
 import { LOCALES, parseAppLocale } from '../i18n/locales';
 import { checkTalkoverConfig } from './talkover/config';
 
@@ -21,7 +22,7 @@ export function findStartupProblem(env: Env): string | null {
   if (!URL.canParse(env.NEXTAUTH_URL.trim())) return 'NEXTAUTH_URL is not a URL (e.g. https://stats.example.com)';
   const talkover = checkTalkoverConfig(env);
   if (talkover) return talkover;
-  return findSignInProblem(env) ?? findOtherProblem(env);
+  return findSignInProblem(env) ?? findTrustedProxiesProblem(env) ?? findOtherProblem(env);
 }
 
 function findSignInProblem(env: Env): string | null {

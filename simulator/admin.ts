@@ -1,6 +1,8 @@
 // Talkover SIMULATOR (demo mode and tests only): the control endpoints under /__simulator/.
 // They let a test or a demo operator switch faults and inspect traffic over HTTP. They take no
-// token, so they answer only to loopback callers; they are never subject to faults.
+// token, so they answer only to loopback callers that also name a loopback host: a web page in a
+// developer's browser could otherwise reach them through DNS rebinding (its own host name,
+// re-pointed at 127.0.0.1, arrives from a loopback peer). They are never subject to faults.
 
 import type { IncomingMessage } from 'node:http';
 import { z } from 'zod';
@@ -23,6 +25,14 @@ export type AdminControls = {
 
 function isLoopback(address: string | undefined): boolean {
   return address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
+}
+
+/** The Host header names this machine: `localhost`, `127.x.x.x` or `[::1]`, with any port. */
+export function isLoopbackHost(host: string | undefined): boolean {
+  const match = /^(\[[^\]]*\]|[^:[\]]*)(?::\d{1,5})?$/.exec(host?.trim() ?? '');
+  const hostname = match?.[1]?.toLowerCase();
+  if (!hostname) return false;
+  return hostname === 'localhost' || hostname === '[::1]' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
 }
 
 async function readBody(req: IncomingMessage): Promise<string | null> {
@@ -56,7 +66,7 @@ export async function handleAdmin(
   pathname: string,
   controls: AdminControls,
 ): Promise<Reply> {
-  if (!isLoopback(req.socket.remoteAddress)) {
+  if (!isLoopback(req.socket.remoteAddress) || !isLoopbackHost(req.headers.host)) {
     return flatError(403, 'ADMIN_LOOPBACK_ONLY', 'Simulator controls are only available from loopback');
   }
   const route = `${req.method ?? 'GET'} ${pathname.slice(ADMIN_PREFIX.length)}`;

@@ -25,6 +25,7 @@ const envSchema = z.object({
   SIMULATOR_HOST: z.preprocess(blankAsUnset, z.string().default('127.0.0.1')),
   SIMULATOR_RATE_LIMIT_PER_MINUTE: z.preprocess(blankAsUnset, z.coerce.number().int().positive().optional()),
   SIMULATOR_FAULT: z.preprocess(blankAsUnset, faultFromJson.optional()),
+  SIMULATOR_LATENCY_MS: z.preprocess(blankAsUnset, z.coerce.number().int().min(0).max(120_000).default(0)),
 });
 
 function fail(message: string): never {
@@ -45,6 +46,7 @@ const simulator = await startSimulator({
   host: env.SIMULATOR_HOST,
   rateLimitPerMinute: env.SIMULATOR_RATE_LIMIT_PER_MINUTE,
   fault: env.SIMULATOR_FAULT,
+  latencyMs: env.SIMULATOR_LATENCY_MS,
 }).catch((error: unknown) => fail(`could not start (${error instanceof Error ? error.message : String(error)})`));
 
 console.log(`Talkover simulator listening on ${simulator.url}`);

@@ -23,6 +23,8 @@ export type SimulatorOptions = {
   rateLimitPerMinute?: number;
   now?: () => Date;
   fault?: Fault;
+  /** Added to every API answer, faults included: a real Talkover is a network hop away. */
+  latencyMs?: number;
 };
 
 export type Simulator = {
@@ -30,6 +32,8 @@ export type Simulator = {
   url: string;
   origin: string;
   setFault(fault: Fault): void;
+  /** The latency added to every API answer from now on (the benchmark's 150 ms Talkover). */
+  setLatency(ms: number): void;
   /** API requests received (any outcome), admin calls excluded. */
   requestCount(): number;
   requests(): RecordedRequest[];
@@ -42,6 +46,11 @@ export type Simulator = {
 const MAX_RECORDED = 1_000;
 // The simulator knows a single token, so a single budget stands in for Talkover's per-token one.
 const BUDGET_KEY = 'token';
+
+function checkLatency(ms: number): number {
+  if (!Number.isInteger(ms) || ms < 0 || ms > 120_000) throw new RangeError('latency must be a whole number of ms, 0–120000');
+  return ms;
+}
 
 function urlHost(host: string): string {
   if (host === '0.0.0.0') return '127.0.0.1';
@@ -56,6 +65,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   const now = options.now ?? (() => new Date());
   const limiter = new FixedWindowRateLimiter(options.rateLimitPerMinute ?? 100);
   let fault: Fault = faultSchema.parse(options.fault ?? { mode: 'none' });
+  let latencyMs = checkLatency(options.latencyMs ?? 0);
   let count = 0;
   let log: RecordedRequest[] = [];
   const hung = new Set<ServerResponse>();
@@ -108,15 +118,18 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     }
     if (effect.kind === 'reply') {
       const { reply } = effect;
-      writeReply(res, reply.fromProxy ? reply : withHeaders(reply, unspentHeaders(nowMs)));
+      respond(res, reply.fromProxy ? reply : withHeaders(reply, unspentHeaders(nowMs)), latencyMs);
       return;
     }
-    const reply = answer(req, url, nowMs, effect.hostileNames);
-    if (effect.delayMs === 0) return writeReply(res, reply);
+    respond(res, answer(req, url, nowMs, effect.hostileNames), effect.delayMs + latencyMs);
+  }
+
+  function respond(res: ServerResponse, reply: Reply, delayMs: number): void {
+    if (delayMs === 0) return writeReply(res, reply);
     const timer = setTimeout(() => {
       delayed.delete(timer);
       writeReply(res, reply);
-    }, effect.delayMs);
+    }, delayMs);
     delayed.add(timer);
   }
 
@@ -161,6 +174,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     url: `${origin}/api/v1`,
     origin,
     setFault: controls.setFault,
+    setLatency: (ms) => {
+      latencyMs = checkLatency(ms);
+    },
     requestCount: controls.requestCount,
     requests: controls.requests,
     reset: controls.reset,

@@ -34,7 +34,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function StatsPage({ searchParams }: Props) {
   const params = await searchParams;
-  await requireUser(`/${toQueryString(params)}`);
+  const user = await requireUser(`/${toQueryString(params)}`);
   let timeZone: string;
   try {
     timeZone = getAppTimeZone();
@@ -63,7 +63,7 @@ export default async function StatsPage({ searchParams }: Props) {
       />
       {result.ok ? (
         <Suspense key={toRangeQuery(result.range)} fallback={<StatsSkeleton />}>
-          <StatsSection range={result.range} locale={locale} />
+          <StatsSection range={result.range} locale={locale} requester={user.email} />
         </Suspense>
       ) : (
         <InvalidRange error={result.error} locale={locale} />

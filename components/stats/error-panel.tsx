@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { isAppError, type AppErrorKind } from '@/lib/errors';
+import { logError } from '@/lib/log';
 import { RetryButton } from './retry-button';
 
 /** The failures the page explains in its own words; anything else is "Something went wrong". */
@@ -11,6 +12,7 @@ const EXPLAINED = [
   'upstream_timeout',
   'upstream_bad_payload',
   'server_misconfigured',
+  'member_rate_limited',
 ] as const satisfies readonly AppErrorKind[];
 type ExplainedKind = (typeof EXPLAINED)[number];
 
@@ -26,14 +28,16 @@ function isExplained(kind: AppErrorKind): kind is ExplainedKind {
 export function ErrorPanel({ error }: { error: unknown }) {
   const t = useTranslations('Errors');
   if (!isAppError(error)) {
-    console.error(JSON.stringify({ event: 'render_error', name: error instanceof Error ? error.name : typeof error }));
+    logError('render_error', error);
   }
   const kind = isAppError(error) && isExplained(error.kind) ? error.kind : null;
-  const retryAfter = isAppError(error) ? error.retryAfterSeconds : undefined;
+  const seconds = isAppError(error) ? error.retryAfterSeconds : undefined;
+  // The fair-share message already says when to try again.
+  const retryAfter = kind === 'member_rate_limited' ? undefined : seconds;
   return (
     <section className="card panel panel-error" role="alert" aria-labelledby="error-title">
       <h2 id="error-title">{kind ? t(`titles.${kind}`) : t('genericTitle')}</h2>
-      <p>{kind ? t(`messages.${kind}`) : t('genericMessage')}</p>
+      <p>{kind ? t(`messages.${kind}`, { seconds: seconds ?? 60 }) : t('genericMessage')}</p>
       {retryAfter !== undefined ? <p className="muted">{t('retryIn', { seconds: retryAfter })}</p> : null}
       {kind === 'server_misconfigured' ? null : <RetryButton label={t('tryAgain')} pendingLabel={t('tryingAgain')} />}
     </section>

@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { useTranslations } from 'next-intl';
 import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import type { DateRange } from '@/lib/date-range';
 import { formatTime } from '@/lib/format';
@@ -13,10 +13,10 @@ import { StaleNotice } from './stale-notice';
  * Fetches the range's figures on the server and renders them. A Talkover failure becomes an
  * error panel inside the page (with the date form still above it), never Next's error page.
  */
-export async function StatsSection({ range, locale }: { range: DateRange; locale: string }) {
+export async function StatsSection({ range, locale, requester }: { range: DateRange; locale: string; requester: string }) {
   let stats: CallbackStats;
   try {
-    stats = await getCallbackStats(range);
+    stats = await getCallbackStats(range, { requester });
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
@@ -24,7 +24,6 @@ export async function StatsSection({ range, locale }: { range: DateRange; locale
     stats.source.cache === 'stale' ? (
       <StaleNotice fetchedAt={stats.fetchedAt} locale={locale} timeZone={range.timeZone} />
     ) : null;
-  const t = await getTranslations('FetchedAt');
   if (stats.totals.received === 0) {
     return (
       <>
@@ -38,9 +37,13 @@ export async function StatsSection({ range, locale }: { range: DateRange; locale
       {staleNotice}
       <KpiCards stats={stats} locale={locale} />
       <SourceBreakdown stats={stats} locale={locale} />
-      <p className="muted fetched-at">
-        {t('note', { time: formatTime(stats.fetchedAt, locale, range.timeZone), timeZone: range.timeZone })}
-      </p>
+      <FetchedAt fetchedAt={stats.fetchedAt} locale={locale} timeZone={range.timeZone} />
     </div>
   );
+}
+
+/** When Talkover gave these figures, in the app's timezone. */
+function FetchedAt({ fetchedAt, locale, timeZone }: { fetchedAt: string; locale: string; timeZone: string }) {
+  const t = useTranslations('FetchedAt');
+  return <p className="muted fetched-at">{t('note', { time: formatTime(fetchedAt, locale, timeZone), timeZone })}</p>;
 }

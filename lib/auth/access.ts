@@ -26,11 +26,30 @@ export function isAccountAllowed(email: string | null | undefined, provider: str
 
 /**
  * Identity providers vouch for an address only when they say it is verified: an OIDC issuer's
- * (or Google's) `email_verified` must be true. GitHub gives the account's primary address,
- * which GitHub requires to be verified before it can be primary.
+ * (or Google's) `email_verified` must be true. GitHub's profile says nothing about it: its
+ * `email_verified` is set by withGitHubEmailVerification() from GitHub's list of the account's
+ * addresses.
  */
 export function isEmailVerified(provider: string, profile: Record<string, unknown> | undefined): boolean {
-  if (provider === 'credentials' || provider === 'github') return true;
+  if (provider === 'credentials') return true;
   const verified = profile?.email_verified;
-  return verified === true || verified === 'true';
+  return verified === true || (provider !== 'github' && verified === 'true');
+}
+
+type GitHubEmail = { email?: unknown; primary?: unknown; verified?: unknown };
+
+/**
+ * The address GitHub sign-in uses (the public one on the profile, else the primary one) and
+ * whether GitHub lists that exact address as `verified: true`. An unverified primary is never
+ * a fallback: without a verified address the sign-in is refused.
+ */
+export function withGitHubEmailVerification<P extends { email?: string | null }>(
+  profile: P,
+  emails: unknown,
+): P & { email: string | undefined; email_verified: boolean } {
+  const list: GitHubEmail[] = Array.isArray(emails) ? emails.filter((entry) => entry && typeof entry === 'object') : [];
+  const primary = list.find((entry) => entry.primary === true && typeof entry.email === 'string');
+  const email = profile.email || (primary?.email as string | undefined) || undefined;
+  const verified = email !== undefined && list.some((entry) => entry.email === email && entry.verified === true);
+  return { ...profile, email, email_verified: verified };
 }

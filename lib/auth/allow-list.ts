@@ -4,8 +4,8 @@ import { normaliseEmail } from './users';
 /**
  * Who may sign in, whatever the provider: AUTH_ALLOWED_EMAILS (exact addresses) and
  * AUTH_ALLOWED_DOMAINS (exact domains: `evil-example.com` and `sub.example.com` are not
- * `example.com`). Both are compared after Unicode normalisation and lower-casing, domains in
- * their ASCII (punycode) form so look-alike spellings of one domain compare equal.
+ * `example.com`). Domains are compared after NFKC and lower-casing, in their ASCII (punycode)
+ * form, so spellings of one domain compare equal; local parts exactly (see canonicalEmail).
  */
 export type AllowList = { emails: Set<string>; domains: Set<string> };
 
@@ -29,9 +29,13 @@ export function isAllowListEmpty(list: AllowList): boolean {
   return list.emails.size === 0 && list.domains.size === 0;
 }
 
-/** One spelling per address: NFKC, lower case, the domain in ASCII. */
+/**
+ * One spelling per address. The domain is compared after NFKC, lower-casing and punycode (it is
+ * one name however it is typed); the local part exactly, but for ASCII case: NFKC there would
+ * make a provider's `ａｎａ` (fullwidth) the listed `ana`, who is someone else.
+ */
 export function canonicalEmail(email: string): string {
-  const normalised = normaliseEmail(email.normalize('NFKC'));
+  const normalised = normaliseEmail(email);
   const at = normalised.lastIndexOf('@');
   if (at <= 0) return normalised;
   return `${normalised.slice(0, at)}@${toAsciiDomain(normalised.slice(at + 1))}`;

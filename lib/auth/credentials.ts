@@ -2,10 +2,12 @@ import 'server-only';
 import { z } from 'zod';
 import { isAccountAllowed } from './access';
 import { hashPassword, verifyPassword } from './password';
-import { clientAddress, recordFailedSignIn, recordSuccessfulSignIn } from './throttle';
+import { BUSY_RETRY_AFTER_SECONDS, withPasswordCheckSlot } from './password-gate';
+import { getSignInAddress, reportSignInRefusal } from './sign-in-scope';
+import { reserveSignInAttempt } from './throttle';
 import { normaliseEmail, parseAuthUsers } from './users';
 
-const credentialsSchema = z.object({ email: z.string().max(320), password: z.string().min(1).max(1024) });
+const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 
 /**
  * Made when the module loads, at the default cost, so even the first unknown email costs one
@@ -14,15 +16,14 @@ const credentialsSchema = z.object({ email: z.string().max(320), password: z.str
 const dummyHash = hashPassword('not-a-real-password');
 
 /**
- * Checks an email and password against AUTH_USERS (and the allow-list, when set). An unknown
- * email is verified against a dummy hash of the same cost, so a wrong email and a wrong password
- * take the same time and give the same answer (null). Failures count towards the throttle
- * (lib/auth/throttle.ts), which the sign-in route checks before this runs.
+ * Checks an email and password against AUTH_USERS (and the allow-list, when set). The lockout
+ * is decided here, on exactly the email that is checked, whatever path or encoding brought it:
+ * a point is taken from the throttle before scrypt runs and given back on success. An unknown
+ * email is verified against a dummy hash of the same cost, so a wrong email and a wrong
+ * password take the same time and give the same answer (null). A refusal without a check is
+ * reported to the sign-in route (lib/auth/sign-in-scope.ts), which answers 429 or 503.
  */
-export async function authorizeCredentials(
-  input: unknown,
-  requestHeaders?: Record<string, unknown>,
-): Promise<{ id: string; email: string } | null> {
+export async function authorizeCredentials(input: unknown): Promise<{ id: string; email: string } | null> {
   const credentials = credentialsSchema.safeParse(input);
   if (!credentials.success) return null;
   const parsed = parseAuthUsers(process.env.AUTH_USERS);
@@ -31,18 +32,27 @@ export async function authorizeCredentials(
     return null;
   }
   const email = normaliseEmail(credentials.data.email);
+  const verdict = await reserveSignInAttempt(email, getSignInAddress());
+  if (!verdict.allowed) {
+    reportSignInRefusal({ kind: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds });
+    return null;
+  }
   const user = parsed.users.get(email);
-  const valid = await verifyPassword(credentials.data.password, user?.passwordHash ?? (await dummyHash));
-  if (user && valid && isAccountAllowed(user.email, 'credentials')) {
-    await recordSuccessfulSignIn(email);
+  const check = await withPasswordCheckSlot(async () =>
+    verifyPassword(credentials.data.password, user?.passwordHash ?? (await dummyHash)),
+  ).catch(async (error: unknown) => {
+    await verdict.attempt.settle('not_checked');
+    throw error;
+  });
+  if (!check.ran) {
+    await verdict.attempt.settle('not_checked');
+    reportSignInRefusal({ kind: 'busy', retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
+    return null;
+  }
+  if (user && check.value && isAccountAllowed(user.email, 'credentials')) {
+    await verdict.attempt.settle('success');
     return { id: user.email, email: user.email };
   }
-  await recordFailedSignIn(email, clientAddress(toHeaders(requestHeaders)));
+  await verdict.attempt.settle('failure');
   return null;
-}
-
-function toHeaders(record: Record<string, unknown> | undefined): Headers {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(record ?? {})) if (typeof value === 'string') headers.set(name, value);
-  return headers;
 }

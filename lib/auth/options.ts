@@ -1,22 +1,18 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
+import { encode, type JWT } from 'next-auth/jwt';
 import { isAccountAllowed, isEmailVerified } from './access';
 import { buildProviders } from './providers';
+import { getSessionMaxAge, isWithinSessionLifetime, nowInSeconds, SIGNED_IN_AT_CLAIM } from './session-lifetime';
 
-export const DEFAULT_SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export { DEFAULT_SESSION_MAX_AGE_SECONDS, getSessionMaxAge } from './session-lifetime';
 
-/** AUTH_SESSION_MAX_AGE_SECONDS (5 minutes to 30 days), else 12 hours. */
-export function getSessionMaxAge(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.AUTH_SESSION_MAX_AGE_SECONDS?.trim() || NaN);
-  return Number.isInteger(value) && value >= 300 && value <= 30 * 86_400 ? value : DEFAULT_SESSION_MAX_AGE_SECONDS;
-}
-
-type SessionToken = { sub?: string; email?: string | null; provider?: string };
+type SessionToken = { sub?: string; email?: string | null; provider?: string; [SIGNED_IN_AT_CLAIM]?: number };
 
 /**
- * next-auth v4 with JWT sessions. The token holds the email and the provider and nothing else:
- * no Talkover token, no settings. Built on first use from the environment, which does not
- * change while the server runs.
+ * next-auth v4 with JWT sessions. The token holds the email, the provider and the sign-in time
+ * and nothing else: no Talkover token, no settings. Built on first use from the environment,
+ * which does not change while the server runs.
  */
 let options: NextAuthOptions | undefined;
 
@@ -24,6 +20,8 @@ export function getAuthOptions(): NextAuthOptions {
   options ??= {
     secret: process.env.NEXTAUTH_SECRET,
     session: { strategy: 'jwt', maxAge: getSessionMaxAge() },
+    // The JWT itself expires no later than the sign-in's end, whatever next-auth's fresh expiry.
+    jwt: { encode: (params) => encode({ ...params, maxAge: remainingLifetime(params.token, params.maxAge) }) },
     pages: { signIn: '/login', error: '/login' },
     providers: buildProviders(),
     callbacks: {
@@ -34,17 +32,36 @@ export function getAuthOptions(): NextAuthOptions {
         if (provider === 'credentials') return true;
         return isEmailVerified(provider, profile as Record<string, unknown> | undefined) && isAccountAllowed(user.email, provider);
       },
-      // Runs at sign-in (user set) and whenever a session is read: the allow-list is checked
-      // again each time, and a token that no longer passes loses its email (= signed out).
+      // Runs at sign-in (user set) and whenever a session is read: the allow-list and the
+      // lifetime since sign-in are checked again each time, and a token that no longer passes
+      // loses its email (= signed out). Reading the session re-issues the cookie with a fresh
+      // expiry, so the sign-in time is carried over unchanged: it alone ends a kept-alive session.
       jwt: ({ token, user, account }) => {
         const current: SessionToken = user
-          ? { sub: user.id, email: user.email, provider: account?.provider ?? 'credentials' }
+          ? { sub: user.id, email: user.email, provider: account?.provider ?? 'credentials', [SIGNED_IN_AT_CLAIM]: nowInSeconds() }
           : (token as SessionToken);
+        if (!isWithinSessionLifetime(current)) return {};
         if (!isAccountAllowed(current.email, current.provider ?? 'credentials')) return {};
-        return { sub: current.sub, email: current.email, provider: current.provider };
+        return { sub: current.sub, email: current.email, provider: current.provider, [SIGNED_IN_AT_CLAIM]: current[SIGNED_IN_AT_CLAIM] };
       },
-      session: ({ session, token }) => ({ expires: session.expires, user: { email: (token.email as string | undefined) ?? null } }),
+      session: ({ session, token }) => ({ expires: sessionEndsAt(session.expires, token), user: { email: (token.email as string | undefined) ?? null } }),
     },
   };
   return options;
+}
+
+/** Seconds left of the sign-in's lifetime (at least 1), or next-auth's own maxAge for an empty token. */
+function remainingLifetime(token: JWT | undefined, maxAge: number | undefined): number | undefined {
+  const signedInAt = token?.[SIGNED_IN_AT_CLAIM];
+  if (typeof signedInAt !== 'number') return maxAge;
+  const remaining = Math.max(1, signedInAt + getSessionMaxAge() - nowInSeconds());
+  return maxAge === undefined ? remaining : Math.min(maxAge, remaining);
+}
+
+/** The session's `expires` as next-auth computed it, or the sign-in's end when that comes first. */
+function sessionEndsAt(expires: string, token: JWT): string {
+  const signedInAt = token[SIGNED_IN_AT_CLAIM];
+  if (typeof signedInAt !== 'number') return expires;
+  const endsAt = new Date((signedInAt + getSessionMaxAge()) * 1000).toISOString();
+  return endsAt < expires ? endsAt : expires;
 }

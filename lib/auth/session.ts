@@ -5,6 +5,7 @@ import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '../errors';
 import { isAccountAllowed } from './access';
+import { isWithinSessionLifetime } from './session-lifetime';
 import { decodeSessionToken } from './session-token';
 
 export type SessionUser = { email: string };
@@ -15,7 +16,8 @@ export type SessionSource = { cookies: { getAll(): { name: string; value: string
 /**
  * The signed-in user of a request, read straight from next-auth's session cookie: found and
  * decrypted by next-auth's own `getToken` (expired or forged tokens are no session), then held
- * against the allow-list as it is now. `getServerSession` decides the same from the same cookie
+ * against the allow-list as it is now and against the lifetime since sign-in (a cookie re-issued
+ * with a fresh expiry is still only as young as its sign-in). `getServerSession` decides the same from the same cookie
  * (our jwt callback is the same allow-list check), but builds a whole next-auth request and
  * re-encrypts the token on every call, which made it the largest cost of a cached answer.
  */
@@ -29,7 +31,8 @@ export async function readSessionUser(source: SessionSource): Promise<SessionUse
   });
   const email = typeof token?.email === 'string' ? token.email : null;
   const provider = typeof token?.provider === 'string' ? token.provider : 'credentials';
-  return email && isAccountAllowed(email, provider) ? { email } : null;
+  if (!email || !isWithinSessionLifetime(token)) return null;
+  return isAccountAllowed(email, provider) ? { email } : null;
 }
 
 /** For server components: the signed-in user; decoded once per render however many ask. */

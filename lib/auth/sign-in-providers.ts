@@ -3,6 +3,7 @@ import type { Provider } from 'next-auth/providers/index';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
+import { requestGitHubProfile } from './github-profile';
 
 type Env = Record<string, string | undefined>;
 
@@ -64,7 +65,10 @@ export const SIGN_IN_PROVIDERS: readonly SignInProvider[] = [
     variables: ['AUTH_GITHUB_ID', 'AUTH_GITHUB_SECRET'],
     label: () => 'GitHub',
     formActionOrigin: () => 'https://github.com',
-    build: (env) => GitHubProvider({ clientId: value(env, 'AUTH_GITHUB_ID'), clientSecret: value(env, 'AUTH_GITHUB_SECRET') }),
+    build: (env) => ({
+      ...GitHubProvider({ clientId: value(env, 'AUTH_GITHUB_ID'), clientSecret: value(env, 'AUTH_GITHUB_SECRET') }),
+      userinfo: { url: 'https://api.github.com/user', request: requestGitHubProfile },
+    }),
   },
   {
     id: 'credentials',
@@ -77,8 +81,7 @@ export const SIGN_IN_PROVIDERS: readonly SignInProvider[] = [
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
         // Loaded on first use: the proxy reads this table for the CSP and must not pay for
         // scrypt's module set-up (a dummy hash) on start.
-        authorize: async (credentials, request) =>
-          (await import('./credentials')).authorizeCredentials(credentials, request?.headers),
+        authorize: async (credentials) => (await import('./credentials')).authorizeCredentials(credentials),
       }),
   },
 ];

@@ -1,84 +1,131 @@
 import 'server-only';
-import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createHash } from 'node:crypto';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 /**
- * Throttling of failed password sign-ins (OWASP ASVS 2.2.1: well under 100 failures an hour per
- * account), with rate-limiter-flexible. Memory stores for one instance; a shared store (Redis,
- * Postgres) plugs in behind the same calls when there are several.
+ * Throttling of password sign-ins (OWASP ASVS 2.2.1), with rate-limiter-flexible. A point is
+ * taken *before* the password is checked (consume() is atomic, so a burst cannot all get
+ * through) and given back when the check did not count as a failure.
  *
- * - Per account: 5 consecutive failures lock the account for AUTH_LOCKOUT_SECONDS (default 60),
- *   doubling with each lockout in a day up to an hour: at most about 30 failures in the first
- *   hour. A success clears the count. Unknown emails are counted the same way, so the answers
- *   do not tell which emails exist.
- * - Per client address: 100 failures in 15 minutes lock the address for 15 minutes (password
- *   spraying across accounts). The address is the last X-Forwarded-For hop: put the app behind
- *   a proxy that sets it, or the per-address limit can be dodged (the per-account one cannot).
+ * - Account and address together: 5 failures in a row lock that pair for AUTH_LOCKOUT_SECONDS
+ *   (default 60), doubling with each lockout in a day up to an hour, and at most 20 failures an
+ *   hour whatever the setting. Someone guessing from one address locks only that address out.
+ * - Account, from all addresses: at most 50 failures per hour-long window (a window opens at the
+ *   first failure), so no 60 minutes see more than 100. One address (≤ 20 an hour, in at most
+ *   two of its windows) can never fill it: only guessing from several addresses locks the owner
+ *   out, and then for what is left of the window.
+ * - Address, across accounts: 100 failures in 15 minutes lock the address for 15 minutes.
+ *
+ * Unknown emails are counted like known ones. Keys are SHA-256 digests, so a key has a fixed
+ * size and the store never holds an email address.
  */
-const FAILURES_BEFORE_LOCKOUT = 5;
+const STREAK = 5;
+const PAIR_PER_HOUR = 20;
+const ACCOUNT_PER_WINDOW = 50;
+const ADDRESS_FAILURES = 100;
+const ADDRESS_WINDOW_SECONDS = 15 * 60;
 const MAX_LOCKOUT_SECONDS = 3_600;
-const IP_FAILURES = 100;
-const IP_WINDOW_SECONDS = 15 * 60;
+const DAY = 24 * 3_600;
 
-type Limiters = { account: RateLimiterAbstract; lockouts: RateLimiterAbstract; address: RateLimiterAbstract };
+type Limiters = Record<'streak' | 'lockouts' | 'pair' | 'account' | 'address', RateLimiterAbstract>;
 
 const KEY = Symbol.for('callback-stats.sign-in-throttle');
 type Holder = { [KEY]?: Limiters };
 
 function limiters(): Limiters {
-  const holder = globalThis as Holder;
-  return (holder[KEY] ??= {
-    account: new RateLimiterMemory({ keyPrefix: 'signin_fail_account', points: FAILURES_BEFORE_LOCKOUT, duration: 24 * 3_600 }),
-    lockouts: new RateLimiterMemory({ keyPrefix: 'signin_lockouts', points: 1_000, duration: 24 * 3_600 }),
-    address: new RateLimiterMemory({ keyPrefix: 'signin_fail_ip', points: IP_FAILURES, duration: IP_WINDOW_SECONDS }),
+  return ((globalThis as Holder)[KEY] ??= {
+    streak: new RateLimiterMemory({ keyPrefix: 'signin_streak', points: STREAK, duration: DAY }),
+    lockouts: new RateLimiterMemory({ keyPrefix: 'signin_lockouts', points: 1_000, duration: DAY }),
+    pair: new RateLimiterMemory({ keyPrefix: 'signin_pair_hour', points: PAIR_PER_HOUR, duration: 3_600 }),
+    account: new RateLimiterMemory({ keyPrefix: 'signin_account_hour', points: ACCOUNT_PER_WINDOW, duration: 3_600 }),
+    address: new RateLimiterMemory({
+      keyPrefix: 'signin_address',
+      points: ADDRESS_FAILURES,
+      duration: ADDRESS_WINDOW_SECONDS,
+      blockDuration: ADDRESS_WINDOW_SECONDS,
+    }),
   });
 }
 
-function lockoutBaseSeconds(env: Record<string, string | undefined> = process.env): number {
+export function getLockoutBaseSeconds(env: Record<string, string | undefined> = process.env): number {
   const value = Number(env.AUTH_LOCKOUT_SECONDS?.trim() || NaN);
   return Number.isInteger(value) && value >= 1 && value <= MAX_LOCKOUT_SECONDS ? value : 60;
 }
 
-export type ThrottleVerdict = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('base64url');
 
-/** Before checking a password: is this account or address locked out right now? */
-export async function checkSignInThrottle(email: string, address: string | null): Promise<ThrottleVerdict> {
-  const { account, address: byAddress } = limiters();
-  const waits = await Promise.all([
-    account.get(email).then((res) => (res && res.consumedPoints > FAILURES_BEFORE_LOCKOUT ? res.msBeforeNext : 0)),
-    address ? byAddress.get(address).then((res) => (res && res.consumedPoints >= IP_FAILURES ? res.msBeforeNext : 0)) : 0,
-  ]);
-  const waitMs = Math.max(...waits);
-  return waitMs > 0 ? { allowed: false, retryAfterSeconds: Math.ceil(waitMs / 1000) } : { allowed: true };
+export type SignInAttempt = {
+  /** After the check: a right password clears the streak and gives the points back. */
+  settle(outcome: 'success' | 'failure' | 'not_checked'): Promise<void>;
+};
+export type ReserveVerdict = { allowed: true; attempt: SignInAttempt } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * Takes one point from every limit the attempt counts against, before the password is checked.
+ * `email` is the normalised address authorize() checks; `address` is a key from
+ * lib/net/client-address.ts (null when unknown: those attempts share one key).
+ */
+export async function reserveSignInAttempt(email: string, address: string | null): Promise<ReserveVerdict> {
+  const all = limiters();
+  const keys = { address: address ?? 'unknown', account: digest(email), pair: digest(email, address ?? 'unknown') };
+  const plan: [RateLimiterAbstract, string][] = [
+    [all.address, keys.address],
+    [all.pair, keys.pair],
+    [all.streak, keys.pair],
+    [all.account, keys.account],
+  ];
+  const taken: [RateLimiterAbstract, string][] = [];
+  let streakPosition = 0;
+  for (const [limiter, key] of plan) {
+    try {
+      const res = await limiter.consume(key);
+      if (limiter === all.streak) streakPosition = res.consumedPoints;
+      taken.push([limiter, key]);
+    } catch (rejection) {
+      await Promise.all(taken.map(([taker, takenKey]) => taker.reward(takenKey)));
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      return { allowed: false, retryAfterSeconds: await retryAfter(limiter === all.streak, rejection, keys.pair) };
+    }
+  }
+  return {
+    allowed: true,
+    attempt: {
+      settle: async (outcome) => {
+        if (outcome === 'failure') {
+          // Only the attempt that completed the streak locks the pair, however many ran at once.
+          if (streakPosition === STREAK) await lockPair(keys.pair);
+          return;
+        }
+        const refunds = outcome === 'success' ? taken.filter(([limiter]) => limiter !== all.streak) : taken;
+        await Promise.all(refunds.map(([limiter, key]) => limiter.reward(key)));
+        if (outcome === 'success') await all.streak.delete(keys.pair);
+      },
+    },
+  };
 }
 
-/** After a wrong password (or unknown email): count it, and lock out when the count is reached. */
-export async function recordFailedSignIn(email: string, address: string | null): Promise<void> {
-  const { account, lockouts, address: byAddress } = limiters();
-  if (address) {
-    // penalty() only counts (blockDuration applies to consume()): lock the address explicitly.
-    const res = await byAddress.penalty(address);
-    if (res.consumedPoints === IP_FAILURES) await byAddress.block(address, IP_WINDOW_SECONDS);
-  }
-  const res = await account.penalty(email);
-  if (res.consumedPoints >= FAILURES_BEFORE_LOCKOUT) {
-    const lockout = await lockouts.penalty(email);
-    const seconds = Math.min(lockoutBaseSeconds() * 2 ** (lockout.consumedPoints - 1), MAX_LOCKOUT_SECONDS);
-    await account.block(email, seconds);
-  }
+async function lockPair(pair: string): Promise<void> {
+  const { lockouts, streak } = limiters();
+  const lockout = await lockouts.penalty(pair);
+  await streak.block(pair, lockoutSeconds(lockout.consumedPoints));
 }
 
-/** A right password clears the account's consecutive failures (not its lockout history). */
-export async function recordSuccessfulSignIn(email: string): Promise<void> {
-  await limiters().account.delete(email);
+const lockoutSeconds = (nth: number) => Math.min(getLockoutBaseSeconds() * 2 ** Math.max(0, nth - 1), MAX_LOCKOUT_SECONDS);
+
+/**
+ * Seconds until a refused attempt may be tried again. A streak that is full but not yet locked
+ * (its fifth failure is still being checked) waits for the lockout about to start.
+ */
+async function retryAfter(isStreak: boolean, rejection: RateLimiterRes, pair: string): Promise<number> {
+  let ms = rejection.msBeforeNext;
+  if (isStreak && ms > MAX_LOCKOUT_SECONDS * 1000) {
+    const lockouts = await limiters().lockouts.get(pair);
+    ms = lockoutSeconds((lockouts?.consumedPoints ?? 0) + 1) * 1000;
+  }
+  return Math.max(1, Math.ceil(ms / 1000));
 }
 
 /** Tests: forget every count. */
 export function resetSignInThrottle(): void {
   delete (globalThis as Holder)[KEY];
-}
-
-/** The client address as the nearest proxy saw it: the last X-Forwarded-For hop. */
-export function clientAddress(headers: Headers): string | null {
-  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
-  return hops.at(-1) ?? headers.get('x-real-ip');
 }

@@ -9,8 +9,17 @@ export type UserEntry = { email: string; passwordHash: string };
 
 const emailSchema = z.email();
 
+/**
+ * One spelling per address for lookups: trimmed, the domain NFC and lower case, the local part
+ * exact but for ASCII case. Unicode normalisation or case folding of the local part would make
+ * look-alikes equal (NFC alone turns the Kelvin sign into K), and a mailbox is its exact name.
+ */
 export function normaliseEmail(email: string): string {
-  return email.normalize('NFC').trim().toLowerCase();
+  const trimmed = email.trim();
+  const at = trimmed.lastIndexOf('@');
+  const local = at < 0 ? trimmed : trimmed.slice(0, at);
+  const domain = at < 0 ? '' : trimmed.slice(at).normalize('NFC').toLowerCase();
+  return local.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) + domain;
 }
 
 export type ParsedUsers = { ok: true; users: Map<string, UserEntry> } | { ok: false; problem: string };

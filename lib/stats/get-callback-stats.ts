@@ -7,9 +7,11 @@ import { toCallbackStats, type CallbackStats } from './callback-stats';
  * The one domain call behind both the page and `GET /api/stats`, so the two can never disagree.
  * The period reported is the one Talkover echoes back, labelled with the app's timezone; the
  * source says whether the figures came from the cache, from Talkover, or are stale.
+ * `requester` identifies who asks (the signed-in member), for their fair share of Talkover's
+ * budget; it is an opaque key below this point.
  */
-export async function getCallbackStats(range: DateRange): Promise<CallbackStats> {
-  const result = await getCachedTalkoverStats(range);
+export async function getCallbackStats(range: DateRange, { requester }: { requester: string }): Promise<CallbackStats> {
+  const result = await getCachedTalkoverStats(range, { requester });
   return toCallbackStats(result.value, {
     timeZone: range.timeZone,
     fetchedAt: result.fetchedAt,

@@ -1,70 +1,38 @@
 import 'server-only';
 import type { Clock } from './clock';
+import { SlidingWindowBudget } from './sliding-window-budget';
 
-/** Spend at most this share of Talkover's per-minute limit, leaving room for other clients. */
-const SPEND_SHARE = 0.8;
-/** The burst a cold start may spend at once, as a share of the limit. */
-const BURST_SHARE = 0.1;
+/** The share of Talkover's per-minute limit the dashboard spends over time (members' shares are cut from it). */
+export { SUSTAINED_SHARE as SPEND_SHARE } from './sliding-window-budget';
 
 export type Reservation = { ok: true; waitMs: number } | { ok: false; retryAfterMs: number };
 
 /**
- * A token bucket for upstream calls, retries included. It refills at 80% of the limit and holds
- * a burst of 10%, so any 60 s window spends at most 90% of the limit whatever Talkover's window
- * alignment is (a fixed-window counter could spend twice its budget across a boundary). Talkover
- * itself can pause all calls: a 429, or rate-limit headers saying nothing is left.
+ * What a call is for. `view`: figures a person is looking at (totals, comparison). `series`:
+ * trend buckets, which only spend while a quarter of the minute's budget is left for views.
  */
-export class UpstreamBudget {
+export type BudgetPriority = 'view' | 'series';
+
+/**
+ * The rate-limit budget every Talkover call, retries included, goes through. One small
+ * interface so the in-memory log can later be swapped for a shared one (a Redis sorted set).
+ */
+export interface UpstreamBudget {
   readonly limitPerMinute: number;
-  private readonly capacity: number;
-  private readonly refillPerMs: number;
-  private tokens: number;
-  private updatedAt: number;
-  private pausedUntil = 0;
-
-  constructor(limitPerMinute: number, private readonly clock: Clock) {
-    this.limitPerMinute = limitPerMinute;
-    this.capacity = Math.max(1, Math.floor(limitPerMinute * BURST_SHARE));
-    this.refillPerMs = (limitPerMinute * SPEND_SHARE) / 60_000;
-    this.tokens = this.capacity;
-    this.updatedAt = clock.now();
-  }
-
   /**
-   * Takes a token now, or books the next one if it comes within `maxWaitMs` (the caller sleeps
-   * `waitMs`, then calls). Booking drives the balance negative, so waiting callers queue in
-   * order and never overspend. Refuses, booking nothing, when paused or the wait is too long.
+   * Books a call now (`waitMs` 0) or at the first free slot within `maxWaitMs` (the caller
+   * sleeps `waitMs`, then calls). Refuses, booking nothing, when paused or the wait is too long.
+   * Series calls never wait.
    */
-  reserve(maxWaitMs: number): Reservation {
-    const now = this.refill();
-    if (now < this.pausedUntil) return { ok: false, retryAfterMs: this.pausedUntil - now };
-    const waitMs = this.tokens >= 1 ? 0 : Math.ceil((1 - this.tokens) / this.refillPerMs);
-    if (waitMs > maxWaitMs) return { ok: false, retryAfterMs: waitMs };
-    this.tokens -= 1;
-    return { ok: true, waitMs };
-  }
+  reserve(maxWaitMs: number, options?: { priority?: BudgetPriority }): Reservation;
+  /** Stops every call until `untilMs`. */
+  pauseUntil(untilMs: number): void;
+  /** Calls that could start now, and the pause if any. */
+  snapshot(): { remaining: number; pausedForMs: number };
+}
 
-  /** Stops every call until `untilMs`, and spends what is left so the restart is gentle. */
-  pauseUntil(untilMs: number): void {
-    this.refill();
-    this.pausedUntil = Math.max(this.pausedUntil, untilMs);
-    this.tokens = Math.min(this.tokens, 0);
-  }
-
-  /** Whole calls that could start now, and the pause if any: for /api/health. */
-  snapshot(): { remaining: number; pausedForMs: number } {
-    const now = this.refill();
-    return { remaining: Math.max(0, Math.floor(this.tokens)), pausedForMs: Math.max(0, this.pausedUntil - now) };
-  }
-
-  /** Tokens accrue with time, but not while paused: calls restart from an empty bucket. */
-  private refill(): number {
-    const now = this.clock.now();
-    const accrueFrom = Math.max(this.updatedAt, this.pausedUntil);
-    if (now > accrueFrom) this.tokens = Math.min(this.capacity, this.tokens + (now - accrueFrom) * this.refillPerMs);
-    this.updatedAt = now;
-    return now;
-  }
+export function createUpstreamBudget(limitPerMinute: number, clock: Clock): UpstreamBudget {
+  return new SlidingWindowBudget(limitPerMinute, clock);
 }
 
 /**

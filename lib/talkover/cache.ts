@@ -25,10 +25,20 @@ export type ResponseCache = LRUCache<string, Entry, Context>;
 
 export const MAX_STALE_MS = 24 * 3_600_000;
 const MAX_ENTRIES = 1_000;
+/** What all entries together may weigh (each one is an answer of at most 1 MiB, see body.ts). */
+export const MAX_CACHE_BYTES = 50 * 1024 * 1024;
 
-export function createResponseCache(clock: Clock): ResponseCache {
+/** An entry's weight: the length of its value as JSON, about its size in memory. */
+export function entrySize(entry: Entry): number {
+  return Math.max(1, JSON.stringify(entry.value)?.length ?? 1);
+}
+
+export function createResponseCache(clock: Clock, maxBytes = MAX_CACHE_BYTES): ResponseCache {
   return new LRUCache<string, Entry, Context>({
     max: MAX_ENTRIES,
+    // Bounded by weight too: a thousand large answers must not fill the server's memory.
+    maxSize: maxBytes,
+    sizeCalculation: entrySize,
     ttl: 60_000,
     perf: { now: () => clock.now() },
     // Read the clock on every check (lru-cache otherwise reuses a reading for up to 1 ms of real
@@ -70,6 +80,8 @@ export async function cached<T>(
   clock: Clock,
   request: { key: string; ttlSeconds: number },
   load: (reason: LoadReason) => Promise<T>,
+  /** Which failures the previous figures may stand in for (all, unless told otherwise). */
+  { staleOnError = () => true }: { staleOnError?: (error: unknown) => boolean } = {},
 ): Promise<Cached<T>> {
   const startedAt = clock.now();
   if (request.ttlSeconds <= 0) {
@@ -82,12 +94,12 @@ export async function cached<T>(
   try {
     entry = await cache.fetch(request.key, { ttl: request.ttlSeconds * 1000, context: { load }, status });
   } catch (error) {
-    const stale = cache.get(request.key, { allowStale: true, noDeleteOnStaleGet: true });
+    const stale = staleOnError(error) ? cache.get(request.key, { allowStale: true, noDeleteOnStaleGet: true }) : undefined;
     if (!stale || clock.now() - stale.fetchedAt > MAX_STALE_MS) throw error;
     return { value: stale.value as T, fetchedAt: new Date(stale.fetchedAt), cache: 'stale', upstreamMs: clock.now() - startedAt };
   }
   // fetch() resolves undefined only if the entry was evicted while its fetch was in flight.
-  if (!entry) return cached(cache, clock, request, load);
+  if (!entry) return cached(cache, clock, request, load, { staleOnError });
   const state: CacheState = status.fetch === 'hit' ? 'hit' : 'miss';
   return {
     value: entry.value as T,

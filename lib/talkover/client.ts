@@ -1,7 +1,8 @@
 import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
-import { pauseFromHeaders } from './budget';
+import { readCappedText } from './body';
+import { pauseFromHeaders, type BudgetPriority } from './budget';
 import { parseRetryAfter } from './retry-after';
 import type { LoadReason } from './cache';
 import { getTalkoverConfig } from './config';
@@ -25,6 +26,7 @@ export async function talkoverGet<T>(
   query: TalkoverQuery,
   schema: z.ZodType<T>,
   reason: LoadReason = 'uncached',
+  priority: BudgetPriority = 'view',
 ): Promise<T> {
   const config = getTalkoverConfig();
   const state = getUpstreamState(config);
@@ -34,7 +36,7 @@ export async function talkoverGet<T>(
   const deadlineAt = state.clock.now() + config.deadlineMs;
   return withRetries(
     async (retry) => {
-      await takeBudget(state, deadlineAt);
+      await takeBudget(state, deadlineAt, priority);
       if (!state.gate.tryEnter()) {
         throw new AppError('upstream_unavailable', {
           message: 'Talkover is answering slowly and too many requests are waiting for it. Try again in a moment.',
@@ -52,9 +54,9 @@ export async function talkoverGet<T>(
   );
 }
 
-/** Waits for a budget token if one comes before the deadline; otherwise fails as rate limited. */
-async function takeBudget(state: UpstreamState, deadlineAt: number): Promise<void> {
-  const reservation = state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000));
+/** Waits for a budget slot if one comes before the deadline; otherwise fails as rate limited. */
+async function takeBudget(state: UpstreamState, deadlineAt: number, priority: BudgetPriority): Promise<void> {
+  const reservation = state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
   if (!reservation.ok) {
     throw new AppError('upstream_rate_limited', {
       message: 'The dashboard is pacing its requests to stay inside Talkover\'s rate limit. Try again shortly.',
@@ -95,7 +97,7 @@ async function tryOnce<T>(
   };
 
   let response: Response;
-  let text: string;
+  let text: string | null;
   try {
     response = await talkoverFetch(url, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
@@ -103,11 +105,15 @@ async function tryOnce<T>(
       // A redirect could carry the token to another host: refuse it instead of following.
       redirect: 'error',
     });
-    text = await response.text();
+    text = await readCappedText(response);
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';
     record({ status: null, outcome: timedOut ? 'timeout' : 'network_error' });
     throw new AppError(timedOut ? 'upstream_timeout' : 'upstream_unavailable', { cause: error, retryable: true });
+  }
+  if (text === null) {
+    record({ status: response.status, outcome: 'upstream_bad_payload', code: 'body_too_large' });
+    throw new AppError('upstream_bad_payload');
   }
 
   const json = parseJson(text);

@@ -10,10 +10,26 @@ import { parseIsoDate } from '../date-range';
 const count = z.number().int().nonnegative();
 const isoDate = z.string().refine((value) => parseIsoDate(value) !== null, { error: 'not a real YYYY-MM-DD date' });
 
+/**
+ * Bounds on what one answer may hold, so a broken or hostile upstream cannot fill memory or the
+ * page. A long name is only cosmetic: it is cut (at a character, never inside one), rather than
+ * losing the whole answer. An over-long id or an over-long list is not something Talkover sends
+ * for a real team: the answer is refused, because cutting the list would misstate the figures.
+ */
+export const MAX_NAME_LENGTH = 200;
+export const MAX_SOURCE_AGENT_ID_LENGTH = 200;
+export const MAX_SOURCE_AGENTS = 1_000;
+
+/** The first `max` characters (code points, so an emoji is never split in half). */
+export function truncateName(name: string, max = MAX_NAME_LENGTH): string {
+  if (name.length <= max) return name;
+  return Array.from(name.slice(0, max * 2)).slice(0, max).join('');
+}
+
 export const sourceAgentCountSchema = z.object({
-  source_agent_id: z.string().min(1),
+  source_agent_id: z.string().min(1).max(MAX_SOURCE_AGENT_ID_LENGTH),
   // Names are typed by Talkover users: untrusted text, possibly empty or null.
-  name: z.string().nullish().transform((name) => name ?? ''),
+  name: z.string().nullish().transform((name) => truncateName(name ?? '')),
   count,
 });
 
@@ -22,7 +38,7 @@ export const callbackStatsSchema = z.object({
   total_callbacks_received: count,
   callbacks_answered: count,
   callbacks_unmatched: count,
-  callbacks_by_source_agent: z.array(sourceAgentCountSchema),
+  callbacks_by_source_agent: z.array(sourceAgentCountSchema).max(MAX_SOURCE_AGENTS),
 });
 export type RawCallbackStats = z.infer<typeof callbackStatsSchema>;
 

@@ -1,8 +1,9 @@
 import 'server-only';
-import { UpstreamBudget } from './budget';
+import { createUpstreamBudget, type UpstreamBudget } from './budget';
 import { realClock, type Clock } from './clock';
 import { ConcurrencyGate } from './concurrency';
 import { createResponseCache, type ResponseCache } from './cache';
+import { createMemoryMissShare, memberShareFor, type MissShareStore } from './member-share';
 
 export type LastCall = { at: string; endpoint: string; status: number | null; outcome: string };
 
@@ -16,6 +17,8 @@ export type UpstreamState = {
   cache: ResponseCache;
   budget: UpstreamBudget;
   gate: ConcurrencyGate;
+  /** Each member's share of the budget, in cache misses per minute. */
+  memberShare: MissShareStore;
   lastCall: LastCall | null;
 };
 
@@ -31,13 +34,17 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
     state = holder[KEY] = {
       clock,
       cache: createResponseCache(clock),
-      budget: new UpstreamBudget(limits.rateLimitPerMinute, clock),
+      budget: createUpstreamBudget(limits.rateLimitPerMinute, clock),
       gate: new ConcurrencyGate(limits.maxConcurrent),
+      memberShare: createMemoryMissShare(memberShareFor(limits.rateLimitPerMinute)),
       lastCall: null,
     };
   }
   if (state.budget.limitPerMinute !== limits.rateLimitPerMinute) {
-    state.budget = new UpstreamBudget(limits.rateLimitPerMinute, state.clock);
+    state.budget = createUpstreamBudget(limits.rateLimitPerMinute, state.clock);
+  }
+  if (state.memberShare.pointsPerMinute !== memberShareFor(limits.rateLimitPerMinute)) {
+    state.memberShare = createMemoryMissShare(memberShareFor(limits.rateLimitPerMinute));
   }
   if (state.gate.limit !== limits.maxConcurrent) state.gate = new ConcurrencyGate(limits.maxConcurrent);
   return state;
@@ -55,5 +62,5 @@ export function resetUpstreamState(clock: Clock = realClock): void {
   const state = getUpstreamState({ rateLimitPerMinute: 100, maxConcurrent: 8 });
   state.clock = clock;
   state.cache = createResponseCache(clock);
-  state.budget = new UpstreamBudget(100, clock);
+  state.budget = createUpstreamBudget(100, clock);
 }

@@ -3,6 +3,7 @@ import { todayIn } from '../date-range';
 import { cached, cacheKey, ttlSecondsFor, type Cached, type LoadReason } from './cache';
 import { talkoverGet } from './client';
 import { getTalkoverConfig } from './config';
+import { chargeMemberMiss, isMemberRefusal } from './member-share';
 import { callbackStatsResponseSchema, type RawCallbackStats } from './schemas';
 import { getUpstreamState } from './state';
 
@@ -25,15 +26,34 @@ export function callbackStatsCacheKey(range: DayRange): string {
   return cacheKey(getTalkoverConfig().environment, CALLBACK_STATS_PATH, statsParams(range));
 }
 
-/** The range's raw stats through the cache (what lib/stats shapes for the page and `/api/stats`). */
-export function getCachedTalkoverStats(range: DayRange & { timeZone: string }): Promise<Cached<RawCallbackStats>> {
+/**
+ * The range's raw stats through the cache (what lib/stats shapes for the page and `/api/stats`). The request whose
+ * miss calls Talkover counts it against its requester's share of the budget first; past the
+ * share, that requester gets a 429 and Talkover is not called. Requests that join a miss already
+ * on its way share its call and are not counted.
+ */
+export async function getCachedTalkoverStats(
+  range: DayRange & { timeZone: string },
+  { requester }: { requester: string },
+): Promise<Cached<RawCallbackStats>> {
   const config = getTalkoverConfig();
   const state = getUpstreamState(config);
   const today = todayIn(range.timeZone, new Date(state.clock.now()));
-  return cached(
-    state.cache,
-    state.clock,
-    { key: callbackStatsCacheKey(range), ttlSeconds: ttlSecondsFor(range, today, config) },
-    (reason) => requestTalkoverStats(range, reason),
-  );
+  const request = { key: callbackStatsCacheKey(range), ttlSeconds: ttlSecondsFor(range, today, config) };
+  let loaded = false;
+  const load = async (reason: LoadReason) => {
+    loaded = true;
+    await chargeMemberMiss(state.memberShare, requester);
+    return requestTalkoverStats(range, reason);
+  };
+  // Figures served as stale say "Talkover is unavailable": not what a refused share means.
+  const options = { staleOnError: (error: unknown) => !isMemberRefusal(error) };
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await cached(state.cache, state.clock, request, load, options);
+    } catch (error) {
+      // This request joined someone else's miss, which their share refused: ask again as itself.
+      if (loaded || attempt === 3 || !isMemberRefusal(error)) throw error;
+    }
+  }
 }

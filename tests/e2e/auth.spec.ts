@@ -83,14 +83,10 @@ describe('signed-out requests', () => {
     expect(response.status).toBe(401);
   });
 
-  it('can reach /api/health, which calls nothing upstream', async () => {
+  it('can reach /api/health, which says only that the app is up', async () => {
     const response = await fetch(`${appUrl}/api/health`);
     expect(response.status).toBe(200);
-    const body = await response.json();
-    expect(body.status).toBe('ok');
-    expect(Object.keys(body.talkover).sort()).toEqual(
-      ['budget_remaining', 'cached_entries', 'in_flight', 'last_call', 'paused_for_seconds', 'rate_limit_per_minute'].sort(),
-    );
+    expect(await response.text()).toBe('{"status":"ok"}');
   });
 
   it('is redirected from a page with the original URL kept', async () => {

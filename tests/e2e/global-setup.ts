@@ -39,7 +39,11 @@ export default async function setup(project: TestProject) {
     NEXT_DIST_DIR: E2E.distDir,
     NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-    AUTH_USERS: `${E2E.email}:${await hashPassword(E2E.password, { logN: 14, r: 8, p: 1 })}`,
+    AUTH_USERS: (
+      await Promise.all(
+        [E2E.email, E2E.lockoutEmail].map(async (email) => `${email}:${await hashPassword(E2E.password, { logN: 14, r: 8, p: 1 })}`),
+      )
+    ).join(','),
     TALKOVER_API_URL: simulator.url,
     TALKOVER_API_TOKEN: E2E.canaryToken,
     TALKOVER_TIMEOUT_MS: '1500',

@@ -12,6 +12,7 @@ describe('production start-up', () => {
     ['NEXTAUTH_URL', { NEXTAUTH_URL: 'not a url' }],
     ['TALKOVER_API_URL', { TALKOVER_API_URL: 'http://talkover.example/api/v1' }],
     ['AUTH_USERS', { AUTH_USERS: 'ana@example.com:plaintext-password' }],
+    ['AUTH_TRUSTED_PROXIES', { AUTH_TRUSTED_PROXIES: 'all' }],
   ])('refuses to start without a valid %s', async (variable, overrides) => {
     const { code, output } = await startNextExpectingExit(await freePort(), { ...env, ...overrides } as NodeJS.ProcessEnv);
     expect(code).toBe(1);

@@ -35,7 +35,7 @@ describe('npm run hash-password', () => {
     expect(await verifyPassword('s3cret $HOME, "quoted"', hashes[0]!)).toBe(true);
     expect(await verifyPassword('s3cret $HOME, "quoted"\n', hashes[0]!)).toBe(false);
     expect(await verifyPassword('second-person', hashes[1]!)).toBe(true);
-  });
+  }, 30_000); // three scrypt checks at full cost: seconds each on a busy 2-core machine
 
   it('refuses an empty password with one clear line', async () => {
     const { code, stdout, stderr } = await hashWithCli('\n');

@@ -12,6 +12,7 @@ import { peekUpstreamState, resetUpstreamState } from '@/lib/talkover/state';
 import { faultSchema } from '@/simulator/faults';
 import { startSimulator, type Fault } from '@/simulator/server';
 import { ManualClock } from '../support/manual-clock';
+import { routeRequest, sessionCookie } from '../support/session';
 import { useStatsRoute, type Answer } from '../support/stats-route';
 
 const TOKEN = 'talq_discipline_canary_93be0d7c1f';
@@ -21,10 +22,13 @@ const route = useStatsRoute({
   simulatorRateLimitPerMinute: 100_000,
   env: { TALKOVER_RATE_LIMIT_PER_MINUTE: '100' },
 });
-const { get } = route;
+const { get, getAs } = route;
+/** The n-th member of the team: the budget tests spread their calls over many people, each well inside their own share. */
+const member = (n: number) => `member${n}@example.com`;
 let clock: ManualClock;
 
-const health = () => route.read(getHealth());
+/** The health detail, as a signed-in member sees it. */
+const health = async () => route.read(await getHealth(routeRequest('http://localhost/api/health', await sessionCookie())));
 
 /** A distinct, settled (closed) week for each n. */
 const week = (n: number) => `?start_date=${addDays('2025-01-01', n)}&end_date=${addDays('2025-01-07', n)}`;
@@ -235,21 +239,26 @@ describe('a 429 with Retry-After: 30', () => {
     expect(route.simulator.requestCount()).toBe(2);
   });
 
-  test('a call already waiting for a budget token does not go out during the pause', async () => {
-    // Limit 10/min: a burst of 1, then a token every 7.5 s; callers may wait up to 14 s for one.
+  test('a call already waiting for a budget slot does not go out during the pause', async () => {
+    // Limit 10/min: 9 calls in any 60 s; callers may wait up to 14 s for a slot.
     vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '10');
     vi.stubEnv('TALKOVER_DEADLINE_MS', '15000');
+    route.simulator.setFault({ mode: 'none' });
     const stepped = new SteppedClock();
     resetUpstreamState(stepped);
+    for (let n = 0; n < 8; n += 1) expect((await getAs(member(n), week(20 + n))).status).toBe(200);
+    stepped.advance(50_000);
 
-    const answers = Promise.all([get(week(0)), get(week(1))]);
-    // One request spends the token and meets the 429; the other has booked the next token.
+    route.simulator.setFault({ mode: 'rate-limited', retryAfterSeconds: 30, times: 1 });
+    const answers = Promise.all([getAs(member(8), week(0)), getAs(member(9), week(1))]);
+    // One request spends the 9th slot and meets the 429; the other has booked the slot that
+    // frees 60 s after the first calls, 10 s from now.
     await vi.waitFor(() => expect(stepped.sleeping).toBe(1));
     await vi.waitFor(() => expect(peekUpstreamState()?.lastCall?.outcome).toBe('upstream_rate_limited'));
-    stepped.advance(7_500);
+    stepped.advance(10_000);
 
     const results = await answers;
-    expect(route.simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(9);
     for (const answer of results) expectWaitOrStale(answer);
   });
 });
@@ -280,50 +289,55 @@ test('Talkover saying X-RateLimit-Remaining: 0 stops calls until its reset', asy
   }
 });
 
-describe('the budget (TALKOVER_RATE_LIMIT_PER_MINUTE=10: a burst of 1, then one call per 7.5 s)', () => {
+describe('the budget (TALKOVER_RATE_LIMIT_PER_MINUTE=10: at most 9 calls in any 60 s)', () => {
   beforeEach(() => {
     vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '10');
+    // Room for all 30 at the gate: the budget, not the concurrency cap, must be what stops them.
+    vi.stubEnv('TALKOVER_MAX_CONCURRENT', '64');
   });
 
   test.each([
     {
       how: 'concurrently',
-      run: () => Promise.all(Array.from({ length: 30 }, (_, n) => get(week(n)))),
+      run: () => Promise.all(Array.from({ length: 30 }, (_, n) => getAs(member(n), week(n)))),
     },
     {
       how: 'one after another',
       run: async () => {
         const answers: Answer[] = [];
-        for (let n = 0; n < 30; n += 1) answers.push(await get(week(n)));
+        for (let n = 0; n < 30; n += 1) answers.push(await getAs(member(n), week(n)));
         return answers;
       },
     },
-  ])('30 distinct ranges $how, clock frozen: one call, the rest told when to retry', async ({ run }) => {
+  ])('30 distinct ranges $how, clock frozen: a burst of 9 calls, the rest told when to retry', async ({ run }) => {
     const answers = await run();
 
-    expect(route.simulator.requestCount()).toBeLessThanOrEqual(10);
-    expect(route.simulator.requestCount()).toBe(1);
+    expect(route.simulator.requestCount()).toBe(9);
     expect(answers.every((answer) => answer.status !== 500)).toBe(true);
-    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(1);
+    expect(answers.filter((answer) => answer.status === 200)).toHaveLength(9);
     for (const answer of answers.filter((answer) => answer.status !== 200)) {
       expectWaitOrStale(answer);
-      // Nothing was booked by the refusals: each one is told the same 7.5 s, rounded up.
-      expect(answer.headers.get('retry-after')).toBe('8');
+      // Nothing was booked by the refusals: each one is told the same minute, when the burst
+      // leaves the window.
+      expect(answer.headers.get('retry-after')).toBe('60');
     }
   });
 
-  test('callers that can wait (deadline 15 s) queue for tokens: all answered, ≤ 9 calls in any 60 s', async () => {
+  test('callers that can wait (deadline 15 s), one every 4 s for 5 minutes: ≤ 9 calls in any 60 s', async () => {
     vi.stubEnv('TALKOVER_DEADLINE_MS', '15000');
     const callTimes: number[] = [];
-    for (let n = 0; n < 30; n += 1) {
-      const answer = await get(week(n));
-      expect(answer.status).toBe(200);
-      callTimes.push(Date.parse(peekUpstreamState()!.lastCall!.at));
+    const startedAt = clock.now();
+    for (let n = 0; n < 75; n += 1) {
+      const due = startedAt + n * 4_000;
+      if (clock.now() < due) clock.advance(due - clock.now());
+      const answer = await getAs(member(n), week(n));
+      if (answer.status === 200) callTimes.push(Date.parse(peekUpstreamState()!.lastCall!.at));
+      else expectWaitOrStale(answer);
     }
-    expect(route.simulator.requestCount()).toBe(30);
+    expect(route.simulator.requestCount()).toBe(callTimes.length);
     expect(busiestMinute(callTimes)).toBeLessThanOrEqual(9);
-    // The waiting happened on the injected clock: about 29 refill intervals.
-    expect(clock.now() - callTimes[0]!).toBeGreaterThanOrEqual(29 * 7_500 - 29);
+    // The callers really were more than the budget, and it was spent: about 9 a minute.
+    expect(callTimes.length).toBeGreaterThanOrEqual(5 * 9 - 9);
   });
 });
 
@@ -370,22 +384,22 @@ describe('/api/health', () => {
   test('before any call: a full budget and no last call', async () => {
     const { status, body } = await health();
     expect(status).toBe(200);
-    expect(body.talkover).toMatchObject({ budget_remaining: 10, rate_limit_per_minute: 100, paused_for_seconds: 0, last_call: null });
+    expect(body.talkover).toMatchObject({ budget_remaining: 90, rate_limit_per_minute: 100, paused_for_seconds: 0, last_call: null });
   });
 
   test.each<{ name: string; fault: Fault; status: number; outcome: string; remaining: number; paused: number }>([
-    { name: 'a good answer', fault: { mode: 'none' }, status: 200, outcome: 'ok', remaining: 5, paused: 0 },
-    { name: 'a rejected token', fault: { mode: 'unauthorized' }, status: 401, outcome: 'upstream_rejected_token', remaining: 5, paused: 0 },
-    { name: 'a 500', fault: { mode: 'server-error' }, status: 500, outcome: 'upstream_unavailable', remaining: 5, paused: 0 },
+    { name: 'a good answer', fault: { mode: 'none' }, status: 200, outcome: 'ok', remaining: 53, paused: 0 },
+    { name: 'a rejected token', fault: { mode: 'unauthorized' }, status: 401, outcome: 'upstream_rejected_token', remaining: 53, paused: 0 },
+    { name: 'a 500', fault: { mode: 'server-error' }, status: 500, outcome: 'upstream_unavailable', remaining: 53, paused: 0 },
     { name: 'a 429', fault: { mode: 'rate-limited', retryAfterSeconds: 30 }, status: 429, outcome: 'upstream_rate_limited', remaining: 0, paused: 30 },
   ])('after $name: budget, limit and the last call, never the token', async ({ fault, status, outcome, remaining, paused }) => {
-    vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '60'); // a burst of 6
+    vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '60'); // 54 calls in any 60 s
     route.simulator.setFault(fault);
     await get(CLOSED_RANGE);
 
     const answer = await health();
     expect(answer.status).toBe(200);
-    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(answer.headers.get('cache-control')).toBe('private, no-store');
     expect(answer.body).toEqual({
       status: 'ok',
       talkover: {

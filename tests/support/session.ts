@@ -16,7 +16,14 @@ export function stubSessionEnv(): void {
   vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
 }
 
-type SessionCookieOptions = { email?: string; provider?: string; maxAgeSeconds?: number; secret?: string };
+type SessionCookieOptions = {
+  email?: string;
+  provider?: string;
+  maxAgeSeconds?: number;
+  secret?: string;
+  /** The sign-in time (epoch seconds) the token carries; null for a token without one. Default: now. */
+  signedInAt?: number | null;
+};
 
 /** A `Cookie` header value holding a session for `email`, signed in through an SSO provider by default. */
 export async function sessionCookie({
@@ -24,8 +31,10 @@ export async function sessionCookie({
   provider = 'oidc',
   maxAgeSeconds = 3600,
   secret = SESSION_SECRET,
+  signedInAt = Math.floor(Date.now() / 1000),
 }: SessionCookieOptions = {}): Promise<string> {
-  const token = await encode({ token: { sub: email, email, provider }, secret, maxAge: maxAgeSeconds });
+  const claims = signedInAt === null ? {} : { signed_in_at: signedInAt };
+  const token = await encode({ token: { sub: email, email, provider, ...claims }, secret, maxAge: maxAgeSeconds });
   return `next-auth.session-token=${token}`;
 }
 

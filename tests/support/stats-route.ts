@@ -65,6 +65,9 @@ export function useStatsRoute(options: { token: string; simulatorRateLimitPerMin
     read,
     /** GET /api/stats with the query (`?range=7d`), signed in unless signOut() was called. */
     get: async (query: string) => read(await respond(query)),
+    /** GET /api/stats as another member of the team, with their own session. */
+    getAs: async (email: string, query: string) =>
+      read(await GET(routeRequest(`http://localhost/api/stats${query}`, await sessionCookie({ email })))),
     /** The same, unread: for callers that check the body's type themselves. */
     respond,
     /** The next requests carry no session cookie. */

@@ -139,9 +139,12 @@ describe('isEmailVerified', () => {
     { provider: 'google', profile: { email_verified: false }, verified: false },
     { provider: 'google', profile: {}, verified: false },
     { provider: 'google', profile: undefined, verified: false },
-    { provider: 'github', profile: {}, verified: true },
-    { provider: 'github', profile: undefined, verified: true },
-    { provider: 'github', profile: { email_verified: false }, verified: true },
+    // GitHub's email_verified comes from its list of the account's addresses (see below).
+    { provider: 'github', profile: {}, verified: false },
+    { provider: 'github', profile: undefined, verified: false },
+    { provider: 'github', profile: { email_verified: false }, verified: false },
+    { provider: 'github', profile: { email_verified: 'true' }, verified: false },
+    { provider: 'github', profile: { email_verified: true }, verified: true },
     { provider: 'credentials', profile: undefined, verified: true },
     // Any other provider must vouch for the address itself.
     { provider: 'other', profile: {}, verified: false },
@@ -174,13 +177,19 @@ const jwtAtSignIn = async (provider: string, email: string) =>
 /** jwt() on a session read: only the token. */
 const jwtOnRead = async (token: Record<string, unknown>) => callbacks().jwt!({ token } as JwtParams);
 
+/** The clock in the callbacks' tests: sign-in times are exact. */
+const NOW_MS = Date.UTC(2026, 0, 15, 9, 30);
+const SIGNED_IN_AT = NOW_MS / 1000;
+
 describe('next-auth callbacks (getAuthOptions)', () => {
   beforeEach(() => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW_MS });
     vi.stubEnv('NEXTAUTH_SECRET', 'access_test_secret_at_least_32_bytes_long');
     vi.stubEnv('AUTH_USERS', users('ana@example.com', 'bo@example.com'));
     vi.stubEnv('AUTH_ALLOWED_EMAILS', '');
     vi.stubEnv('AUTH_ALLOWED_DOMAINS', '');
   });
+  afterEach(() => vi.useRealTimers());
 
   describe('signIn', () => {
     test('an allowed, verified OIDC profile is accepted', async () => {
@@ -209,12 +218,13 @@ describe('next-auth callbacks (getAuthOptions)', () => {
       await expect(signIn('github', 'ana@example.com', {})).resolves.toBe(false);
     });
 
-    test('Google needs email_verified; GitHub does not', async () => {
+    test('Google and GitHub need email_verified', async () => {
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
       await expect(signIn('google', 'ana@example.com', { email_verified: true })).resolves.toBe(true);
       await expect(signIn('google', 'ana@example.com', { email_verified: false })).resolves.toBe(false);
-      await expect(signIn('github', 'ana@example.com', { login: 'ana' })).resolves.toBe(true);
-      await expect(signIn('github', 'eve@evil.io', { login: 'eve' })).resolves.toBe(false);
+      await expect(signIn('github', 'ana@example.com', { login: 'ana', email_verified: true })).resolves.toBe(true);
+      await expect(signIn('github', 'ana@example.com', { login: 'ana' })).resolves.toBe(false);
+      await expect(signIn('github', 'eve@evil.io', { login: 'eve', email_verified: true })).resolves.toBe(false);
     });
 
     test('the allow-list is read at each sign-in, not when the options were built', async () => {
@@ -237,12 +247,12 @@ describe('next-auth callbacks (getAuthOptions)', () => {
         user: { id: 'ana@example.com', email: 'ana@example.com', name: 'Ana' },
         account: { provider: 'credentials', type: 'credentials', providerAccountId: 'ana@example.com', access_token: 'secret-at' },
       } as JwtParams));
-      expect(token).toStrictEqual({ sub: 'ana@example.com', email: 'ana@example.com', provider: 'credentials' });
+      expect(token).toStrictEqual({ sub: 'ana@example.com', email: 'ana@example.com', provider: 'credentials', signed_in_at: SIGNED_IN_AT });
     });
 
     test('a password user removed from AUTH_USERS loses the email on the next read', async () => {
       const token = await jwtAtSignIn('credentials', 'ana@example.com');
-      expect(token).toStrictEqual({ sub: 'ana@example.com', email: 'ana@example.com', provider: 'credentials' });
+      expect(token).toStrictEqual({ sub: 'ana@example.com', email: 'ana@example.com', provider: 'credentials', signed_in_at: SIGNED_IN_AT });
       // Still allowed: every read returns the same token.
       await expect(jwtOnRead(token)).resolves.toStrictEqual(token);
 
@@ -264,7 +274,7 @@ describe('next-auth callbacks (getAuthOptions)', () => {
     test('an SSO user removed from the allow-list loses the email on the next read', async () => {
       vi.stubEnv('AUTH_ALLOWED_EMAILS', 'cy@example.net');
       const token = await jwtAtSignIn('oidc', 'cy@example.net');
-      expect(token).toStrictEqual({ sub: 'cy@example.net', email: 'cy@example.net', provider: 'oidc' });
+      expect(token).toStrictEqual({ sub: 'cy@example.net', email: 'cy@example.net', provider: 'oidc', signed_in_at: SIGNED_IN_AT });
       await expect(jwtOnRead(token)).resolves.toStrictEqual(token);
       vi.stubEnv('AUTH_ALLOWED_EMAILS', '');
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
@@ -293,13 +303,10 @@ describe('next-auth callbacks (getAuthOptions)', () => {
     });
 
     test('a token without a provider is checked as credentials', async () => {
-      await expect(jwtOnRead({ sub: 'ana@example.com', email: 'ana@example.com' })).resolves.toStrictEqual({
-        sub: 'ana@example.com',
-        email: 'ana@example.com',
-        provider: undefined,
-      });
+      const token = { sub: 'ana@example.com', email: 'ana@example.com', signed_in_at: SIGNED_IN_AT };
+      await expect(jwtOnRead(token)).resolves.toStrictEqual({ ...token, provider: undefined });
       vi.stubEnv('AUTH_USERS', users('bo@example.com'));
-      await expect(jwtOnRead({ sub: 'ana@example.com', email: 'ana@example.com' })).resolves.toStrictEqual({});
+      await expect(jwtOnRead(token)).resolves.toStrictEqual({});
     });
   });
 

@@ -3,8 +3,8 @@ import { canonicalEmail, isAllowListEmpty, isEmailAllowed, parseAllowList, toAsc
 
 /**
  * The allow-list decides who may sign in with SSO (and narrows the password users when set):
- * exact addresses and exact domains, compared in one canonical spelling (NFKC, lower case,
- * domain in ASCII/punycode) so that look-alike spellings of an allowed domain match and
+ * exact addresses and exact domains, compared in one canonical spelling (local part exact but
+ * for ASCII case; domain NFKC, lower case, in ASCII/punycode) so that look-alike spellings of an allowed domain match and
  * neighbouring domains never do.
  */
 const domains = (value: string) => parseAllowList({ AUTH_ALLOWED_DOMAINS: value });
@@ -18,6 +18,10 @@ describe('exact emails (AUTH_ALLOWED_EMAILS)', () => {
     { email: 'ANA@Example.COM', allowed: true },
     { email: '  ana@example.com  ', allowed: true },
     { email: 'ana@ｅｘａｍｐｌｅ.com', allowed: true },
+    // The local part matches exactly (but for ASCII case): look-alikes that NFKC or full
+    // Unicode lower-casing would fold into `ana` are other mailboxes.
+    { email: 'ａｎａ@example.com', allowed: false },
+    { email: 'ａna@example.com', allowed: false },
     { email: 'bo@example.com', allowed: false },
     { email: 'xana@example.com', allowed: false },
     { email: 'ana@sub.example.com', allowed: false },
@@ -171,12 +175,20 @@ describe('parseAllowList', () => {
   });
 });
 
+test('a Kelvin sign is not a K in the local part', () => {
+  const list = emails('kim@example.com');
+  expect(isEmailAllowed('Kim@example.com', list)).toBe(true);
+  expect(isEmailAllowed('\u212Aim@example.com', list)).toBe(false);
+});
+
 describe('canonicalEmail', () => {
   test.each([
     { email: 'ana@example.com', canonical: 'ana@example.com' },
     { email: '  ANA@Example.COM ', canonical: 'ana@example.com' },
     { email: 'ana@ｅｘａｍｐｌｅ.com', canonical: 'ana@example.com' },
-    { email: 'ａｎａ@example.com', canonical: 'ana@example.com' },
+    // NFKC is for the domain only: a fullwidth local part is another mailbox.
+    { email: 'ａｎａ@example.com', canonical: 'ａｎａ@example.com' },
+    { email: '\u212Aim@example.com', canonical: '\u212Aim@example.com' },
     { email: 'Ana@Bücher.Example', canonical: 'ana@xn--bcher-kva.example' },
     { email: 'ana@bu\u0308cher.example', canonical: 'ana@xn--bcher-kva.example' },
     { email: 'ana@xn--bcher-kva.example', canonical: 'ana@xn--bcher-kva.example' },

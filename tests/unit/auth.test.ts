@@ -474,6 +474,7 @@ describe('errorResponse', () => {
     { name: 'a thrown string', error: 'boom test_token_value', logged: 'string' },
     { name: 'undefined', error: undefined, logged: 'undefined' },
   ])('$name → 500 internal without leaking its message', async ({ error, logged }) => {
+    vi.stubEnv('TALKOVER_API_TOKEN', 'test_token_value');
     const errorSpy = vi.spyOn(console, 'error').mockImplementation(() => {});
     const response = errorResponse(error);
     expect(response.status).toBe(500);
@@ -486,7 +487,9 @@ describe('errorResponse', () => {
     expect(text).not.toContain('test_token_value');
     expect(errorSpy).toHaveBeenCalledTimes(1);
     const line = String(errorSpy.mock.calls[0]![0]);
-    expect(JSON.parse(line)).toEqual({ event: 'unexpected_error', name: logged });
+    // Logged with its message (the token filtered out), for whoever debugs it.
+    expect(JSON.parse(line)).toMatchObject({ event: 'unexpected_error', error: { name: logged } });
     expect(line).not.toContain('test_token_value');
+    if (error !== undefined) expect(line).toContain('[redacted]');
   });
 });

@@ -1,5 +1,6 @@
 // Tests for the Talkover SIMULATOR's data (demo mode and tests only), not for Talkover itself.
 // The dashboard's "unattributed" and sorting paths depend on these invariants holding exactly.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CALLBACK_AGENTS,
@@ -119,5 +120,29 @@ describe('before the environment went live', () => {
       ...getStatsForRange('2024-01-01', '2024-01-10'),
       period: { start: '2023-12-01', end: '2024-01-10' },
     });
+  });
+});
+
+describe('sub-ranges', () => {
+  it('any split of a range into consecutive sub-ranges sums exactly to the range (fast-check)', () => {
+    const first = parseDay('2023-11-01')!;
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 900 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 12 }), (offset, lengths) => {
+        const start = first + offset;
+        const parts: CallbackStatsData[] = [];
+        let cursor = start;
+        for (const length of lengths) {
+          parts.push(getStatsForRange(formatDay(cursor), formatDay(cursor + length - 1)));
+          cursor += length;
+        }
+        const whole = getStatsForRange(formatDay(start), formatDay(cursor - 1));
+        const sum = (pick: (data: CallbackStatsData) => number) => parts.reduce((acc, part) => acc + pick(part), 0);
+        expect(whole.total_callbacks_received).toBe(sum((d) => d.total_callbacks_received));
+        expect(whole.callbacks_answered).toBe(sum((d) => d.callbacks_answered));
+        expect(whole.callbacks_unmatched).toBe(sum((d) => d.callbacks_unmatched));
+        for (const agent of SOURCE_AGENTS) expect(countOf(whole, agent.id)).toBe(sum((d) => countOf(d, agent.id)));
+      }),
+      { numRuns: 60 },
+    );
   });
 });

@@ -1,6 +1,8 @@
 // Tests for the Talkover SIMULATOR's HTTP server (demo mode and tests only), on a random port.
 // They pin the contract the dashboard's client is written against: shapes, statuses, headers.
+import { request as httpRequest } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isLoopbackHost } from '../../simulator/admin';
 import { getStatsForRange } from '../../simulator/data';
 import { startSimulator, type Simulator, type SimulatorOptions } from '../../simulator/server';
 
@@ -25,6 +27,19 @@ async function get(path: string, init: RequestInit = { headers: AUTH }) {
 
 const admin = (path: string, init?: RequestInit) => fetch(`${sim!.origin}/__simulator/${path}`, init);
 const putFault = (fault: unknown) => admin('fault', { method: 'PUT', body: JSON.stringify(fault) });
+
+/** A request from loopback with a chosen Host header (fetch would always send the URL's own). */
+function adminWithHost(path: string, host: string, method = 'GET'): Promise<number> {
+  const url = new URL(`${sim!.origin}/__simulator/${path}`);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: url.hostname, port: url.port, path: url.pathname, method, headers: { host } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 afterEach(async () => {
   await sim?.close();
@@ -192,5 +207,63 @@ describe('simulator controls', () => {
     await get(`/callback-agents/stats?api_key=${TOKEN}`);
     expect(JSON.stringify(sim!.requests())).not.toContain(TOKEN);
     expect(await (await admin('requests')).text()).not.toContain(TOKEN);
+  });
+
+  it.each(['evil.example', 'evil.example:4010', 'localhost.evil.example', '127.0.0.1.nip.io', '[::2]:4010', '0.0.0.0'])(
+    'refuses a loopback caller whose Host is %j (DNS rebinding)',
+    async (host) => {
+      await start();
+      expect(await adminWithHost('fault', host)).toBe(403);
+      expect(await adminWithHost('reset', host, 'POST')).toBe(403);
+    },
+  );
+
+  it.each(['localhost', 'LOCALHOST:4010', '127.0.0.1', '127.0.0.1:4010', '127.1.2.3:80', '[::1]:4010'])(
+    'answers a loopback caller whose Host is %j',
+    async (host) => {
+      await start();
+      expect(await adminWithHost('fault', host)).toBe(200);
+    },
+  );
+});
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['localhost', true],
+    ['localhost:3000', true],
+    ['127.0.0.1:4010', true],
+    ['[::1]', true],
+    [undefined, false],
+    ['::1', false],
+    ['127.0.0.1:4010:1', false],
+    ['127.0.0.1:port', false],
+    ['evil.example', false],
+    ['127.0.0.1@evil.example', false],
+  ])('%j → %s', (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected);
+  });
+});
+
+describe('simulator latency', () => {
+  it('delays every API answer by the latency it was started with, and setLatency changes it', async () => {
+    await start({ latencyMs: 150 });
+    let startedAt = performance.now();
+    const { res } = await get('/callback-agents/stats?start_date=2024-03-01&end_date=2024-03-07');
+    expect(res.status).toBe(200);
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(145);
+
+    sim!.setLatency(400);
+    startedAt = performance.now();
+    await putFault({ mode: 'server-error', times: 1 });
+    const failed = await get('/callback-agents/stats');
+    expect(failed.res.status).toBe(500);
+    expect(performance.now() - startedAt).toBeGreaterThanOrEqual(395);
+  });
+
+  it('refuses a latency that is not a whole number of milliseconds up to 2 minutes', async () => {
+    await start();
+    expect(() => sim!.setLatency(-1)).toThrow(RangeError);
+    expect(() => sim!.setLatency(1.5)).toThrow(RangeError);
+    expect(() => sim!.setLatency(120_001)).toThrow(RangeError);
   });
 });

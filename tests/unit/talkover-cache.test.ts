@@ -3,7 +3,7 @@
 // moving it must be all it takes for an entry to expire.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { cached, cacheKey, createResponseCache, MAX_STALE_MS, ttlSecondsFor, type LoadReason } from '@/lib/talkover/cache';
+import { cached, cacheKey, createResponseCache, MAX_CACHE_BYTES, MAX_STALE_MS, ttlSecondsFor, type LoadReason } from '@/lib/talkover/cache';
 import { callbackStatsCacheKey } from '@/lib/talkover/stats-endpoint';
 import { ManualClock } from '../support/manual-clock';
 
@@ -200,6 +200,34 @@ describe('ttlSeconds 0 turns caching off', () => {
     await read(load); // an entry exists under the same key
     const error = new AppError('upstream_timeout');
     await expect(read(failing(error), 0)).rejects.toBe(error);
+  });
+});
+
+describe('memory bound', () => {
+  test('all entries together weigh at most 50 MiB: the least recently used go first', async () => {
+    const clock = new ManualClock(NOW);
+    const cache = createResponseCache(clock);
+    // 60 answers of about 1 MiB each (the largest body Talkover may send), sharing one string so
+    // the test itself stays small: the cache weighs each as its JSON length.
+    const name = 'n'.repeat(1024 * 1024);
+    for (let i = 0; i < 60; i += 1) {
+      await cached(cache, clock, { key: `k${i}`, ttlSeconds: 3600 }, async () => ({ sources: [{ name }], i }));
+    }
+    expect(MAX_CACHE_BYTES).toBe(50 * 1024 * 1024);
+    expect(cache.calculatedSize).toBeLessThanOrEqual(MAX_CACHE_BYTES);
+    expect(cache.size).toBeLessThan(60);
+    expect(cache.size).toBeGreaterThanOrEqual(45);
+    expect(cache.has('k59')).toBe(true);
+    expect(cache.has('k0')).toBe(false);
+  });
+
+  test('the limit counts bytes, not entries', async () => {
+    const clock = new ManualClock(NOW);
+    const cache = createResponseCache(clock, 1_000);
+    for (let i = 0; i < 20; i += 1) await cached(cache, clock, { key: `k${i}`, ttlSeconds: 3600 }, async () => 'x'.repeat(98));
+    // 100 bytes each as JSON (98 characters and two quotes): ten fit in 1,000.
+    expect(cache.size).toBe(10);
+    expect(cache.calculatedSize).toBe(1_000);
   });
 });
 

@@ -3,6 +3,8 @@ import {
   callbackStatsResponseSchema,
   callbackStatsSchema,
   errorCodeOf,
+  MAX_NAME_LENGTH,
+  MAX_SOURCE_AGENTS,
   sourceAgentCountSchema,
   talkoverErrorSchema,
 } from '@/lib/talkover/schemas';
@@ -127,6 +129,31 @@ describe('callbackStatsResponseSchema', () => {
 
   test('callbackStatsSchema alone accepts the inner data of the example', () => {
     expect(callbackStatsSchema.parse(DOCUMENTED_EXAMPLE.data)).toEqual(DOCUMENTED_EXAMPLE.data);
+  });
+});
+
+describe('bounds on an answer', () => {
+  const source = (index: number, name = `Agent ${index}`) => ({ source_agent_id: `agent-${index}`, name, count: 1 });
+
+  test('a name longer than 200 characters is cut to 200, never inside a character', () => {
+    const long = `${'a'.repeat(199)}😀😀 and much more ${'z'.repeat(100_000)}`;
+    const name = sourceAgentCountSchema.parse(source(1, long)).name;
+    expect(MAX_NAME_LENGTH).toBe(200);
+    expect(Array.from(name)).toHaveLength(200);
+    expect(name).toBe(`${'a'.repeat(199)}😀`);
+    expect(sourceAgentCountSchema.parse(source(1, 'é'.repeat(200))).name).toBe('é'.repeat(200));
+  });
+
+  test('an id longer than 200 characters makes the answer unreadable', () => {
+    expect(sourceAgentCountSchema.safeParse({ source_agent_id: 'x'.repeat(200), name: '', count: 1 }).success).toBe(true);
+    expect(sourceAgentCountSchema.safeParse({ source_agent_id: 'x'.repeat(201), name: '', count: 1 }).success).toBe(false);
+  });
+
+  test('up to 1000 source agents are read; more make the answer unreadable rather than cut short', () => {
+    const withSources = (n: number) => withData((d) => void (d.callbacks_by_source_agent = Array.from({ length: n }, (_, i) => source(i))));
+    expect(MAX_SOURCE_AGENTS).toBe(1_000);
+    expect(callbackStatsResponseSchema.safeParse(withSources(1_000)).success).toBe(true);
+    expect(callbackStatsResponseSchema.safeParse(withSources(1_001)).success).toBe(false);
   });
 });
 

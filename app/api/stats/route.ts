@@ -16,12 +16,12 @@ import { toStatsJson } from '@/lib/stats/stats-json';
 export async function GET(request: NextRequest): Promise<Response> {
   const startedAt = performance.now();
   try {
-    await requireApiUser(request);
+    const user = await requireApiUser(request);
     const authMs = performance.now() - startedAt;
     const query = new URL(request.url).searchParams;
     const result = parseDateRange(rangeParamsFromUrl(query), { now: new Date(), timeZone: getAppTimeZone() });
     if (!result.ok) throw new AppError('bad_request', { code: result.error.code, message: result.error.message });
-    const stats = await getCallbackStats(result.range);
+    const stats = await getCallbackStats(result.range, { requester: user.email });
     const timing = toServerTiming([
       { name: 'auth', durationMs: authMs },
       { name: 'cache', description: stats.source.cache },

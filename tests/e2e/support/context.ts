@@ -2,6 +2,8 @@
 export const E2E = {
   email: 'ana@example.com',
   password: 'e2e correct horse battery',
+  /** A second password user, locked out on purpose by the sign-in throttle tests. */
+  lockoutEmail: 'lockout@example.com',
   /** Looks like a real environment token so any leak of it is unmistakable. */
   canaryToken: 'talq_E2ECANARY_7c1e9b2f4d6a8h0k',
   timeZone: 'America/Sao_Paulo',

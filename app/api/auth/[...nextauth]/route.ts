@@ -1,73 +1,72 @@
 import NextAuth from 'next-auth';
+import { NextRequest } from 'next/server';
+import { checkAuthPath, isFormContentType, readCappedBody } from '@/lib/auth/auth-request';
 import { getAuthOptions } from '@/lib/auth/options';
-import { checkSignInThrottle, clientAddress } from '@/lib/auth/throttle';
-import { normaliseEmail } from '@/lib/auth/users';
-import { AppError } from '@/lib/errors';
+import { runInSignInScope, type SignInRefusal } from '@/lib/auth/sign-in-scope';
+import { AppError, isAppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
+import { logError } from '@/lib/log';
+import { getClientAddress } from '@/lib/net/client-address';
 import { checkSameOrigin } from '@/lib/security/origin';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
 /** next-auth's own routes (providers, csrf, session, OAuth callbacks): reads only. */
-export async function GET(request: Request, context: Context) {
+export async function GET(request: NextRequest, context: Context) {
+  const segments = (await context.params).nextauth ?? [];
   // next-auth throws (a 500) for a GET of the password callback, which only takes posts.
-  if (new URL(request.url).pathname.endsWith('/callback/credentials')) {
-    return new Response(null, { status: 405, headers: { Allow: 'POST' } });
-  }
+  if (segments.join('/') === 'callback/credentials') return new Response(null, { status: 405, headers: { Allow: 'POST' } });
+  const refusal = checkAuthPath('GET', segments);
+  if (refusal) return errorResponse(refusal);
   return runNextAuth(request, context);
 }
 
 /** next-auth, with anything it throws on a malformed request answered 400 instead of a 500. */
-async function runNextAuth(request: Request, context: Context): Promise<Response> {
+async function runNextAuth(request: NextRequest, context: Context): Promise<Response> {
   try {
     return await NextAuth(getAuthOptions())(request, context);
   } catch (error) {
-    console.error(JSON.stringify({ event: 'auth_route_error', name: error instanceof Error ? error.name : typeof error }));
+    logError('auth_route_error', error);
     return errorResponse(new AppError('bad_request', { message: 'This sign-in request is not valid.' }));
   }
 }
 
 /**
- * Sign-in and sign-out. Before next-auth sees them: the Origin must be the dashboard's own, and
- * a password attempt for a locked-out account or address is answered 429 with Retry-After and
+ * Sign-in and sign-out. Before next-auth sees them: the Origin must be the dashboard's own, the
+ * path one next-auth serves (no extra segments), the body a form of at most 4 KB. next-auth
+ * then gets exactly the bytes read here, labelled as a plain form, so it parses what we parsed.
+ * The password lockout itself is decided in authorize() (lib/auth/credentials.ts); a refusal it
+ * reports is answered 429 (throttled) or 503 (too many checks at once) with Retry-After and
  * the same generic message as a wrong password.
  */
-export async function POST(request: Request, context: Context) {
-  const crossOrigin = checkSameOrigin(request);
-  if (crossOrigin) return errorResponse(crossOrigin);
+export async function POST(request: NextRequest, context: Context) {
+  const refusal =
+    checkSameOrigin(request) ??
+    checkAuthPath('POST', (await context.params).nextauth ?? []) ??
+    (isFormContentType(request.headers.get('content-type'))
+      ? null
+      : new AppError('unsupported_media_type', { message: 'Send the sign-in as a form (application/x-www-form-urlencoded).' }));
+  if (refusal) return errorResponse(refusal);
 
-  if (new URL(request.url).pathname.endsWith('/callback/credentials')) {
-    const email = await readOneEmail(request);
-    if (email === null) {
-      return errorResponse(new AppError('bad_request', { message: 'Send the sign-in as a form with one email and one password.' }));
-    }
-    const verdict = await checkSignInThrottle(email, clientAddress(request.headers));
-    if (!verdict.allowed) {
-      const response = errorResponse(new AppError('too_many_attempts', { retryAfterSeconds: verdict.retryAfterSeconds }));
-      return withSignInErrorUrl(response, new URL(request.url).origin);
-    }
-  }
-  return runNextAuth(request, context);
-}
+  const body = await readCappedBody(request);
+  if (isAppError(body)) return errorResponse(body);
+  const headers = new Headers(request.headers);
+  headers.set('content-type', 'application/x-www-form-urlencoded');
+  headers.delete('content-length');
+  const forwarded = new NextRequest(request.url, { method: 'POST', headers, body });
 
-/**
- * The email the throttle keys on must be the one next-auth checks. next-auth also accepts JSON
- * bodies and takes the last of repeated fields, so anything but a form with exactly one email
- * and one password is refused: otherwise a locked-out account could be tried under a decoy key.
- */
-async function readOneEmail(request: Request): Promise<string | null> {
-  const type = request.headers.get('content-type') ?? '';
-  if (!type.toLowerCase().startsWith('application/x-www-form-urlencoded')) return null;
-  const form = await request.clone().formData().catch(() => null);
-  const emails = form?.getAll('email') ?? [];
-  if (emails.length !== 1 || form?.getAll('password').length !== 1 || typeof emails[0] !== 'string') return null;
-  return normaliseEmail(emails[0]);
+  const { value: response, refusal: signInRefusal } = await runInSignInScope(getClientAddress(request.headers), () =>
+    runNextAuth(forwarded, context),
+  );
+  return signInRefusal ? toRefusalResponse(signInRefusal, request) : response;
 }
 
 /** next-auth's client reads `url` from a sign-in answer to find the error: give it the generic one. */
-async function withSignInErrorUrl(response: Response, requestOrigin: string): Promise<Response> {
+async function toRefusalResponse(refusal: SignInRefusal, request: Request): Promise<Response> {
+  const kind = refusal.kind === 'throttled' ? 'too_many_attempts' : 'sign_in_busy';
+  const response = errorResponse(new AppError(kind, { retryAfterSeconds: refusal.retryAfterSeconds }));
   const body = await response.json();
-  const base = process.env.NEXTAUTH_URL && URL.canParse(process.env.NEXTAUTH_URL) ? process.env.NEXTAUTH_URL : requestOrigin;
+  const base = process.env.NEXTAUTH_URL && URL.canParse(process.env.NEXTAUTH_URL) ? process.env.NEXTAUTH_URL : new URL(request.url).origin;
   const url = new URL('/login?error=CredentialsSignin', base).toString();
   return Response.json({ ...body, url }, { status: response.status, headers: response.headers });
 }

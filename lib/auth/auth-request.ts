@@ -1,0 +1,62 @@
+import 'server-only';
+import { AppError } from '../errors';
+
+/**
+ * What the next-auth route accepts before next-auth sees a request. next-auth reads only the
+ * first two path segments and picks its body parser with a substring test of Content-Type, so
+ * a request it would read differently from us is refused here instead of being guessed at.
+ */
+export const MAX_AUTH_BODY_BYTES = 4 * 1024;
+
+/** The actions this app uses, with whether they take a provider id (`callback/credentials`). */
+const ACTIONS: Record<'GET' | 'POST', Record<string, 'none' | 'optional' | 'required'>> = {
+  GET: { providers: 'none', csrf: 'none', session: 'none', signin: 'optional', signout: 'none', error: 'none', callback: 'required' },
+  POST: { signin: 'required', signout: 'none', callback: 'required' },
+};
+
+/**
+ * Null when the path is one next-auth serves for this method, else the refusal: 400, as
+ * next-auth itself answers an action it does not know (the route exists; the request is wrong).
+ */
+export function checkAuthPath(method: 'GET' | 'POST', segments: string[]): AppError | null {
+  const [action = '', provider, ...rest] = segments;
+  const shape = Object.hasOwn(ACTIONS[method], action) ? ACTIONS[method][action] : undefined;
+  const fits =
+    shape !== undefined &&
+    rest.length === 0 &&
+    (provider === undefined ? shape !== 'required' : shape !== 'none' && /^[a-z0-9_-]{1,64}$/.test(provider));
+  return fits ? null : new AppError('bad_request', { code: 'unknown_auth_action', message: 'There is no sign-in endpoint at this address.' });
+}
+
+/** Only `application/x-www-form-urlencoded`, optionally with `charset=utf-8`: what the login page and next-auth's client send. */
+export function isFormContentType(value: string | null): boolean {
+  if (!value) return false;
+  const [type = '', ...parameters] = value.split(';').map((part) => part.trim().toLowerCase());
+  return type === 'application/x-www-form-urlencoded' && parameters.every((parameter) => /^charset="?utf-8"?$/.test(parameter));
+}
+
+/** The body as text, refused past MAX_AUTH_BODY_BYTES whether or not Content-Length says so. */
+export async function readCappedBody(request: Request): Promise<string | AppError> {
+  const tooLarge = new AppError('payload_too_large', { message: 'This sign-in request is too large.' });
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_AUTH_BODY_BYTES) return tooLarge;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_AUTH_BODY_BYTES) {
+      await reader.cancel().catch(() => undefined);
+      return tooLarge;
+    }
+    chunks.push(value);
+  }
+  const text = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return text.decode(Buffer.concat(chunks));
+  } catch {
+    return new AppError('bad_request', { message: 'This sign-in request is not valid UTF-8.' });
+  }
+}

@@ -1,0 +1,84 @@
+import 'server-only';
+
+/**
+ * Error logs that can be debugged with: one JSON line with the error's message and stack (and its
+ * causes'), every string passed through one filter first. The filter removes the current values
+ * of the secret settings, wherever they appear, and the values of cookies, Authorization headers
+ * and session cookies. It is the one module besides a setting's owner that reads those values,
+ * and only to take them out.
+ */
+const SECRET_SETTINGS = [
+  'TALKOVER_API_TOKEN',
+  'NEXTAUTH_SECRET',
+  'AUTH_OIDC_CLIENT_SECRET',
+  'AUTH_GOOGLE_SECRET',
+  'AUTH_GITHUB_SECRET',
+  'HEALTH_TOKEN',
+  'METRICS_TOKEN',
+] as const;
+
+export const REDACTED = '[redacted]';
+
+type Env = Record<string, string | undefined>;
+
+/** Header-shaped text (`cookie: …`, `"authorization":"…"`, `set-cookie=…`): the value goes. */
+const HEADER_VALUE = /\b(cookie|set-cookie|authorization|proxy-authorization)(["']?\s*[:=]\s*["']?)([^"'\r\n]+)/gi;
+/** A bearer credential on its own, wherever it appears. */
+const BEARER = /\b(bearer)\s+[^\s"',;]+/gi;
+/** next-auth's cookies by name (session token, CSRF, callback URL), with or without a prefix. */
+const AUTH_COOKIE = /((?:__Secure-|__Host-)?next-auth\.[a-z-]+(?:\.\d+)?)=[^;\s"',]+/gi;
+
+/** The text with every secret setting's value, as is and as escaped in JSON, replaced. */
+function redactSecrets(text: string, env: Env): string {
+  let result = text;
+  for (const name of SECRET_SETTINGS) {
+    const value = env[name]?.trim();
+    if (!value) continue;
+    for (const form of new Set([value, JSON.stringify(value).slice(1, -1)])) result = result.split(form).join(REDACTED);
+  }
+  return result;
+}
+
+/** The text with every secret value and credential replaced by `[redacted]`. */
+export function redact(text: string, env: Env = process.env): string {
+  return redactSecrets(text, env)
+    .replace(HEADER_VALUE, `$1$2${REDACTED}`)
+    .replace(BEARER, `$1 ${REDACTED}`)
+    .replace(AUTH_COOKIE, `$1=${REDACTED}`);
+}
+
+type ErrorFields = { name: string; message: string; stack?: string; code?: string; cause?: ErrorFields };
+
+const MAX_CAUSES = 3;
+
+function toErrorFields(error: unknown, depth = 0): ErrorFields {
+  if (!(error instanceof Error)) return { name: typeof error, message: String(error) };
+  const fields: ErrorFields = { name: error.name, message: error.message, stack: error.stack };
+  const code = (error as { code?: unknown }).code;
+  if (typeof code === 'string') fields.code = code;
+  // Upstream failures keep the network error as their cause: often the useful part.
+  if (error.cause !== undefined && depth < MAX_CAUSES) fields.cause = toErrorFields(error.cause, depth + 1);
+  return fields;
+}
+
+/** Every string in a JSON-able value, redacted. */
+function redactValue(value: unknown, env: Env): unknown {
+  if (typeof value === 'string') return redact(value, env);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, env));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, env)]));
+  }
+  return value;
+}
+
+/** The log line of an error, as logError writes it (exported for tests). */
+export function toErrorLogLine(event: string, error: unknown, extra: Record<string, unknown> = {}, env: Env = process.env): string {
+  const line = redactValue({ event, ...extra, error: toErrorFields(error) }, env);
+  // Once more over the whole line, for the secrets only: object keys skip the pass above.
+  return redactSecrets(JSON.stringify(line), env);
+}
+
+/** Writes one JSON line to stderr for an error the app did not expect. */
+export function logError(event: string, error: unknown, extra: Record<string, unknown> = {}): void {
+  console.error(toErrorLogLine(event, error, extra));
+}

@@ -1,0 +1,67 @@
+import { isIP } from 'node:net';
+import { isPeerStamped } from './peer-address';
+
+type Env = Record<string, string | undefined>;
+
+export const MAX_TRUSTED_PROXIES = 10;
+
+/** AUTH_TRUSTED_PROXIES: how many proxies in front of the app append to X-Forwarded-For (default 0). */
+export function getTrustedProxyCount(env: Env = process.env): number {
+  const value = env.AUTH_TRUSTED_PROXIES?.trim();
+  if (!value) return 0;
+  const count = Number(value);
+  return Number.isInteger(count) && count >= 0 && count <= MAX_TRUSTED_PROXIES ? count : 0;
+}
+
+/** The start-up check's line for a malformed AUTH_TRUSTED_PROXIES, or null. */
+export function findTrustedProxiesProblem(env: Env): string | null {
+  const value = env.AUTH_TRUSTED_PROXIES?.trim();
+  if (!value || (/^\d+$/.test(value) && Number(value) <= MAX_TRUSTED_PROXIES)) return null;
+  return `AUTH_TRUSTED_PROXIES must be a whole number of proxies between 0 and ${MAX_TRUSTED_PROXIES} (0 when the app is exposed directly)`;
+}
+
+/**
+ * The client's address, as a throttle key: the (N+1)-th X-Forwarded-For entry from the right,
+ * N = AUTH_TRUSTED_PROXIES, where the last entry is the socket address the app's own server
+ * appended (lib/net/peer-address.ts). Entries left of that are the client's to write, so they
+ * are never read. Null when the chain was not completed by this server or the entry is not an IP.
+ */
+export function getClientAddress(headers: Headers, env: Env = process.env): string | null {
+  if (!isPeerStamped(headers)) return null;
+  const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim());
+  // Fewer hops than trusted proxies: the request came around them; the furthest hop is all we know.
+  const hop = hops[Math.max(0, hops.length - 1 - getTrustedProxyCount(env))];
+  return hop ? toAddressKey(hop) : null;
+}
+
+/**
+ * One key per client: IPv4 as is, IPv4-mapped IPv6 as IPv4, other IPv6 by its /64 (one
+ * subscriber's whole allocation, which it can rotate through at will). Null for anything else.
+ */
+export function toAddressKey(value: string): string | null {
+  const address = value.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
+  if (address.length > 45) return null;
+  const version = isIP(address);
+  if (version === 4) return address;
+  if (version !== 6) return null;
+  const groups = expandIpv6(address.toLowerCase());
+  const mapped = /^0:0:0:0:0:ffff:/.test(groups.join(':'));
+  if (mapped) return toIpv4(groups.slice(6));
+  return `${groups.slice(0, 4).join(':')}::/64`;
+}
+
+/** Eight hexadecimal groups without leading zeros (a dotted IPv4 tail becomes two groups). */
+function expandIpv6(address: string): string[] {
+  const withHexTail = address.replace(/(\d+)\.(\d+)\.(\d+)\.(\d+)$/, (_, a, b, c, d) =>
+    [((+a << 8) | +b).toString(16), ((+c << 8) | +d).toString(16)].join(':'),
+  );
+  const [head = '', tail] = withHexTail.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const zeros = tail === undefined ? [] : Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...zeros, ...right].map((group) => parseInt(group, 16).toString(16));
+}
+
+function toIpv4(groups: string[]): string {
+  return groups.flatMap((group) => [parseInt(group, 16) >> 8, parseInt(group, 16) & 0xff]).join('.');
+}

@@ -1,0 +1,96 @@
+import 'server-only';
+import type { BudgetPriority, Reservation, UpstreamBudget } from './budget';
+import type { Clock } from './clock';
+
+const MINUTE_MS = 60_000;
+/** No 60 s window, wherever it starts, holds more than this share of the limit. */
+const WINDOW_SHARE = 0.9;
+/** The sustained spend: any 5 minutes hold at most 80% of five minutes' limit. */
+const SUSTAINED_WINDOW_MS = 5 * MINUTE_MS;
+export const SUSTAINED_SHARE = 0.8;
+/** Series calls leave this share of the minute's budget to the figures people are looking at. */
+const SERIES_RESERVE_SHARE = 0.25;
+
+/**
+ * A sliding-window log of upstream calls: the times of the calls of the last five minutes (and
+ * of calls booked to go out shortly). A call may go when, counting it, the 60 s ending at its
+ * time hold at most 90% of the limit and the 5 minutes ending then at most 80% of five minutes'
+ * worth. So a cold view can spend a burst at once, no 60 s window ever passes 90% of Talkover's
+ * limit, and a busy hour averages at most 80% of it.
+ *
+ * Calls are booked in time order, so the log stays sorted and the earliest free slot is read
+ * off the call that must leave a window first. Series calls never wait and never dig into the
+ * last 25% of a window: a view call is never queued behind one.
+ */
+export class SlidingWindowBudget implements UpstreamBudget {
+  readonly limitPerMinute: number;
+  private readonly windowCap: number;
+  private readonly sustainedCap: number;
+  private readonly seriesReserve: number;
+  /** Send times of calls, ascending; the last ones may be in the future (booked). */
+  private calls: number[] = [];
+  private pausedUntil = 0;
+
+  constructor(limitPerMinute: number, private readonly clock: Clock) {
+    this.limitPerMinute = limitPerMinute;
+    this.windowCap = Math.max(1, Math.floor(limitPerMinute * WINDOW_SHARE));
+    this.sustainedCap = Math.max(this.windowCap, Math.floor(limitPerMinute * SUSTAINED_SHARE * (SUSTAINED_WINDOW_MS / MINUTE_MS)));
+    this.seriesReserve = Math.ceil(this.windowCap * SERIES_RESERVE_SHARE);
+  }
+
+  reserve(maxWaitMs: number, options: { priority?: BudgetPriority } = {}): Reservation {
+    const now = this.prune();
+    if (now < this.pausedUntil) return { ok: false, retryAfterMs: this.pausedUntil - now };
+    const series = options.priority === 'series';
+    const at = this.earliestSlot(now, series ? this.seriesReserve : 0);
+    const waitMs = at - now;
+    if (waitMs > (series ? 0 : maxWaitMs)) return { ok: false, retryAfterMs: Math.max(1, waitMs) };
+    this.calls.push(at);
+    return { ok: true, waitMs };
+  }
+
+  /** Stops every call until `untilMs` (Talkover's 429 or its rate-limit headers said so). */
+  pauseUntil(untilMs: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, untilMs);
+  }
+
+  /** Calls a view could start now (0 while paused), and the pause if any: for /api/health. */
+  snapshot(): { remaining: number; pausedForMs: number } {
+    const now = this.prune();
+    const pausedForMs = Math.max(0, this.pausedUntil - now);
+    const inWindow = this.countAfter(now - MINUTE_MS);
+    const inSustained = this.countAfter(now - SUSTAINED_WINDOW_MS);
+    const remaining = Math.max(0, Math.min(this.windowCap - inWindow, this.sustainedCap - inSustained));
+    return { remaining: pausedForMs > 0 ? 0 : remaining, pausedForMs };
+  }
+
+  /**
+   * The first time at or after `now` (and after every booked call) when one more call keeps
+   * each window at or under its cap less `reserve`. The k-th newest call leaves a window of
+   * length W at its time + W; with every call before the slot, that is all that needs checking.
+   */
+  private earliestSlot(now: number, reserve: number): number {
+    const count = this.calls.length;
+    let at = Math.max(now, this.calls[count - 1] ?? now);
+    for (const [cap, windowMs] of [[this.windowCap - reserve, MINUTE_MS], [this.sustainedCap - reserve, SUSTAINED_WINDOW_MS]] as const) {
+      if (cap <= 0) return Number.POSITIVE_INFINITY;
+      if (count >= cap) at = Math.max(at, this.calls[count - cap]! + windowMs);
+    }
+    return at;
+  }
+
+  private countAfter(since: number): number {
+    let count = 0;
+    for (let index = this.calls.length - 1; index >= 0 && this.calls[index]! > since; index -= 1) count += 1;
+    return count;
+  }
+
+  /** Forgets calls older than the longest window; returns now. */
+  private prune(): number {
+    const now = this.clock.now();
+    let drop = 0;
+    while (drop < this.calls.length && this.calls[drop]! <= now - SUSTAINED_WINDOW_MS) drop += 1;
+    if (drop > 0) this.calls = this.calls.slice(drop);
+    return now;
+  }
+}

@@ -1,0 +1,80 @@
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { describe, expect, test } from 'vitest';
+import { findTrustedProxiesProblem, getClientAddress, toAddressKey } from '@/lib/net/client-address';
+import { PEER_STAMP_HEADER, stampPeerAddress } from '@/lib/net/peer-address';
+
+/**
+ * The client address the sign-in throttle keys on. The app's server appends the socket address
+ * to X-Forwarded-For (stampPeerAddress, run here on a real IncomingMessage), and the client is
+ * the (AUTH_TRUSTED_PROXIES + 1)-th entry from the right of that chain.
+ */
+function headersAsServerSees(sent: string | undefined, socketAddress: string | undefined): Headers {
+  const socket = new Socket();
+  Object.defineProperty(socket, 'remoteAddress', { value: socketAddress });
+  const request = new IncomingMessage(socket);
+  if (sent !== undefined) request.headers['x-forwarded-for'] = sent;
+  request.headers[PEER_STAMP_HEADER] = 'forged by the client';
+  stampPeerAddress(request);
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value);
+  return headers;
+}
+
+describe('getClientAddress', () => {
+  test.each([
+    { name: 'exposed directly: the socket', sent: undefined, socket: '203.0.113.7', trusted: undefined, client: '203.0.113.7' },
+    { name: 'exposed directly: a client-sent header is ignored', sent: '198.51.100.1', socket: '203.0.113.7', trusted: '0', client: '203.0.113.7' },
+    { name: 'one proxy: the entry it appended', sent: '198.51.100.1', socket: '10.0.0.2', trusted: '1', client: '198.51.100.1' },
+    { name: 'one proxy: hops the client prepended are ignored', sent: '192.0.2.66, 198.51.100.1', socket: '10.0.0.2', trusted: '1', client: '198.51.100.1' },
+    { name: 'CDN + load balancer', sent: '192.0.2.66, 198.51.100.1, 172.16.0.9', socket: '10.0.0.2', trusted: '2', client: '198.51.100.1' },
+    { name: 'fewer hops than proxies: the furthest one', sent: undefined, socket: '10.0.0.2', trusted: '2', client: '10.0.0.2' },
+    { name: 'an entry that is not an IP', sent: 'unknown', socket: '10.0.0.2', trusted: '1', client: null },
+    { name: 'a very long entry', sent: '1'.repeat(10_000), socket: '10.0.0.2', trusted: '1', client: null },
+    { name: 'IPv4-mapped IPv6 socket', sent: undefined, socket: '::ffff:127.0.0.1', trusted: undefined, client: '127.0.0.1' },
+    { name: 'IPv6 by /64', sent: undefined, socket: '2001:db8:1:2:aaaa::1', trusted: undefined, client: '2001:db8:1:2::/64' },
+  ])('$name', ({ sent, socket, trusted, client }) => {
+    expect(getClientAddress(headersAsServerSees(sent, socket), { AUTH_TRUSTED_PROXIES: trusted })).toBe(client);
+  });
+
+  test('a chain the server did not complete (no stamp, or a forged one) gives no address', () => {
+    expect(getClientAddress(new Headers({ 'x-forwarded-for': '203.0.113.7' }), {})).toBeNull();
+    expect(getClientAddress(new Headers({ 'x-forwarded-for': '203.0.113.7', [PEER_STAMP_HEADER]: 'guess' }), {})).toBeNull();
+  });
+});
+
+describe('toAddressKey', () => {
+  test.each([
+    ['192.0.2.1', '192.0.2.1'],
+    ['[2001:db8::1]', '2001:db8:0:0::/64'],
+    ['2001:DB8:0:0:ffff::', '2001:db8:0:0::/64'],
+    ['2001:db8::1%eth0', '2001:db8:0:0::/64'],
+    ['::ffff:192.0.2.1', '192.0.2.1'],
+    ['::1', '0:0:0:0::/64'],
+    ['192.0.2.256', null],
+    ['example.com', null],
+    ['', null],
+  ])('%s → %s', (value, key) => {
+    expect(toAddressKey(value)).toBe(key);
+  });
+
+  test('two addresses of one /64 share a key; the next /64 does not', () => {
+    expect(toAddressKey('2001:db8:1:2::1')).toBe(toAddressKey('2001:db8:1:2:ffff:ffff:ffff:ffff'));
+    expect(toAddressKey('2001:db8:1:3::1')).not.toBe(toAddressKey('2001:db8:1:2::1'));
+  });
+});
+
+describe('AUTH_TRUSTED_PROXIES at start-up', () => {
+  test.each([
+    [undefined, true],
+    ['0', true],
+    ['2', true],
+    ['10', true],
+    ['11', false],
+    ['-1', false],
+    ['1.5', false],
+    ['one', false],
+  ])('%s → valid %s', (value, valid) => {
+    expect(findTrustedProxiesProblem({ AUTH_TRUSTED_PROXIES: value }) === null).toBe(valid);
+  });
+});
