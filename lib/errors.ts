@@ -1,3 +1,5 @@
+import { SIGN_IN_FAILED_MESSAGE } from './messages';
+
 /**
  * The one error vocabulary of the app. Every failure a visitor can meet is an AppError with a
  * kind; the kind decides the HTTP status and the public message, so route handlers and pages
@@ -47,10 +49,10 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   payload_too_large: 'The request is too large.',
   unsupported_media_type: 'The request is not in a format this address accepts.',
   // The same words as a wrong password: a throttled attempt must not confirm the account exists.
-  too_many_attempts: 'That email and password don’t match an account. Check them and try again.',
+  too_many_attempts: SIGN_IN_FAILED_MESSAGE,
   member_rate_limited: 'You have asked for many new date ranges in the last minute; try again in a minute.',
   // Too many password checks at once: the same words again, for the same reason.
-  sign_in_busy: 'That email and password don’t match an account. Check them and try again.',
+  sign_in_busy: SIGN_IN_FAILED_MESSAGE,
   server_misconfigured: 'The server is not configured correctly — ask an admin to check its settings.',
   upstream_rejected_token:
     "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",

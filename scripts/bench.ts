@@ -10,7 +10,6 @@
  */
 import { rm } from 'node:fs/promises';
 import os from 'node:os';
-import { buildIfStale } from './lib/bench/build';
 import { cleanUp, cleanUpOnSignals, onCleanup } from './lib/bench/cleanup';
 import { makeLogDir } from './lib/bench/logs';
 import { renderMarkdown, renderText } from './lib/bench/render';
@@ -28,8 +27,6 @@ try {
   // Registered first so it runs last, once the apps have stopped writing to them.
   let keepLogs = true;
   onCleanup(() => (keepLogs ? console.log(`Logs kept in ${logDir}`) : rm(logDir, { recursive: true, force: true })));
-  await buildIfStale(settings.distDir, logDir);
-
   console.log(`Starting the simulators and apps (logs in ${logDir})…`);
   const stack = await startBenchStack(settings, logDir);
   console.log('Measuring:');
@@ -38,7 +35,7 @@ try {
 
   // Measured on app A, signed in, like measure:first-load does on the demo stack.
   const warnings = [...stack.warnings, ...runs.warnings];
-  const firstLoadJs = await measureFirstLoadJs(stack.normal.app.url, stack.normal.cookie, '/?range=30d').catch(
+  const firstLoadJs = await measureFirstLoadJs(stack.normal.appUrl, stack.normal.cookie, '/?range=30d').catch(
     (error: Error): FirstLoadJs | null => {
       warnings.push(`first-load JS could not be measured: ${error.message}`);
       return null;
@@ -65,5 +62,3 @@ try {
 } finally {
   await cleanUp();
 }
-// Keep-alive sockets or a stray timer must not keep a finished benchmark waiting.
-process.exit();

@@ -9,13 +9,21 @@ const stack = await startDemoStack({ port: Number(process.env.PORT) || 3000 }).c
   process.exit(1);
 });
 
+/**
+ * Stops the app and the simulator; nothing else is left to keep this process alive. The first
+ * call decides the exit code: the app's own exit during the stop is not a failure.
+ */
+let stopping = false;
 async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  process.exitCode = code;
   await stack.stop();
-  process.exit(code);
 }
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-stack.app.on('exit', (code) => void shutdown(code ?? 1));
+// `once`: a second Ctrl+C falls back to Node's default and exits at once.
+process.once('SIGINT', () => void shutdown(0));
+process.once('SIGTERM', () => void shutdown(0));
+stack.app.once('exit', (code) => void shutdown(code ?? 1));
 
 console.log(
   [

@@ -7,9 +7,8 @@
 import { startDemoStack } from './lib/demo-stack';
 import { measureFirstLoadJs } from './lib/first-load';
 import { signInOverHttp } from './lib/sign-in';
-import { freePort } from './lib/free-port';
 
-const stack = await startDemoStack({ port: await freePort(), quiet: true });
+const stack = await startDemoStack({ quiet: true });
 try {
   const cookie = await signInOverHttp(stack.appUrl, stack.email, stack.password);
   const result = await measureFirstLoadJs(stack.appUrl, cookie, '/?range=30d');

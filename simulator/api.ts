@@ -6,6 +6,7 @@ import { CALLBACK_AGENTS, SOURCE_AGENTS, findCallbackAgent, findSourceAgent } fr
 import { getAgentRecentStats, getStatsForRange } from './data';
 import { formatDay, parseDay } from './dates';
 import { HOSTILE_NAMES } from './faults';
+import { TALKOVER_STATS_PATH } from '../lib/paths';
 import { flatError, jsonReply, nestedError, type Reply } from './responses';
 
 export const API_PREFIX = '/api/v1';
@@ -79,7 +80,7 @@ function getAgent(rawId: string, ctx: ApiContext): Reply {
 
 function matchRoute(pathname: string, query: URLSearchParams, ctx: ApiContext): (() => Reply) | null {
   if (pathname === HEALTH_PATH) return () => jsonReply(200, { success: true, status: 'ok' });
-  if (pathname === `${API_PREFIX}/callback-agents/stats`) return () => getStats(query, ctx);
+  if (pathname === `${API_PREFIX}${TALKOVER_STATS_PATH}`) return () => getStats(query, ctx);
   if (pathname === `${API_PREFIX}/callback-agents`) return listAgents;
   const single = /^\/api\/v1\/callback-agents\/([^/]+)$/.exec(pathname);
   if (single) return () => getAgent(single[1]!, ctx);

@@ -1,7 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 
 /** The form's words, translated on the server (this client component ships no catalog). */
 export type LoginFormWords = {
@@ -34,8 +34,7 @@ export function LoginForm({
   );
   const [pending, setPending] = useState(false);
   // Until React has hydrated, a native submit would bypass signIn(): keep the button off.
-  const [hydrated, setHydrated] = useState(false);
-  useEffect(() => setHydrated(true), []);
+  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -81,4 +80,9 @@ export function LoginForm({
       </button>
     </form>
   );
+}
+
+/** Nothing to subscribe to: the server's snapshot (false) gives way to the browser's (true) once, at hydration. */
+function subscribeToNothing(): () => void {
+  return () => {};
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { LOGIN_PATH } from '@/lib/paths';
 
 /**
  * next-auth's client (about 12 KB gzip) is only needed at the moment someone signs out, so it is
@@ -11,7 +12,7 @@ export function SignOutButton({ label, pendingLabel }: { label: string; pendingL
   async function signOutNow() {
     setPending(true);
     const { signOut } = await import('next-auth/react');
-    await signOut({ callbackUrl: '/login' });
+    await signOut({ callbackUrl: LOGIN_PATH });
   }
   return (
     <button type="button" className="button button-secondary" disabled={pending} onClick={signOutNow}>

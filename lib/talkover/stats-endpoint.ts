@@ -1,5 +1,6 @@
 import 'server-only';
 import { todayIn } from '../date-range';
+import { TALKOVER_STATS_PATH } from '../paths';
 import { cached, cacheKey, ttlSecondsFor, type Cached, type LoadReason } from './cache';
 import { talkoverGet } from './client';
 import { getTalkoverConfig } from './config';
@@ -7,7 +8,7 @@ import { chargeMemberMiss, isMemberRefusal } from './member-share';
 import { callbackStatsResponseSchema, type RawCallbackStats } from './schemas';
 import { getUpstreamState } from './state';
 
-export const CALLBACK_STATS_PATH = '/callback-agents/stats';
+export const CALLBACK_STATS_PATH = TALKOVER_STATS_PATH;
 
 type DayRange = { start: string; end: string };
 

@@ -1,9 +1,13 @@
-/** Polls a URL until it answers 2xx, or throws after `timeoutMs`. */
-export async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
+/**
+ * Polls a URL until it answers 2xx, or throws after `timeoutMs` or once `signal` aborts (so a
+ * caller that gave up leaves no polling timer behind).
+ */
+export async function waitForHttp(url: string, timeoutMs: number, signal?: AbortSignal): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
+    signal?.throwIfAborted();
     try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      const response = await fetch(url, { signal: AbortSignal.any([AbortSignal.timeout(2_000), ...(signal ? [signal] : [])]) });
       if (response.ok) return;
     } catch {
       // Not listening yet.

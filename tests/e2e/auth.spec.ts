@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { SIGN_IN_FAILED_MESSAGE } from '@/lib/messages';
 import { launchBrowser, signIn, signedInContext } from './support/browser';
 import { E2E } from './support/context';
 
@@ -39,7 +40,7 @@ describe('signing in', () => {
     await page.waitForTimeout(300);
     await alert.waitFor();
     expect(await alert.textContent()).toBe(wrongPassword);
-    expect(wrongPassword).toMatch(/don’t match an account/);
+    expect(wrongPassword).toBe(SIGN_IN_FAILED_MESSAGE);
     expect(new URL(page.url()).pathname).toBe('/login');
     await page.context().close();
   });

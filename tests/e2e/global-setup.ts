@@ -1,19 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { hashPassword } from '../../lib/auth/password';
-import { startSimulator } from '../../simulator/server';
-import { waitForHttp } from '../../scripts/lib/wait-for-http';
-import { freePort, runNext, startNext } from './support/app-server';
+import { freePort } from '../../scripts/lib/free-port';
+import { startStack } from '../../scripts/lib/stack';
 import { E2E, type E2eContext } from './support/context';
 import { OIDC_CLIENT, startOidcIssuer } from './support/oidc-issuer';
 
 /**
  * Once for the whole browser suite: build the app with a canary Talkover token in the
- * environment (so the leak test can prove the build never inlined it), start the simulator, an
- * OpenID Connect provider and `next start` on free loopback ports, and hand their addresses to
- * the spec files. The provider starts first: the app reads AUTH_OIDC_ISSUER when it starts.
+ * environment (so the leak test can prove the build never inlined it), then start an OpenID
+ * Connect provider, the simulator and `next start` on free loopback ports, and hand their
+ * addresses to the spec files. The provider starts first: the app reads AUTH_OIDC_ISSUER when
+ * it starts, and the provider must know the app's callback URL.
  */
 export default async function setup(project: TestProject) {
   const root = path.resolve(import.meta.dirname, '../..');
@@ -23,29 +23,17 @@ export default async function setup(project: TestProject) {
   const logSuffix = process.env.E2E_DIST_DIR ? `-${path.basename(E2E.distDir).replace(/^\.+/, '')}` : '';
   const serverLog = path.join(resultsDir, `e2e-server${logSuffix}.log`);
   const buildLog = path.join(resultsDir, `e2e-build${logSuffix}.log`);
-  writeFileSync(serverLog, '');
 
-  const simulator = await startSimulator({ token: E2E.canaryToken, port: 0, rateLimitPerMinute: 100_000 });
   const port = await freePort();
-  const appUrl = `http://localhost:${port}`;
-  const oidcIssuer = await startOidcIssuer({ redirectUri: `${appUrl}/api/auth/callback/oidc` }).catch(async (error) => {
-    await simulator.close();
-    throw error;
-  });
-  const env: NodeJS.ProcessEnv = {
+  const oidcIssuer = await startOidcIssuer({ redirectUri: `http://localhost:${port}/api/auth/callback/oidc` });
+  const env: Record<string, string | undefined> = {
     ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    NEXT_DIST_DIR: E2E.distDir,
-    NEXTAUTH_URL: appUrl,
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     AUTH_USERS: (
       await Promise.all(
         [E2E.email, E2E.lockoutEmail].map(async (email) => `${email}:${await hashPassword(E2E.password, { logN: 14, r: 8, p: 1 })}`),
       )
     ).join(','),
-    TALKOVER_API_URL: simulator.url,
-    TALKOVER_API_TOKEN: E2E.canaryToken,
     TALKOVER_TIMEOUT_MS: '1500',
     // A hung Talkover answers within 4 s; ranges that include today expire after 1 s, so a
     // test can see stale figures served; the budget is not what these tests are about (the
@@ -64,30 +52,29 @@ export default async function setup(project: TestProject) {
   delete env.AUTH_ALLOWED_EMAILS;
   delete env.DEMO_MODE;
 
-  const app = await (async () => {
-    try {
-      if (process.env.E2E_SKIP_BUILD !== '1') {
-        rmSync(path.join(root, E2E.distDir), { recursive: true, force: true });
-        writeFileSync(buildLog, '');
-        await runNext(['build'], env, buildLog);
-      }
-      const child = startNext(port, env, serverLog);
-      await waitForHttp(`${appUrl}/api/health`, 60_000).catch((error) => {
-        child.kill('SIGKILL');
-        throw error;
-      });
-      return child;
-    } catch (error) {
-      await Promise.all([simulator.close(), oidcIssuer.close()]);
-      throw error;
-    }
-  })();
+  const stack = await startStack({
+    name: 'e2e',
+    simulator: { token: E2E.canaryToken, rateLimitPerMinute: 100_000 },
+    env,
+    port,
+    distDir: E2E.distDir,
+    build: process.env.E2E_SKIP_BUILD === '1' ? 'never' : 'always',
+    output: { buildLog, serverLog },
+  }).catch(async (error) => {
+    await oidcIssuer.close();
+    throw error;
+  });
 
-  const context: E2eContext = { appUrl, simulatorOrigin: simulator.origin, serverLog, env, oidcIssuerUrl: oidcIssuer.url };
+  const context: E2eContext = {
+    appUrl: stack.appUrl,
+    simulatorOrigin: stack.simulator.origin,
+    serverLog,
+    env: stack.env,
+    oidcIssuerUrl: oidcIssuer.url,
+  };
   project.provide('e2e', context);
 
   return async () => {
-    app.kill('SIGTERM');
-    await Promise.all([simulator.close(), oidcIssuer.close()]);
+    await Promise.all([stack.stop(), oidcIssuer.close()]);
   };
 }

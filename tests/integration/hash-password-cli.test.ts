@@ -20,7 +20,9 @@ async function hashWithCli(input: string): Promise<{ stdout: string; stderr: str
   });
 }
 
-describe('npm run hash-password', () => {
+// Each test starts a tsx process or checks hashes at full scrypt cost (~0.4 s each when idle):
+// on a loaded 2-core machine that can pass vitest's 5 s default, which is not what is tested here.
+describe('npm run hash-password', { timeout: 60_000 }, () => {
   let hashes: string[] = [];
   let dir = '';
 

@@ -3,17 +3,14 @@
 // member gets a 429 with Retry-After, on /api/stats and as a panel on the page; the others are
 // not affected, and cache hits stay free. Date is faked (only Date), so the budget's refill and
 // the members' minutes move together when the test moves time.
-import { NextIntlClientProvider } from 'next-intl';
-import { createElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StatsSection } from '@/components/stats/stats-section';
 import { addDays, parseDateRange } from '@/lib/date-range';
 import type { AppError } from '@/lib/errors';
-import en from '@/messages/en.json';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { getCachedTalkoverStats } from '@/lib/talkover/stats-endpoint';
-import { useStatsRoute, type Answer } from '../support/stats-route';
+import { renderInEnglish } from '../support/render-in-english';
+import { setUpStatsRoute, type Answer } from '../support/stats-route';
 import { SIGNED_IN_EMAIL } from '../support/session';
 
 // The retry button is a client component that needs Next's app router mounted; it is not what
@@ -21,7 +18,7 @@ import { SIGNED_IN_EMAIL } from '../support/session';
 vi.mock('@/components/stats/retry-button', () => ({ RetryButton: () => null }));
 
 const TOKEN = 'talq_member_share_canary_0b7e4d';
-const route = useStatsRoute({
+const route = setUpStatsRoute({
   token: TOKEN,
   simulatorRateLimitPerMinute: 100_000,
   env: { TALKOVER_RATE_LIMIT_PER_MINUTE: '100', TALKOVER_CACHE_TTL_SECONDS: '60' },
@@ -117,15 +114,8 @@ describe('a member past their share of cache misses', () => {
     await stepThrough(0, SHARE);
     const parsed = parseDateRange({ start_date: ['2025-06-01'], end_date: ['2025-06-07'] }, { now: new Date(), timeZone: 'UTC' });
     if (!parsed.ok) throw new Error('the range is valid');
-    // Rendered outside Next, the section's words come from a provider holding the English catalog.
     const section = async (requester: string) =>
-      renderToStaticMarkup(
-        createElement(NextIntlClientProvider, {
-          locale: 'en',
-          messages: en,
-          children: await StatsSection({ range: parsed.range, locale: 'en', requester }),
-        }),
-      );
+      renderInEnglish(await StatsSection({ range: parsed.range, locale: 'en', requester }));
 
     const refused = await section(SIGNED_IN_EMAIL);
     expect(refused).toContain('role="alert"');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addDays, RANGE_PRESETS, todayIn } from '@/lib/date-range';
-import { useStatsRoute } from '../support/stats-route';
+import { setUpStatsRoute, type StatsRouteBody } from '../support/stats-route';
 
 /**
  * Property-based fuzzing of GET /api/stats's query string, straight through the route handler
@@ -12,7 +12,7 @@ import { useStatsRoute } from '../support/stats-route';
 const TOKEN = 'talq_queryfuzz_canary_93ab0c1d5e';
 const NUM_RUNS = 2_000;
 // Limits too high to matter: thousands of valid ranges must all reach the simulator.
-const route = useStatsRoute({
+const route = setUpStatsRoute({
   token: TOKEN,
   simulatorRateLimitPerMinute: 10_000_000,
   env: {
@@ -231,7 +231,7 @@ describe('GET /api/stats under fuzzed query strings', () => {
         expect(status, `status for ${JSON.stringify(query.slice(0, 300))}: ${text.slice(0, 300)}`).toBeLessThan(500);
         expect(contentType).toMatch(/^application\/json/);
         expect(text).not.toContain(TOKEN);
-        const body = JSON.parse(text) as Record<string, any>;
+        const body = JSON.parse(text) as StatsRouteBody;
 
         if (status === 400) {
           expect(calls, `Talkover was called for a 400: ${JSON.stringify(query.slice(0, 300))}`).toBe(0);

@@ -2,10 +2,10 @@ import { describe, expect, it, test, vi } from 'vitest';
 import { addDays, todayIn } from '@/lib/date-range';
 import { getStatsForRange } from '@/simulator/data';
 import type { Fault } from '@/simulator/server';
-import { useStatsRoute } from '../support/stats-route';
+import { setUpStatsRoute } from '../support/stats-route';
 
 const TOKEN = 'talq_integration_canary_4f1d2c9a7b';
-const route = useStatsRoute({ token: TOKEN, simulatorRateLimitPerMinute: 10_000 });
+const route = setUpStatsRoute({ token: TOKEN, simulatorRateLimitPerMinute: 10_000 });
 const { get, seen } = route;
 
 describe('GET /api/stats', () => {

@@ -13,11 +13,11 @@ import { faultSchema } from '@/simulator/faults';
 import { startSimulator, type Fault } from '@/simulator/server';
 import { ManualClock } from '../support/manual-clock';
 import { routeRequest, sessionCookie } from '../support/session';
-import { useStatsRoute, type Answer } from '../support/stats-route';
+import { setUpStatsRoute, type Answer } from '../support/stats-route';
 
 const TOKEN = 'talq_discipline_canary_93be0d7c1f';
 const MINUTE = 60_000;
-const route = useStatsRoute({
+const route = setUpStatsRoute({
   token: TOKEN,
   simulatorRateLimitPerMinute: 100_000,
   env: { TALKOVER_RATE_LIMIT_PER_MINUTE: '100' },
@@ -28,7 +28,8 @@ const member = (n: number) => `member${n}@example.com`;
 let clock: ManualClock;
 
 /** The health detail, as a signed-in member sees it. */
-const health = async () => route.read(await getHealth(routeRequest('http://localhost/api/health', await sessionCookie())));
+const health = async () =>
+  route.read<{ status: string; talkover: Record<string, unknown> }>(await getHealth(routeRequest('http://localhost/api/health', await sessionCookie())));
 
 /** A distinct, settled (closed) week for each n. */
 const week = (n: number) => `?start_date=${addDays('2025-01-01', n)}&end_date=${addDays('2025-01-07', n)}`;

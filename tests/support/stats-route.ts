@@ -1,10 +1,20 @@
 import { afterAll, afterEach, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { GET } from '@/app/api/stats/route';
+import type { ErrorEnvelope } from '@/lib/http';
+import { STATS_API_PATH } from '@/lib/paths';
+import type { toStatsJson } from '@/lib/stats/stats-json';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { startSimulator, type Simulator } from '@/simulator/server';
 import { routeRequest, sessionCookie, stubSessionEnv } from './session';
 
-export type Answer = { status: number; headers: Headers; body: any; text: string };
+/**
+ * The JSON of `GET /api/stats`: the figures on 200, the error envelope otherwise. Typed as both
+ * at once so that assertions read fields without narrowing first; a field of the other shape
+ * reads as undefined and fails the assertion that expected it.
+ */
+export type StatsRouteBody = ReturnType<typeof toStatsJson> & ErrorEnvelope;
+
+export type Answer<Body = StatsRouteBody> = { status: number; headers: Headers; body: Body; text: string };
 
 /**
  * The set-up the `GET /api/stats` suites share: an in-process simulator on loopback holding a
@@ -12,7 +22,7 @@ export type Answer = { status: number; headers: Headers; body: any; text: string
  * real session cookie, and every response body, header and log line kept, so that after each
  * test the token is shown to be in none of them. Call it at the top of a test file.
  */
-export function useStatsRoute(options: { token: string; simulatorRateLimitPerMinute: number; env?: Record<string, string> }) {
+export function setUpStatsRoute(options: { token: string; simulatorRateLimitPerMinute: number; env?: Record<string, string> }) {
   let simulator: Simulator | undefined;
   let signedIn = '';
   let cookie: string | undefined;
@@ -48,13 +58,13 @@ export function useStatsRoute(options: { token: string; simulatorRateLimitPerMin
     vi.restoreAllMocks();
   });
 
-  const respond = (query: string): Promise<Response> => GET(routeRequest(`http://localhost/api/stats${query}`, cookie));
+  const respond = (query: string): Promise<Response> => GET(routeRequest(`http://localhost${STATS_API_PATH}${query}`, cookie));
 
   /** Reads a response, keeping its body and headers for the token check. */
-  async function read(response: Response): Promise<Answer> {
+  async function read<Body = StatsRouteBody>(response: Response): Promise<Answer<Body>> {
     const text = await response.text();
     seen.push(text, JSON.stringify([...response.headers]));
-    return { status: response.status, headers: response.headers, body: JSON.parse(text), text };
+    return { status: response.status, headers: response.headers, body: JSON.parse(text) as Body, text };
   }
 
   return {

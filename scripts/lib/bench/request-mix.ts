@@ -1,4 +1,5 @@
 import { addDays, RANGE_PRESETS, todayIn } from '../../../lib/date-range';
+import { STATS_API_PATH } from '../../../lib/paths';
 
 /**
  * What the team in the mixed load opens: the stats page or /api/stats, for a preset range or a
@@ -55,7 +56,7 @@ export function requestMix(timeZone: string, now = new Date()): RequestMix {
     pick(random = Math.random) {
       const query = random() < SHARED_LINK_SHARE ? pickOne(sharedQueries, random) : pickOne(presetQueries, random);
       const kind = random() < PAGE_SHARE ? 'page' : 'api';
-      return { kind, path: kind === 'page' ? `/?${query}` : `/api/stats?${query}` };
+      return { kind, path: kind === 'page' ? `/?${query}` : `${STATS_API_PATH}?${query}` };
     },
   };
 }

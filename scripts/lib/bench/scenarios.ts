@@ -1,4 +1,5 @@
 import { presetDates, todayIn } from '../../../lib/date-range';
+import { STATS_API_PATH, TALKOVER_STATS_PATH } from '../../../lib/paths';
 import { runInterleaved, type LoadShape } from './autocannon-run';
 import type { ScenarioResult } from './measurement';
 import { runMixedLoad } from './mixed-load';
@@ -9,8 +10,7 @@ import type { BenchStack } from './stack';
 
 export type ScenarioRuns = { results: ScenarioResult[]; warnings: string[]; distinctRanges: number };
 
-/** Talkover's stats endpoint (lib/talkover/stats-endpoint.ts is server-only, so not imported). */
-const STATS_PATH = '/callback-agents/stats';
+const STATS_30D = `${STATS_API_PATH}?range=30d`;
 
 /**
  * Every scenario, one at a time so none competes with another for the 2 cores, in three
@@ -27,11 +27,11 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
     rounds: settings.rounds,
   };
   const signedIn = (side: typeof normal) => ({ Cookie: side.cookie });
-  const a = { url: normal.app.url, cookie: normal.cookie };
-  const b = { url: cacheOff.app.url, cookie: cacheOff.cookie };
+  const a = { url: normal.appUrl, cookie: normal.cookie };
+  const b = { url: cacheOff.appUrl, cookie: cacheOff.cookie };
   const warnings: string[] = [];
 
-  warnings.push(...(await checkApiCache('app A', a, '/api/stats?range=30d', 'hit')));
+  warnings.push(...(await checkApiCache('app A', a, STATS_30D, 'hit')));
   warnings.push(...(await checkPage('app A', a, '/?range=30d')));
   const throughput = await runInterleaved(
     [
@@ -43,7 +43,7 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
       },
       {
         meta: { id: 'warm-api', label: 'warm /api/stats', target: 'GET /api/stats?range=30d on app A, signed in, cached' },
-        target: { url: `${a.url}/api/stats?range=30d`, headers: signedIn(normal) },
+        target: { url: `${a.url}${STATS_30D}`, headers: signedIn(normal) },
         connections: settings.connections,
         upstream: normal.simulator,
       },
@@ -67,7 +67,7 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
 
   // The same upstream call app B makes for 30d, straight to the simulator: the difference
   // between the two rows is what the app adds to each Talkover call.
-  warnings.push(...(await checkApiCache('app B', b, '/api/stats?range=30d', 'miss')));
+  warnings.push(...(await checkApiCache('app B', b, STATS_30D, 'miss')));
   const { start, end } = presetDates('30d', todayIn(settings.timeZone, new Date()));
   const miss = (connections: number) => ({
     meta: {
@@ -75,7 +75,7 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
       label: `cache-miss /api/stats, ${connections} conn.`,
       target: 'GET /api/stats?range=30d on app B (cache off)',
     },
-    target: { url: `${b.url}/api/stats?range=30d`, headers: signedIn(cacheOff) },
+    target: { url: `${b.url}${STATS_30D}`, headers: signedIn(cacheOff) },
     connections,
     upstream: cacheOff.simulator,
   });
@@ -83,10 +83,10 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
     meta: {
       id: `direct-upstream-c${connections}`,
       label: `direct Talkover call, ${connections} conn.`,
-      target: `GET ${STATS_PATH} (30d) on simulator B`,
+      target: `GET ${TALKOVER_STATS_PATH} (30d) on simulator B`,
     },
     target: {
-      url: `${cacheOff.simulator.url}${STATS_PATH}?start_date=${start}&end_date=${end}`,
+      url: `${cacheOff.simulator.url}${TALKOVER_STATS_PATH}?start_date=${start}&end_date=${end}`,
       headers: { Authorization: `Bearer ${cacheOff.token}` },
     },
     connections,

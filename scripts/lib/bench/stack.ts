@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hashPassword } from '../../../lib/auth/password';
-import { startSimulator, type Simulator } from '../../../simulator/server';
+import type { Simulator } from '../../../simulator/server';
 import { signInOverHttp } from '../sign-in';
-import { cleanEnvironment, startAppServer, type AppServer } from './app-server';
+import { startStack } from '../stack';
 import { onCleanup } from './cleanup';
+import { logFileIn } from './logs';
 import type { BenchSettings } from './settings';
 
 /** One app instance, the simulator it calls as Talkover, and a signed-in session on it. */
-export type Side = { app: AppServer; simulator: Simulator; token: string; cookie: string };
+export type Side = { appUrl: string; simulator: Simulator; token: string; cookie: string };
 
 export type BenchStack = {
   /** Default cache settings and Talkover's Standard rate limit: what a team actually runs. */
@@ -20,6 +21,17 @@ export type BenchStack = {
 
 /** Files `next start` loads; their values apply to every setting the benchmark leaves unset. */
 const DOTENV_FILES = ['.env', '.env.local', '.env.production', '.env.production.local'];
+
+/**
+ * Settings a developer's shell may carry that would change what is measured: every app gets
+ * exactly the configuration the benchmark states, and Talkover's defaults where it states none.
+ */
+const INHERITED_SETTINGS = /^(TALKOVER_|AUTH_|NEXTAUTH_|NEXT_PUBLIC_)|^(DEMO_MODE|APP_TIMEZONE|PORT|NODE_ENV)$/;
+
+/** The parent's environment minus the app's own settings (PATH, HOME and the like stay). */
+function cleanEnvironment(): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name)));
+}
 
 /**
  * Starts both sides. Each gets its own simulator so the cache-off app's flood of calls never
@@ -34,36 +46,44 @@ export async function startBenchStack(settings: BenchSettings, logDir: string): 
   // The same hashing (and cost) as `npm run hash-password`, so signing in costs what it costs.
   const authUsers = `${email}:${await hashPassword(password)}`;
 
-  async function startSide(name: string, rateLimitPerMinute: number, env: Record<string, string>): Promise<Side> {
+  type SideOptions = { name: string; rateLimitPerMinute: number; build: 'if-stale' | 'never'; env: Record<string, string> };
+  async function startSide({ name, rateLimitPerMinute, build, env }: SideOptions): Promise<Side> {
     const token = `bench_${randomBytes(18).toString('base64url')}`;
-    const simulator = await startSimulator({ token, port: 0, host: '127.0.0.1', rateLimitPerMinute });
-    onCleanup(() => simulator.close());
-    const app = await startAppServer({
+    const stack = await startStack({
       name,
-      distDir: settings.distDir,
-      logDir,
+      simulator: { token, host: '127.0.0.1', rateLimitPerMinute },
       env: {
         ...cleanEnvironment(),
         NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
-        TALKOVER_API_URL: simulator.url,
-        TALKOVER_API_TOKEN: token,
         TALKOVER_RATE_LIMIT_PER_MINUTE: String(rateLimitPerMinute),
         AUTH_USERS: authUsers,
         APP_TIMEZONE: settings.timeZone,
         ...env,
       },
+      host: '127.0.0.1',
+      distDir: settings.distDir,
+      build,
+      output: { buildLog: logFileIn(logDir, 'next-build'), serverLog: logFileIn(logDir, `app-${name}`) },
     });
-    const cookie = await signInOverHttp(app.url, email, password);
-    return { app, simulator, token, cookie };
+    onCleanup(stack.stop);
+    const cookie = await signInOverHttp(stack.appUrl, email, password);
+    return { appUrl: stack.appUrl, simulator: stack.simulator, token, cookie };
   }
 
   // One after the other: two `next start` booting at once on 2 cores only makes both slower.
-  const normal = await startSide('a-normal', 100, {});
-  const cacheOff = await startSide('b-cache-off', 1_000_000, {
-    TALKOVER_CACHE_TTL_SECONDS: '0',
-    TALKOVER_CACHE_TTL_CLOSED_SECONDS: '0',
-    // Every request is an upstream call here: let them all through the gate.
-    TALKOVER_MAX_CONCURRENT: '256',
+  // The first builds into settings.distDir when the sources changed since that build; the
+  // second serves the same build.
+  const normal = await startSide({ name: 'a-normal', rateLimitPerMinute: 100, build: 'if-stale', env: {} });
+  const cacheOff = await startSide({
+    name: 'b-cache-off',
+    rateLimitPerMinute: 1_000_000,
+    build: 'never',
+    env: {
+      TALKOVER_CACHE_TTL_SECONDS: '0',
+      TALKOVER_CACHE_TTL_CLOSED_SECONDS: '0',
+      // Every request is an upstream call here: let them all through the gate.
+      TALKOVER_MAX_CONCURRENT: '256',
+    },
   });
   return { normal, cacheOff, warnings };
 }

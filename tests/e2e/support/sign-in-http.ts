@@ -19,7 +19,10 @@ export async function closeAgents(): Promise<void> {
   agents.clear();
 }
 
-export type SignInAnswer = { status: number; headers: Headers; body: any; cookie: string };
+/** The JSON of a sign-in answer: an error envelope, next-auth's `{ url }`, or both. */
+export type SignInBody = { url?: string; error?: { code: string; message: string; retry_after_seconds?: number } };
+
+export type SignInAnswer = { status: number; headers: Headers; body: SignInBody; cookie: string };
 
 export type SignInAttempt = {
   email: string;
@@ -55,10 +58,10 @@ export async function signInOver(appUrl: string, attempt: SignInAttempt): Promis
     ...(attempt.body ? { duplex: 'half' as const } : {}),
   });
   const text = await response.text();
-  let body: unknown = text;
+  let body: SignInBody = {};
   try {
-    body = JSON.parse(text);
-  } catch {}
+    body = JSON.parse(text) as SignInBody;
+  } catch {} // an HTML or empty answer: nothing to read
   return { status: response.status, headers: response.headers as unknown as Headers, body, cookie: cookiesOf(response.headers) };
 }
 

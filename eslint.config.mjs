@@ -1,0 +1,21 @@
+import { defineConfig, globalIgnores } from 'eslint/config';
+import nextVitals from 'eslint-config-next/core-web-vitals';
+import nextTypeScript from 'eslint-config-next/typescript';
+
+/**
+ * Next's own rules (React, hooks, accessibility, imports, Core Web Vitals) and typescript-eslint's
+ * recommended set, over every source file: the app, scripts, the simulator and the tests.
+ */
+export default defineConfig([
+  ...nextVitals,
+  ...nextTypeScript,
+  {
+    rules: {
+      // The conventions TypeScript's own unused checks follow: `_reason` names a parameter kept for
+      // its type, and `const { a, ...rest } = x` leaves out `a` on purpose.
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  // Build output, test and benchmark results: generated, not written here.
+  globalIgnores(['.next/**', '.next-*/**', 'out/**', 'coverage/**', 'test-results/**', 'docs/benchmark/**', 'next-env.d.ts']),
+]);
