@@ -1,3 +1,5 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
 /**
  * Security headers that are the same for every response, static files included (the proxy
  * does not run for those). The per-request ones, the Content-Security-Policy with its nonce
@@ -34,4 +36,7 @@ const nextConfig = {
   },
 };
 
-export default nextConfig;
+// next-intl reads each request's language and words from i18n/request.ts (no locale routing).
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+export default withNextIntl(nextConfig);

@@ -1,22 +1,25 @@
 import Link from 'next/link';
+import { useTranslations } from 'next-intl';
 import { SignOutButton } from './auth/sign-out-button';
+import { LanguageMenu } from './i18n/language-menu';
 
 export function AppHeader({ email, demo }: { email: string; demo: boolean }) {
+  const t = useTranslations('Header');
+  const app = useTranslations('App');
   return (
     <header className="app-header">
       <Link href="/" className="brand">
-        Callback Stats
+        {app('name')}
       </Link>
       {demo ? (
-        <span className="badge badge-demo" title="Figures come from the built-in Talkover simulator, not from Talkover">
-          Demo data
+        <span className="badge badge-demo" title={t('demoBadgeTitle')}>
+          {t('demoBadge')}
         </span>
       ) : null}
       <div className="header-user">
-        <span className="muted">
-          Signed in as <strong>{email}</strong>
-        </span>
-        <SignOutButton />
+        <LanguageMenu />
+        <span className="muted">{t.rich('signedInAs', { email, strong: (chunks) => <strong>{chunks}</strong> })}</span>
+        <SignOutButton label={t('signOut')} pendingLabel={t('signingOut')} />
       </div>
     </header>
   );

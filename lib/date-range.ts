@@ -15,16 +15,6 @@ export type RangePreset = (typeof RANGE_PRESETS)[number];
 export const DEFAULT_PRESET: RangePreset = '30d';
 export const MAX_RANGE_DAYS = 366;
 
-export const PRESET_LABELS: Record<RangePreset, string> = {
-  today: 'Today',
-  yesterday: 'Yesterday',
-  '7d': 'Last 7 days',
-  '30d': 'Last 30 days',
-  '90d': 'Last 90 days',
-  mtd: 'Month to date',
-  'last-month': 'Last month',
-};
-
 export type DateRange = {
   start: IsoDate;
   end: IsoDate;
@@ -44,7 +34,11 @@ export type RangeErrorCode =
   | 'future_date'
   | 'range_too_long';
 
-export type RangeError = { code: RangeErrorCode; message: string };
+/**
+ * `message` is the English sentence the JSON API returns (its `code` is the stable contract);
+ * pages translate from `code` and `params`, the values each catalog sentence takes.
+ */
+export type RangeError = { code: RangeErrorCode; message: string; params: Record<string, string | number> };
 export type RangeResult = { ok: true; range: DateRange } | { ok: false; error: RangeError };
 
 /** Raw query values by key, every occurrence kept (so a repeated key can be refused). */
@@ -127,13 +121,13 @@ export function isRangePreset(value: string): value is RangePreset {
   return (RANGE_PRESETS as readonly string[]).includes(value);
 }
 
-/** Quotes a visitor-supplied value for an error message, short enough to read. */
-function quote(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+/** A visitor-supplied value short enough to read in an error message. */
+function shorten(value: string): string {
+  return value.length > 40 ? `${value.slice(0, 40)}…` : value;
 }
 
-function fail(code: RangeErrorCode, message: string): RangeResult {
-  return { ok: false, error: { code, message } };
+function fail(code: RangeErrorCode, message: string, params: RangeError['params'] = {}): RangeResult {
+  return { ok: false, error: { code, message, params } };
 }
 
 /**
@@ -143,7 +137,7 @@ function fail(code: RangeErrorCode, message: string): RangeResult {
  */
 export function parseDateRange(params: RangeParams, context: { now: Date; timeZone: string }): RangeResult {
   for (const key of ['range', 'start_date', 'end_date'] as const) {
-    if ((params[key]?.length ?? 0) > 1) return fail('repeated_param', `${key} was given more than once.`);
+    if ((params[key]?.length ?? 0) > 1) return fail('repeated_param', `${key} was given more than once.`, { param: key });
   }
   const range = params.range?.[0]?.trim() ?? '';
   const startRaw = params.start_date?.[0]?.trim() ?? '';
@@ -159,7 +153,11 @@ export function parseDateRange(params: RangeParams, context: { now: Date; timeZo
   }
   if (range) {
     if (!isRangePreset(range)) {
-      return fail('unknown_range', `Unknown range ${quote(range)}. Use one of: ${RANGE_PRESETS.join(', ')}.`);
+      const presets = RANGE_PRESETS.join(', ');
+      return fail('unknown_range', `Unknown range ${JSON.stringify(shorten(range))}. Use one of: ${presets}.`, {
+        value: shorten(range),
+        presets,
+      });
     }
     const { start, end } = presetDates(range, today);
     return build(start, end, range);
@@ -169,23 +167,26 @@ export function parseDateRange(params: RangeParams, context: { now: Date; timeZo
     return build(start, end, DEFAULT_PRESET);
   }
   if (!startRaw || !endRaw) {
-    const missing = startRaw ? 'end date' : 'start date';
-    return fail('incomplete_range', `The ${missing} is missing: give both a start date and an end date.`);
+    const missing = startRaw ? 'end' : 'start';
+    return fail('incomplete_range', `The ${missing} date is missing: give both a start date and an end date.`, { missing });
   }
-  for (const [label, value] of [['start date', startRaw], ['end date', endRaw]] as const) {
+  for (const [which, value] of [['start', startRaw], ['end', endRaw]] as const) {
     if (parseIsoDate(value) === null) {
-      return fail('invalid_date', `The ${label} ${quote(value)} is not a real date in the form YYYY-MM-DD.`);
+      const message = `The ${which} date ${JSON.stringify(shorten(value))} is not a real date in the form YYYY-MM-DD.`;
+      return fail('invalid_date', message, { which, value: shorten(value) });
     }
   }
   if (startRaw > endRaw) {
-    return fail('reversed_range', `The start date (${startRaw}) is after the end date (${endRaw}).`);
+    return fail('reversed_range', `The start date (${startRaw}) is after the end date (${endRaw}).`, { start: startRaw, end: endRaw });
   }
   if (endRaw > today) {
-    return fail('future_date', `The end date (${endRaw}) is in the future: today is ${today} (${context.timeZone}).`);
+    const message = `The end date (${endRaw}) is in the future: today is ${today} (${context.timeZone}).`;
+    return fail('future_date', message, { end: endRaw, today, timeZone: context.timeZone });
   }
   const days = daysInclusive(startRaw, endRaw);
   if (days > MAX_RANGE_DAYS) {
-    return fail('range_too_long', `The range is ${days} days long; the longest allowed is ${MAX_RANGE_DAYS} days.`);
+    const message = `The range is ${days} days long; the longest allowed is ${MAX_RANGE_DAYS} days.`;
+    return fail('range_too_long', message, { days, max: MAX_RANGE_DAYS });
   }
   return build(startRaw, endRaw, null);
 }
@@ -195,10 +196,10 @@ export function toRangeQuery(range: Pick<DateRange, 'start' | 'end' | 'preset'>)
   return range.preset ? `range=${range.preset}` : `start_date=${range.start}&end_date=${range.end}`;
 }
 
-/** "Last 7 days" for a preset, or the dates (formatted by the caller) for an explicit range. */
+/** A preset's name ("Last 7 days", from the catalog), or the dates of an explicit range; both from the caller. */
 export function describeRange(
   range: Pick<DateRange, 'start' | 'end' | 'preset'>,
-  formatDates: (start: IsoDate, end: IsoDate) => string,
+  describe: { preset: (preset: RangePreset) => string; dates: (start: IsoDate, end: IsoDate) => string },
 ): string {
-  return range.preset ? PRESET_LABELS[range.preset] : formatDates(range.start, range.end);
+  return range.preset ? describe.preset(range.preset) : describe.dates(range.start, range.end);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { isValidTimeZone } from './date-range';
 import { AppError } from './errors';
 import { WEEK_STARTS, type WeekStart } from './trends/buckets';
+import { parseAppLocale, type AppLocale } from '../i18n/locales';
 
 /**
  * App settings other than Talkover's (those live in lib/talkover/config.ts, the only module that
@@ -29,4 +30,13 @@ export function getWeekStart(env: Record<string, string | undefined> = process.e
     throw new AppError('server_misconfigured', { message: 'APP_WEEK_START must be monday or sunday. Ask an admin.' });
   }
   return value as WeekStart;
+}
+
+/**
+ * APP_DEFAULT_LOCALE: the language of viewers who chose none and whose browser asks for none the
+ * dashboard speaks. English when unset; the start-up check refuses an unsupported value, so a
+ * development server with a typo falls back to English rather than failing every page.
+ */
+export function getDefaultLocale(env: Record<string, string | undefined> = process.env): AppLocale {
+  return parseAppLocale(env.APP_DEFAULT_LOCALE) ?? 'en';
 }

@@ -55,13 +55,12 @@ export function formatSignedPercent(fraction: number, locale: string): string {
   ).format(fraction);
 }
 
-/** A change of a rate in percentage points with its sign ("+1.3 pp"). */
+/** A change of a rate in percentage points with its sign ("+1.3"); the unit is the catalog's ("pp", "p.p."). */
 export function formatSignedPoints(points: number, locale: string): string {
-  const number = cachedFormatter(
+  return cachedFormatter(
     `signed-points|${locale}`,
     () => new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }),
   ).format(points);
-  return `${number} pp`;
 }
 
 /** A magnitude without sign, for words that carry the direction ("up 5.2%"). */

@@ -1,6 +1,7 @@
 /**
- * Public words that the server and the browser must say identically. This module is imported
- * by client components, so it holds plain strings only: nothing server-only, nothing secret.
+ * Public words that the server says and the browser must say identically: the JSON API's
+ * English ones (pages take theirs from messages/*.json, whose English words match these; a test
+ * says so). Plain strings only: nothing server-only, nothing secret.
  */
 
 /**

@@ -4,6 +4,7 @@ import { describeSignInVariables, findProviderProblem, getSignInMethods } from '
 import { parseAuthUsers } from './auth/users';
 import { isValidTimeZone } from './date-range';
 import { findTrustedProxiesProblem } from './net/client-address';
+import { LOCALES, parseAppLocale } from '../i18n/locales';
 import { checkTalkoverConfig } from './talkover/config';
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +57,9 @@ function findOtherProblem(env: Env): string | null {
   }
   const weekStart = env.APP_WEEK_START?.trim().toLowerCase();
   if (weekStart && weekStart !== 'monday' && weekStart !== 'sunday') return 'APP_WEEK_START must be monday or sunday';
+  if (env.APP_DEFAULT_LOCALE?.trim() && !parseAppLocale(env.APP_DEFAULT_LOCALE)) {
+    return `APP_DEFAULT_LOCALE must be one of: ${LOCALES.join(', ')}`;
+  }
   return null;
 }
 

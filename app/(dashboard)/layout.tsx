@@ -1,5 +1,7 @@
+import { getTranslations } from 'next-intl/server';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
+import { ErrorPageWordsProvider } from '@/components/i18n/error-page-words';
 import { getSessionUser } from '@/lib/auth/session';
 import { isDemoMode } from '@/lib/env';
 
@@ -9,10 +11,13 @@ import { isDemoMode } from '@/lib/env';
  */
 export default async function DashboardLayout({ children }: { children: ReactNode }) {
   const user = await getSessionUser();
+  const t = await getTranslations('ErrorPage');
   return (
     <>
       {user ? <AppHeader email={user.email} demo={isDemoMode()} /> : null}
-      <main className="page">{children}</main>
+      <ErrorPageWordsProvider words={{ title: t('title'), body: t('body'), tryAgain: t('tryAgain') }}>
+        <main className="page">{children}</main>
+      </ErrorPageWordsProvider>
     </>
   );
 }

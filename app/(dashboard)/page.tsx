@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { headers } from 'next/headers';
+import { getLocale, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
 import { DateRangeForm } from '@/components/stats/date-range-form';
 import { ErrorPanel } from '@/components/stats/error-panel';
@@ -13,7 +13,6 @@ import { requireUser } from '@/lib/auth/session';
 import { describeRange, parseDateRange, todayIn } from '@/lib/date-range';
 import { getAppTimeZone, getWeekStart } from '@/lib/env';
 import { formatDayRange } from '@/lib/format';
-import { pickLocale } from '@/lib/locale';
 import { rangeParamsFromPage, toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/search-params';
 import type { WeekStart } from '@/lib/trends/buckets';
 import { parseView, toViewQuery, viewQueryParts } from '@/lib/trends/view';
@@ -22,12 +21,19 @@ type Props = { searchParams: Promise<PageSearchParams> };
 
 /** The tab title names the range, so shared tabs and bookmarks say what they show. */
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const t = await getTranslations();
   try {
     const result = parseDateRange(rangeParamsFromPage(await searchParams), { now: new Date(), timeZone: getAppTimeZone() });
-    const locale = pickLocale((await headers()).get('accept-language'));
-    return { title: result.ok ? describeRange(result.range, (s, e) => formatDayRange(s, e, locale)) : 'Callbacks' };
+    const locale = await getLocale();
+    const title = result.ok
+      ? describeRange(result.range, {
+          preset: (preset) => t(`Presets.${preset}`),
+          dates: (start, end) => formatDayRange(start, end, locale),
+        })
+      : t('StatsPage.title');
+    return { title };
   } catch {
-    return { title: 'Callbacks' };
+    return { title: t('StatsPage.title') };
   }
 }
 
@@ -49,7 +55,9 @@ export default async function StatsPage({ searchParams }: Props) {
   }
   const now = new Date();
   const today = todayIn(timeZone, now);
-  const locale = pickLocale((await headers()).get('accept-language'));
+  // The viewer's language (i18n/request.ts): words, numbers and dates all follow it.
+  const locale = await getLocale();
+  const t = await getTranslations('StatsPage');
   const result = parseView(viewParamsFromPage(params), { now, timeZone, weekStart });
   const range = result.ok ? result.view.range : result.range;
   const key = result.ok ? toViewQuery(viewQueryParts(result.view)) : '';
@@ -57,8 +65,8 @@ export default async function StatsPage({ searchParams }: Props) {
   return (
     <>
       <div className="page-heading">
-        <h1>Callbacks</h1>
-        <p className="muted">How contacts calling back reach your callback agents.</p>
+        <h1>{t('title')}</h1>
+        <p className="muted">{t('intro')}</p>
       </div>
       <DateRangeForm
         range={range}
@@ -70,7 +78,7 @@ export default async function StatsPage({ searchParams }: Props) {
       />
       {result.ok ? (
         <>
-          <ViewControls view={result.view} today={today} />
+          <ViewControls view={result.view} today={today} locale={locale} />
           <Suspense key={`kpis:${key}`} fallback={<StatsSkeleton />}>
             <KpiSection view={result.view} locale={locale} requester={user.email} />
           </Suspense>
@@ -82,7 +90,7 @@ export default async function StatsPage({ searchParams }: Props) {
           </Suspense>
         </>
       ) : (
-        <InvalidRange message={result.error.message} />
+        <InvalidRange error={result.error} locale={locale} />
       )}
     </>
   );

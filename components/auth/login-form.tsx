@@ -2,9 +2,17 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
-import { SIGN_IN_FAILED_MESSAGE } from '@/lib/messages';
 
-const CONFIGURATION_ERROR = 'Sign-in is not set up correctly on the server. Ask an admin.';
+/** The form's words, translated on the server (this client component ships no catalog). */
+export type LoginFormWords = {
+  email: string;
+  password: string;
+  submit: string;
+  submitting: string;
+  wrongCredentials: string;
+  configurationError: string;
+  networkError: string;
+};
 
 /**
  * Email and password sign-in. Every failure gets the same message, so the form never tells
@@ -14,13 +22,15 @@ const CONFIGURATION_ERROR = 'Sign-in is not set up correctly on the server. Ask 
 export function LoginForm({
   callbackPath,
   initialError,
+  words,
 }: {
   callbackPath: string;
   /** next-auth's `?error=` code, if it sent the visitor back here. */
   initialError: string | null;
+  words: LoginFormWords;
 }) {
   const [error, setError] = useState<string | null>(
-    initialError === null ? null : initialError === 'Configuration' ? CONFIGURATION_ERROR : SIGN_IN_FAILED_MESSAGE,
+    initialError === null ? null : initialError === 'Configuration' ? words.configurationError : words.wrongCredentials,
   );
   const [pending, setPending] = useState(false);
   // Until React has hydrated, a native submit would bypass signIn(): keep the button off.
@@ -42,9 +52,9 @@ export function LoginForm({
         window.location.assign(callbackPath);
         return;
       }
-      setError(result?.error === 'Configuration' ? CONFIGURATION_ERROR : SIGN_IN_FAILED_MESSAGE);
+      setError(result?.error === 'Configuration' ? words.configurationError : words.wrongCredentials);
     } catch {
-      setError('The sign-in could not be sent. Check your connection and try again.');
+      setError(words.networkError);
     }
     setPending(false);
   }
@@ -53,11 +63,11 @@ export function LoginForm({
     // method="post": should a submit ever happen natively, the password stays out of the URL.
     <form className="login-form" method="post" onSubmit={onSubmit}>
       <label>
-        <span>Email</span>
+        <span>{words.email}</span>
         <input name="email" type="email" autoComplete="username" required autoFocus />
       </label>
       <label>
-        <span>Password</span>
+        <span>{words.password}</span>
         <input name="password" type="password" autoComplete="current-password" required />
       </label>
       {error ? (
@@ -66,7 +76,7 @@ export function LoginForm({
         </p>
       ) : null}
       <button type="submit" className="button" disabled={pending || !hydrated}>
-        {pending ? 'Signing in…' : 'Sign in'}
+        {pending ? words.submitting : words.submit}
       </button>
     </form>
   );

@@ -5,9 +5,9 @@ import { LOGIN_PATH } from '@/lib/paths';
 
 /**
  * next-auth's client (about 12 KB gzip) is only needed at the moment someone signs out, so it is
- * loaded on click rather than with every page.
+ * loaded on click rather than with every page. Its words come translated from the header.
  */
-export function SignOutButton() {
+export function SignOutButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
   const [pending, setPending] = useState(false);
   async function signOutNow() {
     setPending(true);
@@ -16,7 +16,7 @@ export function SignOutButton() {
   }
   return (
     <button type="button" className="button button-secondary" disabled={pending} onClick={signOutNow}>
-      {pending ? 'Signing out…' : 'Sign out'}
+      {pending ? pendingLabel : label}
     </button>
   );
 }

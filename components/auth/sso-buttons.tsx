@@ -3,7 +3,8 @@
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
 
-type Method = { id: string; name: string };
+/** A provider with its button's words, translated on the server ("Continue with Okta"). */
+type Method = { id: string; label: string; pendingLabel: string };
 
 /**
  * One button per configured identity provider. next-auth's signIn() posts with its CSRF token
@@ -25,7 +26,7 @@ export function SsoButtons({ methods, callbackPath }: { methods: Method[]; callb
             void signIn(method.id, { callbackUrl: callbackPath });
           }}
         >
-          {pending === method.id ? `Continuing with ${method.name}…` : `Continue with ${method.name}`}
+          {pending === method.id ? method.pendingLabel : method.label}
         </button>
       ))}
     </div>

@@ -8,8 +8,10 @@ import './register';
 type Props = {
   labels: string[];
   counts: number[];
-  /** Already formatted ("42.0%"), so the tooltip matches the table exactly. */
-  shares: string[];
+  /** Each bar's tooltip line, translated and formatted on the server ("42 callbacks · 42.0%"), so it matches the table. */
+  tooltips: string[];
+  /** The dataset's name, translated on the server. */
+  datasetLabel: string;
   /** Rows drawn in grey (the "Unattributed" remainder). */
   muted: boolean[];
   locale: string;
@@ -24,7 +26,7 @@ const MAX_TICK_LABEL = 22;
  * A horizontal bar per source agent. It gets plain, already-shaped props and never fetches. The
  * canvas is hidden from assistive technology in favour of the table beside it.
  */
-export function SourceBarChart({ labels, counts, shares, muted, locale }: Props) {
+export function SourceBarChart({ labels, counts, tooltips, datasetLabel, muted, locale }: Props) {
   const options: ChartOptions<'bar'> = {
     indexAxis: 'y',
     responsive: true,
@@ -36,7 +38,7 @@ export function SourceBarChart({ labels, counts, shares, muted, locale }: Props)
       tooltip: {
         callbacks: {
           title: (items) => labels[items[0]?.dataIndex ?? 0] ?? '',
-          label: (item) => ` ${item.formattedValue} callbacks · ${shares[item.dataIndex] ?? ''}`,
+          label: (item) => ` ${tooltips[item.dataIndex] ?? ''}`,
         },
       },
     },
@@ -59,7 +61,7 @@ export function SourceBarChart({ labels, counts, shares, muted, locale }: Props)
     labels,
     datasets: [
       {
-        label: 'Callbacks received',
+        label: datasetLabel,
         data: counts,
         backgroundColor: muted.map((isMuted) => (isMuted ? BAR_MUTED : BAR)),
         borderRadius: 4,

@@ -2,11 +2,14 @@
 
 import { useState } from 'react';
 
+/** The button's words, translated on the server (this client component ships no catalog). */
+export type CopyLinkWords = { copy: string; copied: string; announcement: string; prompt: string };
+
 /**
  * Copies the page's URL, which holds the whole view. Falls back to a prompt where the Clipboard
  * API is unavailable (plain http on another host, older browsers).
  */
-export function CopyLinkButton() {
+export function CopyLinkButton({ words }: { words: CopyLinkWords }) {
   const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
 
   async function copy() {
@@ -15,7 +18,7 @@ export function CopyLinkButton() {
       await navigator.clipboard.writeText(url);
       setStatus('copied');
     } catch {
-      window.prompt('Copy this link:', url);
+      window.prompt(words.prompt, url);
       setStatus('failed');
     }
     window.setTimeout(() => setStatus('idle'), 2500);
@@ -24,10 +27,10 @@ export function CopyLinkButton() {
   return (
     <>
       <button type="button" className="button button-secondary" onClick={copy}>
-        {status === 'copied' ? 'Link copied' : 'Copy link'}
+        {status === 'copied' ? words.copied : words.copy}
       </button>
       <span className="visually-hidden" role="status" aria-live="polite">
-        {status === 'copied' ? 'Link to this view copied to the clipboard' : ''}
+        {status === 'copied' ? words.announcement : ''}
       </span>
     </>
   );

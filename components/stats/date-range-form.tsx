@@ -1,6 +1,7 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { PRESET_LABELS, RANGE_PRESETS, type DateRange } from '@/lib/date-range';
+import { useTranslations } from 'next-intl';
+import { RANGE_PRESETS, type DateRange } from '@/lib/date-range';
 import { formatDayRange } from '@/lib/format';
 import { CopyLinkButton } from './copy-link-button';
 
@@ -22,11 +23,14 @@ type Props = {
  * Presets are links that stay relative.
  */
 export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone, locale }: Props) {
+  const t = useTranslations('RangeForm');
+  const presets = useTranslations('Presets');
+  const copy = useTranslations('CopyLink');
   const start = range?.start ?? rawStart;
   const end = range?.end ?? rawEnd;
   return (
-    <section className="range-bar" aria-label="Date range">
-      <nav className="presets" aria-label="Quick ranges">
+    <section className="range-bar" aria-label={t('sectionLabel')}>
+      <nav className="presets" aria-label={t('presetsLabel')}>
         {RANGE_PRESETS.map((preset) => (
           <Link
             key={preset}
@@ -35,33 +39,34 @@ export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone, locale
             aria-current={range?.preset === preset ? 'true' : undefined}
             prefetch={false}
           >
-            {PRESET_LABELS[preset]}
+            {presets(preset)}
           </Link>
         ))}
       </nav>
       {/* Keyed so the inputs show the new range after a client-side navigation to a preset. */}
       <Form key={`${start}/${end}`} className="range-form" action="/">
         <label>
-          <span>From</span>
+          <span>{t('from')}</span>
           <input type="date" name="start_date" defaultValue={start} max={today} required />
         </label>
         <label>
-          <span>To</span>
+          <span>{t('to')}</span>
           <input type="date" name="end_date" defaultValue={end} max={today} required />
         </label>
         <button type="submit" className="button">
-          Apply
+          {t('apply')}
         </button>
-        <CopyLinkButton />
+        <CopyLinkButton
+          words={{ copy: copy('copy'), copied: copy('copied'), announcement: copy('announcement'), prompt: copy('prompt') }}
+        />
       </Form>
       <p className="range-caption muted">
         {range ? (
           <>
-            <strong>{formatDayRange(range.start, range.end, locale)}</strong> · {range.days}{' '}
-            {range.days === 1 ? 'day' : 'days'} ·{' '}
+            <strong>{formatDayRange(range.start, range.end, locale)}</strong> · {t('days', { count: range.days })} ·{' '}
           </>
         ) : null}
-        Dates are in <abbr title="Set by APP_TIMEZONE">{timeZone}</abbr>
+        {t.rich('timeZoneNote', { timeZone, tz: (chunks) => <abbr title={t('timeZoneTitle')}>{chunks}</abbr> })}
       </p>
     </section>
   );

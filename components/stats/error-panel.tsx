@@ -1,40 +1,45 @@
+import { useTranslations } from 'next-intl';
 import { isAppError, type AppErrorKind } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { RetryButton } from './retry-button';
 
-const TITLES: Partial<Record<AppErrorKind, string>> = {
-  upstream_rejected_token: 'Talkover rejected the API token',
-  upstream_rejected_request: 'Talkover refused the request',
-  upstream_rate_limited: "Talkover's rate limit was reached",
-  upstream_unavailable: 'Talkover is unavailable',
-  upstream_timeout: 'Talkover did not answer in time',
-  upstream_bad_payload: "Talkover's answer could not be read",
-  server_misconfigured: 'The dashboard is not configured correctly',
-  member_rate_limited: 'Too many new date ranges',
-};
+/** The failures the page explains in its own words; anything else is "Something went wrong". */
+const EXPLAINED = [
+  'upstream_rejected_token',
+  'upstream_rejected_request',
+  'upstream_rate_limited',
+  'upstream_unavailable',
+  'upstream_timeout',
+  'upstream_bad_payload',
+  'server_misconfigured',
+  'member_rate_limited',
+] as const satisfies readonly AppErrorKind[];
+type ExplainedKind = (typeof EXPLAINED)[number];
+
+function isExplained(kind: AppErrorKind): kind is ExplainedKind {
+  return (EXPLAINED as readonly AppErrorKind[]).includes(kind);
+}
 
 /**
  * Says which failure happened and what to do about it, in the page, with the date form still
- * usable above it. Messages are AppError's public ones: never an upstream body, never a secret.
+ * usable above it. Words come from the catalog by the error's kind: never an upstream body,
+ * never a secret, and never the English message the JSON API gives scripts.
  */
 export function ErrorPanel({ error }: { error: unknown }) {
+  const t = useTranslations('Errors');
   if (!isAppError(error)) {
     logError('render_error', error);
   }
-  const title = (isAppError(error) && TITLES[error.kind]) || 'Something went wrong';
-  const message = isAppError(error)
-    ? error.message
-    : 'The figures could not be loaded. Try again; if it persists, ask an admin.';
+  const kind = isAppError(error) && isExplained(error.kind) ? error.kind : null;
+  const seconds = isAppError(error) ? error.retryAfterSeconds : undefined;
   // The fair-share message already says when to try again.
-  const retryAfter = isAppError(error) && error.kind !== 'member_rate_limited' ? error.retryAfterSeconds : undefined;
+  const retryAfter = kind === 'member_rate_limited' ? undefined : seconds;
   return (
     <section className="card panel panel-error" role="alert" aria-labelledby="error-title">
-      <h2 id="error-title">{title}</h2>
-      <p>{message}</p>
-      {retryAfter !== undefined ? (
-        <p className="muted">Try again in {retryAfter === 1 ? '1 second' : `${retryAfter} seconds`}.</p>
-      ) : null}
-      {isAppError(error) && error.kind === 'server_misconfigured' ? null : <RetryButton />}
+      <h2 id="error-title">{kind ? t(`titles.${kind}`) : t('genericTitle')}</h2>
+      <p>{kind ? t(`messages.${kind}`, { seconds: seconds ?? 60 }) : t('genericMessage')}</p>
+      {retryAfter !== undefined ? <p className="muted">{t('retryIn', { seconds: retryAfter })}</p> : null}
+      {kind === 'server_misconfigured' ? null : <RetryButton label={t('tryAgain')} pendingLabel={t('tryingAgain')} />}
     </section>
   );
 }

@@ -1,14 +1,13 @@
-import type { ReactNode } from 'react';
-import { formatDaySpan, formatTime } from '@/lib/format';
+import { useTranslations } from 'next-intl';
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import type { Comparison } from '@/lib/stats/comparison';
 import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import { getComparison } from '@/lib/stats/get-comparison';
-import { daysInclusive } from '@/lib/date-range';
-import { CHANGE_WORDS, comparisonCaption } from '@/lib/trends/labels';
 import type { StatsView } from '@/lib/trends/view';
+import { ComparisonCaption } from './comparison-caption';
 import { EmptyState } from './empty-state';
 import { ErrorPanel } from './error-panel';
+import { FetchedAt } from './fetched-at';
 import { KpiCards } from './kpi-cards';
 import { StaleNotice } from './stale-notice';
 
@@ -25,7 +24,14 @@ export async function KpiSection({ view, locale, requester }: { view: StatsView;
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
-  const { range } = view;
+  return <KpiFigures view={view} stats={stats} comparison={comparison} locale={locale} />;
+}
+
+type FiguresProps = { view: StatsView; stats: CallbackStats; comparison: Comparison | null; locale: string };
+
+/** The fetched figures with their words (a plain component, so it can ask for translations). */
+function KpiFigures({ view: { range }, stats, comparison, locale }: FiguresProps) {
+  const t = useTranslations('Kpi');
   const earlier = comparison?.earlier ?? null;
   const staleNotice =
     stats.source.cache === 'stale' ? <StaleNotice fetchedAt={stats.fetchedAt} locale={locale} timeZone={range.timeZone} /> : null;
@@ -37,24 +43,12 @@ export async function KpiSection({ view, locale, requester }: { view: StatsView;
       </>
     );
   }
-  let caption: ReactNode = null;
-  if (comparison) {
-    const span = formatDaySpan(comparison.period.start, comparison.period.end, locale);
-    caption = (
-      <p className="comparison-caption muted">
-        {comparisonCaption(comparison.mode, span, daysInclusive(comparison.period.start, comparison.period.end))}
-        {comparison.error ? <> · {CHANGE_WORDS.comparisonFailed}</> : null}
-      </p>
-    );
-  }
   return (
-    <section className="stats" aria-label="Key figures">
+    <section className="stats" aria-label={t('sectionLabel')}>
       {staleNotice}
-      {caption}
+      {comparison ? <ComparisonCaption comparison={comparison} locale={locale} /> : null}
       <KpiCards stats={stats} earlier={earlier} locale={locale} />
-      <p className="muted fetched-at">
-        Figures from Talkover at {formatTime(stats.fetchedAt, locale, range.timeZone)} ({range.timeZone}).
-      </p>
+      <FetchedAt fetchedAt={stats.fetchedAt} locale={locale} timeZone={range.timeZone} />
     </section>
   );
 }

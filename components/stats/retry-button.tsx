@@ -3,13 +3,13 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 
-/** Asks the server for the same view again, without a full page reload. */
-export function RetryButton() {
+/** Asks the server for the same view again, without a full page reload. Words come translated as props. */
+export function RetryButton({ label, pendingLabel }: { label: string; pendingLabel: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   return (
     <button type="button" className="button" disabled={pending} onClick={() => startTransition(() => router.refresh())}>
-      {pending ? 'Trying again…' : 'Try again'}
+      {pending ? pendingLabel : label}
     </button>
   );
 }

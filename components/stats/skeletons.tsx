@@ -1,5 +1,5 @@
+import { useTranslations } from 'next-intl';
 import { TREND_CHART_HEIGHT } from '@/components/charts/trend-chart-props';
-import { TREND_LABELS } from '@/lib/trends/labels';
 
 /** Placeholders of the same shape as the figures, shown while Talkover answers. */
 export function KpiCardsSkeleton() {
@@ -27,9 +27,10 @@ export function SourceBreakdownSkeleton() {
 }
 
 export function StatsSkeleton() {
+  const t = useTranslations('Loading');
   return (
     <div className="stats" role="status" aria-live="polite">
-      <span className="visually-hidden">Loading callback stats…</span>
+      <span className="visually-hidden">{t('stats')}</span>
       <div className="skeleton skeleton-line" style={{ width: '35%' }} aria-hidden="true" />
       <KpiCardsSkeleton />
     </div>
@@ -37,9 +38,10 @@ export function StatsSkeleton() {
 }
 
 export function TrendSkeleton() {
+  const t = useTranslations('Loading');
   return (
     <div className="card trend" role="status" aria-live="polite">
-      <span className="visually-hidden">{TREND_LABELS.loading}</span>
+      <span className="visually-hidden">{t('trend')}</span>
       <div className="skeleton skeleton-line" style={{ width: '35%' }} aria-hidden="true" />
       <div className="skeleton" style={{ height: `${TREND_CHART_HEIGHT}px`, marginTop: '0.75rem' }} aria-hidden="true" />
     </div>

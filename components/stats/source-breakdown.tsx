@@ -1,9 +1,10 @@
+import { useTranslations } from 'next-intl';
 import { LazySourceBarChart } from '@/components/charts/lazy-source-bar-chart';
 import { formatCount, formatPercent } from '@/lib/format';
 import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/stats/callback-stats';
 import { earlierSourceCounts } from '@/lib/stats/comparison';
-import { toChartRows, toSourceRows, type SourceRow } from '@/lib/stats/source-rows';
-import { toCountChangeView } from '@/lib/trends/change-view';
+import { toChartRows, toSourceRows, type RowLabels, type SourceRow } from '@/lib/stats/source-rows';
+import { toCountChangeView, type SayChange } from '@/lib/trends/change-view';
 import { KpiChange } from './kpi-change';
 
 type Props = { stats: CallbackStats; earlier: CallbackStats | null; locale: string };
@@ -14,35 +15,56 @@ type Props = { stats: CallbackStats; earlier: CallbackStats | null; locale: stri
  * source that moved stands out. Names are Talkover users' text, rendered as text, never HTML.
  */
 export function SourceBreakdown({ stats, earlier, locale }: Props) {
-  const rows = withEarlierOnlySources(toSourceRows(stats), stats, earlier);
-  const bars = toChartRows(rows.filter((row) => row.count > 0));
+  const t = useTranslations('Sources');
+  const tChange = useTranslations('Change');
+  const say: SayChange = (key, values) => tChange(key, values);
+  const labels: RowLabels = {
+    unattributed: t('unattributed'),
+    unnamed: (id) => t('unnamed', { id }),
+    otherSources: (count) => t('otherSources', { count }),
+  };
+  const rows = withEarlierOnlySources(toSourceRows(stats, labels), stats, earlier, labels);
+  const bars = toChartRows(
+    rows.filter((row) => row.count > 0),
+    labels,
+  );
   const overAttributed = toOverAttributed(stats);
   const before = earlier ? earlierSourceCounts(earlier) : null;
   const earlierOf = (row: SourceRow) =>
     row.kind === 'unattributed' ? (earlier?.attribution.unattributed ?? 0) : (before?.get(row.key) ?? 0);
   return (
     <section className="card breakdown" aria-labelledby="sources-heading">
-      <h2 id="sources-heading">Received by source agent</h2>
+      <h2 id="sources-heading">{t('heading')}</h2>
       {bars.length > 0 ? (
         <LazySourceBarChart
           labels={bars.map((row) => row.label)}
           counts={bars.map((row) => row.count)}
-          shares={bars.map((row) => formatPercent(row.share, locale))}
+          // Whole sentences, translated here, so the chart's script carries no catalog.
+          tooltips={bars.map((row) => t('chartTooltip', { count: row.count, share: formatPercent(row.share, locale) }))}
+          datasetLabel={t('chartDataset')}
           muted={bars.map((row) => row.kind !== 'source')}
           locale={locale}
         />
       ) : null}
       <table className="source-table">
-        <caption className="visually-hidden">Callbacks received per source agent, most first</caption>
+        <caption className="visually-hidden">{t('caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Source agent</th>
-            <th scope="col" className="numeric">Callbacks</th>
-            <th scope="col" className="numeric">Share</th>
+            <th scope="col">{t('sourceColumn')}</th>
+            <th scope="col" className="numeric">
+              {t('countColumn')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('shareColumn')}
+            </th>
             {earlier ? (
               <>
-                <th scope="col" className="numeric">Earlier</th>
-                <th scope="col" className="numeric">Change</th>
+                <th scope="col" className="numeric">
+                  {t('earlierColumn')}
+                </th>
+                <th scope="col" className="numeric">
+                  {t('changeColumn')}
+                </th>
               </>
             ) : null}
           </tr>
@@ -59,7 +81,13 @@ export function SourceBreakdown({ stats, earlier, locale }: Props) {
                 <>
                   <td className="numeric">{formatCount(earlierOf(row), locale)}</td>
                   <td className="numeric source-change">
-                    <KpiChange as="span" change={{ ...toCountChangeView(row.count, earlierOf(row), row.kind === 'unattributed' ? 'up-is-bad' : 'up-is-good', locale), from: '' }} />
+                    <KpiChange
+                      as="span"
+                      change={{
+                        ...toCountChangeView(row.count, earlierOf(row), row.kind === 'unattributed' ? 'up-is-bad' : 'up-is-good', locale, say),
+                        from: '',
+                      }}
+                    />
                   </td>
                 </>
               ) : null}
@@ -68,7 +96,7 @@ export function SourceBreakdown({ stats, earlier, locale }: Props) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">Total received</th>
+            <th scope="row">{t('total')}</th>
             <td className="numeric">{formatCount(stats.totals.received, locale)}</td>
             <td className="numeric">{formatPercent(stats.totals.received > 0 ? 1 : null, locale)}</td>
             {earlier ? (
@@ -80,29 +108,19 @@ export function SourceBreakdown({ stats, earlier, locale }: Props) {
           </tr>
         </tfoot>
       </table>
-      {stats.attribution.unattributed > 0 ? (
-        <p className="muted note">
-          Unattributed: callbacks Talkover counts as received but attributes to no source agent (unmatched calls,
-          for instance).
-        </p>
-      ) : null}
-      {overAttributed > 0 ? (
-        <p className="muted note">
-          Talkover attributes {formatCount(overAttributed, locale)} more callbacks to source agents than it counts as
-          received in this period, so the shares add up to more than 100%.
-        </p>
-      ) : null}
+      {stats.attribution.unattributed > 0 ? <p className="muted note">{t('unattributedNote')}</p> : null}
+      {overAttributed > 0 ? <p className="muted note">{t('overAttributed', { count: overAttributed })}</p> : null}
     </section>
   );
 }
 
 /** Sources that had callbacks in the earlier period but none now: a drop to zero is news too. */
-function withEarlierOnlySources(rows: SourceRow[], stats: CallbackStats, earlier: CallbackStats | null): SourceRow[] {
+function withEarlierOnlySources(rows: SourceRow[], stats: CallbackStats, earlier: CallbackStats | null, labels: RowLabels): SourceRow[] {
   if (!earlier) return rows;
   const current = new Set(stats.sources.map((source) => source.id));
   const gone: SourceRow[] = earlier.sources
     .filter((source) => !current.has(source.id) && source.count > 0)
-    .map((source) => ({ key: source.id, kind: 'source', label: source.name.trim() || `Unnamed agent (${source.id})`, count: 0, share: 0 }));
+    .map((source) => ({ key: source.id, kind: 'source', label: source.name.trim() || labels.unnamed(source.id), count: 0, share: 0 }));
   const unattributed = rows.filter((row) => row.kind === 'unattributed');
   return [...rows.filter((row) => row.kind !== 'unattributed'), ...gone, ...unattributed];
 }

@@ -1,6 +1,6 @@
-import { formatCount } from '@/lib/format';
+import { useTranslations } from 'next-intl';
+import { formatCount, NO_VALUE } from '@/lib/format';
 import { toSourceTrends, type CallbackSeries } from '@/lib/stats/series';
-import { TREND_LABELS as T } from '@/lib/trends/labels';
 import { Sparkline } from './sparkline';
 
 /**
@@ -9,27 +9,40 @@ import { Sparkline } from './sparkline';
  * it costs no script; each line's figures are in its label for screen readers.
  */
 export function SourceTrends({ series, names, locale }: { series: CallbackSeries; names: Map<string, string>; locale: string }) {
-  const trends = toSourceTrends(series, names);
+  const t = useTranslations('Trend');
+  const tSources = useTranslations('Sources');
+  const trends = toSourceTrends(series, names, {
+    unnamed: (id) => tSources('unnamed', { id }),
+    otherSources: (count) => tSources('otherSources', { count }),
+  });
   if (trends.length === 0) return null;
   const peak = Math.max(1, ...trends.flatMap((trend) => trend.counts.map((count) => count ?? 0)));
-  const shown = (count: number | null | undefined) => (count === null || count === undefined ? '—' : formatCount(count, locale));
+  const shown = (count: number | null | undefined) => (count === null || count === undefined ? NO_VALUE : formatCount(count, locale));
   return (
     <div className="source-trends">
-      <h3>{T.sourcesHeading}</h3>
+      <h3>{t('sourcesHeading')}</h3>
       <table className="source-trend-table">
-        <caption className="visually-hidden">{T.sourcesCaption(series.interval)}</caption>
+        <caption className="visually-hidden">{t('sourcesCaption', { interval: series.interval })}</caption>
         <thead>
           <tr>
-            <th scope="col">{T.sourceColumn}</th>
-            <th scope="col">{T.trendColumn}</th>
-            <th scope="col" className="numeric">{T.totalColumn}</th>
+            <th scope="col">{t('sourceColumn')}</th>
+            <th scope="col">{t('trendColumn')}</th>
+            <th scope="col" className="numeric">
+              {t('totalColumn')}
+            </th>
           </tr>
         </thead>
         <tbody>
           {trends.map((trend) => {
             const counts = trend.counts;
             const ownPeak = Math.max(0, ...counts.map((count) => count ?? 0));
-            const label = T.sparkline(trend.label, shown(counts[0]), shown(counts.at(-1)), formatCount(ownPeak, locale), series.interval);
+            const label = t('sparkline', {
+              name: trend.label,
+              first: shown(counts[0]),
+              last: shown(counts.at(-1)),
+              peak: formatCount(ownPeak, locale),
+              interval: series.interval,
+            });
             return (
               <tr key={trend.key}>
                 <th scope="row">{trend.label}</th>

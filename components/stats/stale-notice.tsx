@@ -1,3 +1,4 @@
+import { useTranslations } from 'next-intl';
 import { todayIn } from '@/lib/date-range';
 import { formatDateTime, formatTime } from '@/lib/format';
 import { RetryButton } from './retry-button';
@@ -7,15 +8,14 @@ import { RetryButton } from './retry-button';
  * old, and the viewer must know since when.
  */
 export function StaleNotice({ fetchedAt, locale, timeZone }: { fetchedAt: string; locale: string; timeZone: string }) {
+  const t = useTranslations();
   // "Today" in the app's timezone, the one the time is shown in (not the server's).
   const sameDay = todayIn(timeZone, new Date(fetchedAt)) === todayIn(timeZone, new Date());
   const when = sameDay ? formatTime(fetchedAt, locale, timeZone) : formatDateTime(fetchedAt, locale, timeZone);
   return (
     <section className="card panel panel-warning stale-notice" role="status">
-      <p>
-        <strong>Talkover is unavailable — showing data from {when}.</strong> The figures below may be out of date.
-      </p>
-      <RetryButton />
+      <p>{t.rich('Stale.notice', { when, strong: (chunks) => <strong>{chunks}</strong> })}</p>
+      <RetryButton label={t('Errors.tryAgain')} pendingLabel={t('Errors.tryingAgain')} />
     </section>
   );
 }

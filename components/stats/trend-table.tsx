@@ -1,21 +1,28 @@
+import { useTranslations } from 'next-intl';
 import { formatCount, formatDaySpan, formatPercent, NO_VALUE } from '@/lib/format';
 import { bucketAnswerRate, type CallbackSeries } from '@/lib/stats/series';
-import { TREND_LABELS as T } from '@/lib/trends/labels';
 
 /** Every bucket of the chart as a table row: the chart's accessible (and copyable) version. */
 export function TrendTable({ series, locale }: { series: CallbackSeries; locale: string }) {
+  const t = useTranslations('Trend');
   return (
     <details className="trend-details">
-      <summary>{T.tableSummary}</summary>
+      <summary>{t('tableSummary')}</summary>
       <table className="trend-table">
-        <caption className="visually-hidden">{T.tableCaption(series.interval)}</caption>
+        <caption className="visually-hidden">{t('tableCaption', { interval: series.interval })}</caption>
         <thead>
           <tr>
-            <th scope="col">{T.period}</th>
-            <th scope="col" className="numeric">{T.received}</th>
-            <th scope="col" className="numeric">{T.answered}</th>
-            <th scope="col" className="numeric">{T.answerRate}</th>
-            <th scope="col">{T.note}</th>
+            <th scope="col">{t('period')}</th>
+            <th scope="col" className="numeric">
+              {t('received')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('answered')}
+            </th>
+            <th scope="col" className="numeric">
+              {t('answerRate')}
+            </th>
+            <th scope="col">{t('note')}</th>
           </tr>
         </thead>
         <tbody>
@@ -25,7 +32,7 @@ export function TrendTable({ series, locale }: { series: CallbackSeries; locale:
               <td className="numeric">{stats ? formatCount(stats.totals.received, locale) : NO_VALUE}</td>
               <td className="numeric">{stats ? formatCount(stats.totals.answered, locale) : NO_VALUE}</td>
               <td className="numeric">{stats ? formatPercent(bucketAnswerRate(stats), locale) : NO_VALUE}</td>
-              <td>{stats ? (bucket.partial ? T.partial : '') : T.notLoaded}</td>
+              <td>{stats ? (bucket.partial ? t('partial') : '') : t('notLoaded')}</td>
             </tr>
           ))}
         </tbody>

@@ -1,42 +1,60 @@
 import Link from 'next/link';
-import { COMPARE_MODES } from '@/lib/trends/comparison-period';
-import { COMPARE_LABELS, STEP_LABELS as S } from '@/lib/trends/labels';
+import { useTranslations } from 'next-intl';
+import { formatDaySpan } from '@/lib/format';
+import { COMPARE_MODES, type CompareMode } from '@/lib/trends/comparison-period';
 import { steppedRange, toViewQuery, viewQueryParts, type StatsView } from '@/lib/trends/view';
 import { PeriodKeys } from './period-keys';
+
+/** The catalog key of each comparison's name ("previous" alone would be the step link's key). */
+const COMPARE_KEYS = { previous: 'previousMode', year: 'year', off: 'off' } as const satisfies Record<CompareMode, string>;
 
 /**
  * Beside the range: step to the previous or next period (fixed dates of the same length; no
  * "next" past today), pick what to compare with, and download the view as CSV. All links, so
  * the URL stays the whole state; ← and → do the same as the step links.
  */
-export function ViewControls({ view, today }: { view: StatsView; today: string }) {
+export function ViewControls({ view, today, locale }: { view: StatsView; today: string; locale: string }) {
+  const t = useTranslations('ViewControls');
   const parts = viewQueryParts(view);
-  const step = (direction: -1 | 1) => {
-    const range = steppedRange(view.range, direction, today);
-    return range ? `/?${toViewQuery({ ...parts, range: { ...range, preset: null } })}` : null;
-  };
-  const previousHref = step(-1)!;
-  const nextHref = step(1);
+  const previous = steppedRange(view.range, -1, today)!;
+  const next = steppedRange(view.range, 1, today);
+  const hrefOf = (range: { start: string; end: string }) => `/?${toViewQuery({ ...parts, range: { ...range, preset: null } })}`;
+  const previousHref = hrefOf(previous);
+  const nextHref = next ? hrefOf(next) : null;
   return (
-    <section className="view-controls" aria-label="View">
-      <nav className="period-steps" aria-label={S.group}>
-        <Link href={previousHref} className="button button-secondary" rel="prev" aria-keyshortcuts="ArrowLeft" prefetch={false}>
-          {S.previous}
+    <section className="view-controls" aria-label={t('label')}>
+      <nav className="period-steps" aria-label={t('stepGroup')}>
+        <Link
+          href={previousHref}
+          className="button button-secondary"
+          rel="prev"
+          aria-keyshortcuts="ArrowLeft"
+          aria-label={t('previousName', { span: formatDaySpan(previous.start, previous.end, locale) })}
+          prefetch={false}
+        >
+          {t('previous')}
         </Link>
-        {nextHref ? (
-          <Link href={nextHref} className="button button-secondary" rel="next" aria-keyshortcuts="ArrowRight" prefetch={false}>
-            {S.next}
+        {next && nextHref ? (
+          <Link
+            href={nextHref}
+            className="button button-secondary"
+            rel="next"
+            aria-keyshortcuts="ArrowRight"
+            aria-label={t('nextName', { span: formatDaySpan(next.start, next.end, locale) })}
+            prefetch={false}
+          >
+            {t('next')}
           </Link>
         ) : (
-          <span className="button button-secondary button-disabled" aria-disabled="true" title={S.nextDisabled}>
-            {S.next}
+          <span className="button button-secondary button-disabled" aria-disabled="true" title={t('nextDisabled')}>
+            {t('next')}
           </span>
         )}
-        <span className="muted keys-hint">{S.keysHint}</span>
+        <span className="muted keys-hint">{t('keysHint')}</span>
       </nav>
-      <nav className="segmented" aria-label={S.compareGroup}>
+      <nav className="segmented" aria-label={t('compareGroup')}>
         <span className="segmented-label muted" aria-hidden="true">
-          {S.compareGroup}:
+          {t('compareGroup')}
         </span>
         {COMPARE_MODES.map((mode) => (
           <Link
@@ -46,13 +64,13 @@ export function ViewControls({ view, today }: { view: StatsView; today: string }
             aria-current={view.compare === mode ? 'true' : undefined}
             prefetch={false}
           >
-            {COMPARE_LABELS[mode]}
+            {t(COMPARE_KEYS[mode])}
           </Link>
         ))}
       </nav>
       {/* A plain link: the browser downloads what the route answers (Content-Disposition). */}
       <a className="button button-secondary download-csv" href={`/api/stats/export?${toViewQuery(parts)}`} download>
-        {S.download}
+        {t('download')}
       </a>
       <PeriodKeys previousHref={previousHref} nextHref={nextHref} />
     </section>

@@ -2,6 +2,7 @@
  * A range's trend: its buckets, each with its own figures from Talkover or none yet (rate limit,
  * upstream failure). Pure shaping for the chart, the tables, the JSON and the CSV.
  */
+import type { RowLabels } from './source-rows';
 import type { Bucket, WeekStart } from '../trends/buckets';
 import type { Interval } from '../trends/interval';
 import { ratio, type CallbackStats } from './callback-stats';
@@ -77,7 +78,12 @@ export type SourceTrend = { key: string; label: string; counts: (number | null)[
  * Per-source counts per bucket for the sparklines: the `max` largest sources of the range, the
  * rest folded into one row, so ten sources or fifty stay readable. Missing buckets are null.
  */
-export function toSourceTrends(series: CallbackSeries, names: Map<string, string>, max = 10): SourceTrend[] {
+export function toSourceTrends(
+  series: CallbackSeries,
+  names: Map<string, string>,
+  labels: Pick<RowLabels, 'unnamed' | 'otherSources'>,
+  max = 10,
+): SourceTrend[] {
   const totals = new Map<string, number>();
   for (const { stats } of series.points) {
     for (const source of stats?.sources ?? []) totals.set(source.id, (totals.get(source.id) ?? 0) + source.count);
@@ -88,14 +94,14 @@ export function toSourceTrends(series: CallbackSeries, names: Map<string, string
   const countsOf = (pick: (stats: CallbackStats) => number) => series.points.map(({ stats }) => (stats ? pick(stats) : null));
   const rows: SourceTrend[] = top.map((id) => ({
     key: id,
-    label: names.get(id)?.trim() || `Unnamed agent (${id})`,
+    label: names.get(id)?.trim() || labels.unnamed(id),
     counts: countsOf((stats) => stats.sources.find((source) => source.id === id)?.count ?? 0),
     total: totals.get(id) ?? 0,
   }));
   if (rest.size > 0) {
     rows.push({
       key: 'other',
-      label: `Other sources (${rest.size})`,
+      label: labels.otherSources(rest.size),
       counts: countsOf((stats) => stats.sources.filter((source) => rest.has(source.id)).reduce((sum, source) => sum + source.count, 0)),
       total: ranked.slice(max).reduce((sum, [, count]) => sum + count, 0),
     });

@@ -8,17 +8,22 @@ export type SourceRow = {
   share: number | null;
 };
 
-export const UNATTRIBUTED_LABEL = 'Unattributed';
+/** The rows' own words, in the viewer's language (the catalog's `Sources` namespace). */
+export type RowLabels = {
+  unattributed: string;
+  unnamed: (id: string) => string;
+  otherSources: (count: number) => string;
+};
 
 /**
  * The rows of the per-source chart and table: sources by count, then the callbacks Talkover did
  * not attribute to any source (when the per-source counts fall short of the total).
  */
-export function toSourceRows(stats: CallbackStats): SourceRow[] {
+export function toSourceRows(stats: CallbackStats, labels: RowLabels): SourceRow[] {
   const rows: SourceRow[] = stats.sources.map((source) => ({
     key: source.id,
     kind: 'source',
-    label: source.name.trim() || `Unnamed agent (${source.id})`,
+    label: source.name.trim() || labels.unnamed(source.id),
     count: source.count,
     share: source.share,
   }));
@@ -27,7 +32,7 @@ export function toSourceRows(stats: CallbackStats): SourceRow[] {
     rows.push({
       key: 'unattributed',
       kind: 'unattributed',
-      label: UNATTRIBUTED_LABEL,
+      label: labels.unattributed,
       count: unattributed,
       share: ratio(unattributed, stats.totals.received),
     });
@@ -41,7 +46,7 @@ export const CHART_MAX_SOURCES = 10;
  * The chart's bars: the largest sources, the rest folded into one "Other sources" bar so the
  * chart keeps a readable height (the table still lists every source).
  */
-export function toChartRows(rows: SourceRow[], maxSources = CHART_MAX_SOURCES): SourceRow[] {
+export function toChartRows(rows: SourceRow[], labels: RowLabels, maxSources = CHART_MAX_SOURCES): SourceRow[] {
   const sources = rows.filter((row) => row.kind === 'source');
   if (sources.length <= maxSources) return rows;
   const rest = sources.slice(maxSources);
@@ -49,7 +54,7 @@ export function toChartRows(rows: SourceRow[], maxSources = CHART_MAX_SOURCES): 
   const share = rest.every((row) => row.share === null) ? null : rest.reduce((sum, row) => sum + (row.share ?? 0), 0);
   return [
     ...sources.slice(0, maxSources),
-    { key: 'other', kind: 'other', label: `Other sources (${rest.length})`, count, share },
+    { key: 'other', kind: 'other', label: labels.otherSources(rest.length), count, share },
     ...rows.filter((row) => row.kind === 'unattributed'),
   ];
 }

@@ -12,7 +12,7 @@ export type DayRange = { start: IsoDate; end: IsoDate };
 
 export type CompareResult =
   | { ok: true; compare: CompareMode }
-  | { ok: false; error: { code: 'repeated_param' | 'invalid_compare'; message: string } };
+  | { ok: false; error: { code: 'repeated_param' | 'invalid_compare'; message: string; params: Record<string, string> } };
 
 export function isCompareMode(value: string): value is CompareMode {
   return (COMPARE_MODES as readonly string[]).includes(value);
@@ -20,14 +20,19 @@ export function isCompareMode(value: string): value is CompareMode {
 
 /** Reads `compare`; absent or empty means `fallback` (the previous period on the page). */
 export function parseCompare(values: readonly string[] | undefined, fallback: CompareMode = DEFAULT_COMPARE): CompareResult {
-  if ((values?.length ?? 0) > 1) return { ok: false, error: { code: 'repeated_param', message: 'compare was given more than once.' } };
+  if ((values?.length ?? 0) > 1) return { ok: false, error: { code: 'repeated_param', message: 'compare was given more than once.', params: { param: 'compare' } } };
   const raw = values?.[0]?.trim() ?? '';
   if (raw === '') return { ok: true, compare: fallback };
   if (isCompareMode(raw)) return { ok: true, compare: raw };
-  const shown = JSON.stringify(raw.length > 20 ? `${raw.slice(0, 20)}…` : raw);
+  const cut = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
+    const shown = JSON.stringify(cut);
   return {
     ok: false,
-    error: { code: 'invalid_compare', message: `Unknown comparison ${shown}. Use one of: ${COMPARE_MODES.join(', ')}.` },
+    error: {
+      code: 'invalid_compare',
+      message: `Unknown comparison ${shown}. Use one of: ${COMPARE_MODES.join(', ')}.`,
+      params: { value: cut, modes: COMPARE_MODES.join(', ') },
+    },
   };
 }
 

@@ -14,7 +14,7 @@ export const MAX_DAYS_PER_INTERVAL: Record<Interval, number> = { day: 92, week: 
 export type IntervalErrorCode = 'repeated_param' | 'invalid_interval' | 'interval_too_fine';
 export type IntervalResult =
   | { ok: true; interval: Interval; /** false when the default was picked for the range. */ explicit: boolean }
-  | { ok: false; error: { code: IntervalErrorCode; message: string } };
+  | { ok: false; error: { code: IntervalErrorCode; message: string; params: Record<string, string | number> } };
 
 /** The interval a range gets when the URL names none: about 7–31 buckets whatever its length. */
 export function defaultInterval(days: number): Interval {
@@ -34,23 +34,29 @@ export function allowedIntervals(days: number): Interval[] {
 
 /** Reads `interval` (every occurrence kept, so a repeat can be refused) for a range of `days`. */
 export function parseInterval(values: readonly string[] | undefined, days: number): IntervalResult {
-  if ((values?.length ?? 0) > 1) return fail('repeated_param', 'interval was given more than once.');
+  if ((values?.length ?? 0) > 1) return fail('repeated_param', 'interval was given more than once.', { param: 'interval' });
   const raw = values?.[0]?.trim() ?? '';
   if (raw === '') return { ok: true, interval: defaultInterval(days), explicit: false };
   if (!isInterval(raw)) {
-    const shown = JSON.stringify(raw.length > 20 ? `${raw.slice(0, 20)}…` : raw);
-    return fail('invalid_interval', `Unknown interval ${shown}. Use one of: ${INTERVALS.join(', ')}.`);
+    const cut = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
+    const shown = JSON.stringify(cut);
+    return fail('invalid_interval', `Unknown interval ${shown}. Use one of: ${INTERVALS.join(', ')}.`, {
+      value: cut,
+      intervals: INTERVALS.join(', '),
+    });
   }
   const max = MAX_DAYS_PER_INTERVAL[raw];
   if (days > max) {
     return fail(
       'interval_too_fine',
       `A ${raw}ly trend covers at most ${max} days; this range is ${days} days. Use ${allowedIntervals(days).join(' or ')}.`,
+      // `allowed` stays a list of URL values; the page joins it in the viewer's language.
+      { interval: raw, max, days, allowed: allowedIntervals(days).join(',') },
     );
   }
   return { ok: true, interval: raw, explicit: true };
 }
 
-function fail(code: IntervalErrorCode, message: string): IntervalResult {
-  return { ok: false, error: { code, message } };
+function fail(code: IntervalErrorCode, message: string, params: Record<string, string | number>): IntervalResult {
+  return { ok: false, error: { code, message, params } };
 }

@@ -3,7 +3,16 @@
  * Pure, `now` injected, like lib/date-range.ts which it builds on; the page, the JSON routes and
  * the CSV export all parse with it, so they accept and refuse exactly the same URLs.
  */
-import { addDays, daysInclusive, parseDateRange, toRangeQuery, type DateRange, type IsoDate, type RangeParams } from '../date-range';
+import {
+  addDays,
+  daysInclusive,
+  parseDateRange,
+  toRangeQuery,
+  type DateRange,
+  type IsoDate,
+  type RangeErrorCode,
+  type RangeParams,
+} from '../date-range';
 import { parseCompare, DEFAULT_COMPARE, type CompareMode } from './comparison-period';
 import { parseInterval, type Interval } from './interval';
 import type { WeekStart } from './buckets';
@@ -20,7 +29,9 @@ export type StatsView = {
 export type ViewParams = RangeParams & Partial<Record<'compare' | 'interval', readonly string[]>>;
 export const VIEW_KEYS = ['range', 'start_date', 'end_date', 'compare', 'interval'] as const;
 
-export type ViewError = { code: string; message: string };
+export type ViewErrorCode = RangeErrorCode | 'invalid_compare' | 'invalid_interval' | 'interval_too_fine';
+/** Like a range error: a stable code, an English message for scripts, and the params the page translates with. */
+export type ViewError = { code: ViewErrorCode; message: string; params: Record<string, string | number> };
 export type ViewResult =
   | { ok: true; view: StatsView }
   /** `range` is kept when only the comparison or interval was wrong, so the form still shows it. */

@@ -14,11 +14,20 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 afterEach(() => resetSimulator(simulatorOrigin));
 
-describe.each(['light', 'dark'] as const)('accessibility in the %s scheme', (colorScheme) => {
+const SCHEMES = ['light', 'dark'] as const;
+const LANGUAGES = [
+  { browser: 'en-US', lang: 'en' },
+  { browser: 'pt-BR', lang: 'pt-BR' },
+] as const;
+const CASES = SCHEMES.flatMap((colorScheme) => LANGUAGES.map((language) => ({ colorScheme, ...language })));
+
+describe.each(CASES)('accessibility in the $colorScheme scheme, in $lang', ({ colorScheme, browser: locale, lang }) => {
   it('has no WCAG A/AA violations on the sign-in page', async () => {
-    const context = await browser.newContext({ colorScheme });
+    const context = await browser.newContext({ colorScheme, locale });
     const page = await context.newPage();
     await page.goto(`${appUrl}/login`);
+    // The page is really in the language under test (lang also tells screen readers how to speak it).
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
@@ -27,14 +36,15 @@ describe.each(['light', 'dark'] as const)('accessibility in the %s scheme', (col
     ['the figures', '/?range=30d', '.kpi-value'],
     ['an invalid range', '/?start_date=2026-03-10&end_date=2026-03-01', '[role=alert]'],
     ['an upstream error', '/?range=7d', '[role=alert]'],
-    ['the empty state', '/?start_date=2023-01-01&end_date=2023-01-31', 'text=No callbacks in this period'],
+    ['the empty state', '/?start_date=2023-01-01&end_date=2023-01-31', '#empty-title'],
   ])('has no WCAG A/AA violations showing %s', async (name, path, ready) => {
     if (name === 'an upstream error') await setFault(simulatorOrigin, { mode: 'server-error' });
-    const signedIn = await signedInContext(browser, appUrl);
+    const signedIn = await signedInContext(browser, appUrl, { locale });
     const page = await signedIn.newPage();
     await page.emulateMedia({ colorScheme });
     await page.goto(`${appUrl}${path}`);
     await page.locator(ready).first().waitFor();
+    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
     expect(await violations(page)).toEqual([]);
     await signedIn.close();
   });

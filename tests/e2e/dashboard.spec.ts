@@ -78,7 +78,7 @@ describe('the stats page', () => {
     const response = await page.goto(`${appUrl}/?start_date=2026-03-10&end_date=2026-03-01`);
     expect(response?.status()).toBe(200);
     const alert = page.getByRole('main').getByRole('alert');
-    await expect(alert.textContent()).resolves.toContain('The start date (2026-03-10) is after the end date (2026-03-01).');
+    await expect(alert.textContent()).resolves.toContain('The start date (Mar 10, 2026) is after the end date (Mar 1, 2026).');
     await expect(page.getByLabel('From').inputValue()).resolves.toBe('2026-03-10');
 
     await page.goto(`${appUrl}/?range=fortnight`);

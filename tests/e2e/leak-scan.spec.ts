@@ -69,12 +69,12 @@ let browser: Browser;
 /** What the browser session received (the flow of the original token-leak spec). */
 const received: { url: string; text: string }[] = [];
 
-type Options = { headers?: Record<string, string>; signedIn?: boolean; method?: string };
+type Options = { headers?: Record<string, string>; signedIn?: boolean; method?: string; body?: string };
 
 async function fetchRecorded(what: string, urlPath: string, options: Options = {}): Promise<Seen> {
   const headers: Record<string, string> = { ...(options.headers ?? {}) };
   if (options.signedIn !== false) headers.Cookie = cookie;
-  const response = await fetch(`${appUrl}${urlPath}`, { method: options.method ?? 'GET', headers, redirect: 'manual' });
+  const response = await fetch(`${appUrl}${urlPath}`, { method: options.method ?? 'GET', headers, body: options.body, redirect: 'manual' });
   const entry: Seen = {
     what: `${what}: ${options.method ?? 'GET'} ${urlPath} ${JSON.stringify(options.headers ?? {})}`,
     status: response.status,
@@ -319,6 +319,25 @@ describe('the Talkover token', () => {
     await fetchRecorded('providers', '/api/auth/providers', { signedIn: false });
     await fetchRecorded('health', '/api/health');
     await fetchRecorded('health, signed out', '/api/health', { signedIn: false });
+    expect(leaksIn(seen.slice(start))).toEqual([]);
+  });
+
+  it('appears in no answer of the language menu (POST /api/locale), nor the pages it returns to', async () => {
+    const start = seen.length;
+    const form = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: appUrl };
+    const answers = [
+      await fetchRecorded('locale', '/api/locale', { method: 'POST', headers: form, body: 'locale=pt-BR&return_to=%2F%3Frange%3D7d' }),
+      await fetchRecorded('locale, signed out', '/api/locale', { method: 'POST', headers: form, body: 'locale=en&return_to=%2Flogin', signedIn: false }),
+      await fetchRecorded('locale, unknown language', '/api/locale', { method: 'POST', headers: form, body: 'locale=xx' }),
+      await fetchRecorded('locale, cross-site', '/api/locale', { method: 'POST', headers: { ...form, Origin: 'https://evil.example' }, body: 'locale=en' }),
+      await fetchRecorded('locale, not a form', '/api/locale', { method: 'POST', headers: { Origin: appUrl, 'Content-Type': 'application/json' }, body: '{}' }),
+      await fetchRecorded('locale, GET', '/api/locale'),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([303, 303, 400, 403, 400, 405]);
+    // Where the menu sends the viewer: the same page, now in the chosen language, figures and all.
+    const page = await fetchRecorded('page after the menu', '/?range=7d', { headers: { Cookie: `${cookie}; NEXT_LOCALE=pt-BR` }, signedIn: false });
+    expect(page.body).toContain('lang="pt-BR"');
+    expect(page.body).toContain('kpi-value');
     expect(leaksIn(seen.slice(start))).toEqual([]);
   });
 

@@ -68,6 +68,15 @@ const PUBLIC_ROUTES: Record<string, PublicRoute> = {
       expectNoFigures(text);
     },
   },
+  '/api/locale': {
+    why: 'the language menu, on the sign-in page too: it sets a language cookie and redirects, nothing else',
+    check: (_method, { status, headers, text }) => {
+      // The crawl posts JSON, which is no language choice: refused (400), without a cookie.
+      expect(status).toBeLessThan(500);
+      expect(headers.get('set-cookie')).toBeNull();
+      expectNoFigures(text);
+    },
+  },
   '/icon.svg': {
     why: 'the favicon (app/icon.svg), a static file with nothing in it but shapes',
     check: (method, { status, headers, text }) => {

@@ -3,7 +3,6 @@
 // member gets a 429 with Retry-After, on /api/stats and as a panel on the page; the others are
 // not affected, and cache hits stay free. Date is faked (only Date), so the budget's refill and
 // the members' minutes move together when the test moves time.
-import { renderToStaticMarkup } from 'react-dom/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KpiSection } from '@/components/stats/kpi-section';
 import { addDays } from '@/lib/date-range';
@@ -11,6 +10,7 @@ import type { AppError } from '@/lib/errors';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { getCachedTalkoverStats } from '@/lib/talkover/stats-endpoint';
 import { parseView } from '@/lib/trends/view';
+import { renderInEnglish } from '../support/render-in-english';
 import { setUpStatsRoute, type Answer } from '../support/stats-route';
 import { SIGNED_IN_EMAIL } from '../support/session';
 
@@ -119,7 +119,7 @@ describe('a member past their share of cache misses', () => {
     );
     if (!parsed.ok) throw new Error('the range is valid');
     const section = async (requester: string) =>
-      renderToStaticMarkup(await KpiSection({ view: parsed.view, locale: 'en', requester }));
+      renderInEnglish(await KpiSection({ view: parsed.view, locale: 'en', requester }));
 
     const refused = await section(SIGNED_IN_EMAIL);
     expect(refused).toContain('role="alert"');

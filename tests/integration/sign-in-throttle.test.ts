@@ -6,6 +6,7 @@ import { runInSignInScope, type SignInRefusal } from '@/lib/auth/sign-in-scope';
 import { resetSignInThrottle } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { SIGN_IN_FAILED_MESSAGE } from '@/lib/messages';
+import en from '@/messages/en.json';
 
 /**
  * The password lockout policy, through authorize() as next-auth calls it inside the sign-in
@@ -80,6 +81,8 @@ afterAll(() => resetSignInThrottle());
 test('the messages agree: too_many_attempts and sign_in_busy = the login form’s generic text', () => {
   expect(GENERIC_MESSAGE).toBe(SIGN_IN_FAILED_MESSAGE);
   expect(new AppError('sign_in_busy').message).toBe(SIGN_IN_FAILED_MESSAGE);
+  // The form itself says it in the viewer's language; in English, the same words.
+  expect(en.Login.wrongCredentials).toBe(SIGN_IN_FAILED_MESSAGE);
 });
 
 describe('one account from one address', SLOW, () => {

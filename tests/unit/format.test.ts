@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { formatCount, formatDateTime, formatDay, formatDayRange, formatPercent, formatTime, NO_VALUE } from '@/lib/format';
-import { FALLBACK_LOCALE, pickLocale } from '@/lib/locale';
 
 /** ICU versions differ on the space before AM/PM (U+0020 or U+202F): compare on plain spaces. */
 const plainSpaces = (text: string) => text.replace(/[\u202f\u00a0]/g, ' ');
@@ -102,44 +101,5 @@ describe('formatDateTime', () => {
     { at: '2026-03-16T01:30:00Z', locale: 'en-GB', timeZone: 'America/Sao_Paulo', text: '15 Mar 2026, 22:30' },
   ])('$at in $timeZone ($locale) → $text', ({ at, locale, timeZone, text }) => {
     expect(plainSpaces(formatDateTime(at, locale, timeZone))).toBe(text);
-  });
-});
-
-describe('pickLocale', () => {
-  test.each<{ header: string | null | undefined; locale: string }>([
-    { header: 'pt-BR,pt;q=0.9,en;q=0.8', locale: 'pt-BR' },
-    { header: 'en-US,en;q=0.9', locale: 'en-US' },
-    { header: 'de', locale: 'de' },
-    { header: 'pt-br', locale: 'pt-BR' },
-    // Preference order is q, not position.
-    { header: 'en;q=0.5, pt-BR;q=0.9, de;q=0.7', locale: 'pt-BR' },
-    { header: 'en;q=0.8,de', locale: 'de' },
-    { header: 'fr;q=0.9, de;q=0.9', locale: 'fr' },
-    { header: ' pt-BR ; q=0.9 , en-GB ; q=1 ', locale: 'en-GB' },
-    // q=0 means "not acceptable"; an unreadable q counts as 0.
-    { header: 'pt-BR;q=0, de;q=0.1', locale: 'de' },
-    { header: 'pt-BR;q=abc, de;q=0.1', locale: 'de' },
-    // A wildcard and malformed or invalid tags are skipped.
-    { header: '*, de;q=0.5', locale: 'de' },
-    { header: '12, en_US, pt-BR', locale: 'pt-BR' },
-    { header: 'en-a, de', locale: 'de' },
-    { header: '<script>, de', locale: 'de' },
-    { header: 'toolonglanguage, de', locale: 'de' },
-    // Nothing usable: English.
-    { header: '', locale: 'en-US' },
-    { header: null, locale: 'en-US' },
-    { header: undefined, locale: 'en-US' },
-    { header: 'garbage;;;,,,', locale: 'en-US' },
-    { header: '*', locale: 'en-US' },
-    { header: 'xx, qq-ZZ', locale: 'en-US' },
-    { header: 'de;q=0', locale: 'en-US' },
-  ])('$header → $locale', ({ header, locale }) => {
-    expect(pickLocale(header)).toBe(locale);
-  });
-
-  test('only the first 20 entries are considered', () => {
-    const header = [...Array.from({ length: 20 }, () => 'xx'), 'de'].join(',');
-    expect(pickLocale(header)).toBe(FALLBACK_LOCALE);
-    expect(pickLocale([...Array.from({ length: 19 }, () => 'xx'), 'de'].join(','))).toBe('de');
   });
 });

@@ -49,7 +49,10 @@ describe('toSourceTrends', () => {
   test('the ten largest sources over the series, the rest in one row; missing buckets are gaps', () => {
     const sources: [string, number][] = Array.from({ length: 12 }, (_, n) => [`s${String(n).padStart(2, '0')}`, 12 - n]);
     const names = new Map(sources.map(([id]) => [id, `Name ${id}`]));
-    const trends = toSourceTrends(seriesOf([statsOf(100, sources), null, statsOf(100, sources)]), names);
+    const trends = toSourceTrends(seriesOf([statsOf(100, sources), null, statsOf(100, sources)]), names, {
+      unnamed: (id) => `Unnamed agent (${id})`,
+      otherSources: (count) => `Other sources (${count})`,
+    });
     expect(trends).toHaveLength(11);
     expect(trends[0]).toEqual({ key: 's00', label: 'Name s00', counts: [12, null, 12], total: 24 });
     expect(trends.at(-1)).toEqual({ key: 'other', label: 'Other sources (2)', counts: [3, null, 3], total: 6 });

@@ -104,6 +104,10 @@ describe('findStartupProblem', () => {
     { name: 'APP_WEEK_START sunday', change: { APP_WEEK_START: 'sunday' }, problem: null },
     { name: 'APP_WEEK_START Monday', change: { APP_WEEK_START: 'Monday' }, problem: null },
     { name: 'APP_WEEK_START invalid', change: { APP_WEEK_START: 'friday' }, problem: 'APP_WEEK_START must be monday or sunday' },
+    { name: 'APP_DEFAULT_LOCALE pt-BR', change: { APP_DEFAULT_LOCALE: 'pt-BR' }, problem: null },
+    { name: 'APP_DEFAULT_LOCALE in another case', change: { APP_DEFAULT_LOCALE: 'pt-br' }, problem: null },
+    { name: 'APP_DEFAULT_LOCALE unsupported', change: { APP_DEFAULT_LOCALE: 'de' }, problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR' },
+    { name: 'APP_DEFAULT_LOCALE a language without its region', change: { APP_DEFAULT_LOCALE: 'pt' }, problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR' },
     { name: 'TALKOVER_API_URL unset (default)', change: { TALKOVER_API_URL: undefined }, problem: null },
   ])('$name → $problem', ({ change, problem }) => {
     const env = { ...goodEnv(), ...change };

@@ -1,8 +1,19 @@
 import { describe, expect, it, test } from 'vitest';
-import { toChartRows, toSourceRows, UNATTRIBUTED_LABEL } from '@/lib/stats/source-rows';
+import { createTranslator } from 'next-intl';
+import en from '@/messages/en.json';
+import ptBR from '@/messages/pt-BR.json';
+import { toChartRows, toSourceRows as toRows, type RowLabels } from '@/lib/stats/source-rows';
 import { overAttributed, ratio, toCallbackStats, type RawStatsInput } from '@/lib/stats/callback-stats';
 import { toStatsJson } from '@/lib/stats/stats-json';
 import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
+
+/** The rows' words as the page builds them, from a catalog. */
+function rowLabels(locale: 'en' | 'pt-BR'): RowLabels {
+  const t = createTranslator({ locale, messages: locale === 'en' ? en : ptBR, namespace: 'Sources' });
+  return { unattributed: t('unattributed'), unnamed: (id) => t('unnamed', { id }), otherSources: (count) => t('otherSources', { count }) };
+}
+const EN = rowLabels('en');
+const toSourceRows = (stats: Parameters<typeof toRows>[0]) => toRows(stats, EN);
 
 const FETCHED_AT = new Date('2026-03-15T12:00:00Z');
 const CONTEXT = { timeZone: 'America/Sao_Paulo', fetchedAt: FETCHED_AT };
@@ -170,8 +181,10 @@ describe('toSourceRows', () => {
 
   test('an Unattributed row last when they fall short', () => {
     const rows = toSourceRows(toCallbackStats(raw({ total_callbacks_received: 200 }), CONTEXT));
-    expect(rows.at(-1)).toEqual({ key: 'unattributed', kind: 'unattributed', label: UNATTRIBUTED_LABEL, count: 16, share: 0.08 });
-    expect(UNATTRIBUTED_LABEL).toBe('Unattributed');
+    expect(rows.at(-1)).toEqual({ key: 'unattributed', kind: 'unattributed', label: 'Unattributed', count: 16, share: 0.08 });
+    expect(toRows(toCallbackStats(raw({ total_callbacks_received: 200 }), CONTEXT), rowLabels('pt-BR')).at(-1)?.label).toBe(
+      'Não atribuídos',
+    );
     expect(rows).toHaveLength(3);
   });
 
@@ -195,12 +208,14 @@ describe('toSourceRows', () => {
 
   test.each([
     { name: '', label: 'Unnamed agent (agent-7)' },
+    { name: '', label: 'Agente sem nome (agent-7)', locale: 'pt-BR' as const },
     { name: '   ', label: 'Unnamed agent (agent-7)' },
     { name: '  Sales  ', label: 'Sales' },
     { name: '<b>Vendas</b>', label: '<b>Vendas</b>' },
-  ])('name $name is labelled $label', ({ name, label }) => {
-    const rows = toSourceRows(
+  ])('name $name is labelled $label', ({ name, label, locale }) => {
+    const rows = toRows(
       toCallbackStats(raw({ total_callbacks_received: 3, callbacks_by_source_agent: [source('agent-7', name, 3)] }), CONTEXT),
+      rowLabels(locale ?? 'en'),
     );
     expect(rows).toEqual([{ key: 'agent-7', kind: 'source', label, count: 3, share: 1 }]);
   });
@@ -217,7 +232,7 @@ describe('chart rows and over-attribution', () => {
 
   it('keeps every row when there are at most ten sources', () => {
     const rows = Array.from({ length: 10 }, (_, index) => source(index, 100 - index));
-    expect(toChartRows(rows)).toEqual(rows);
+    expect(toChartRows(rows, EN)).toEqual(rows);
   });
 
   it('folds the sources past the tenth into one "Other sources" bar, before Unattributed', () => {
@@ -225,9 +240,10 @@ describe('chart rows and over-attribution', () => {
       ...Array.from({ length: 13 }, (_, index) => source(index, 100 - index)),
       { key: 'unattributed', kind: 'unattributed' as const, label: 'Unattributed', count: 5, share: 0.005 },
     ];
-    const bars = toChartRows(rows);
+    const bars = toChartRows(rows, EN);
     expect(bars).toHaveLength(12);
     expect(bars[10]).toEqual({ key: 'other', kind: 'other', label: 'Other sources (3)', count: 90 + 89 + 88, share: expect.closeTo(0.267, 10) });
+    expect(toChartRows(rows, rowLabels('pt-BR'))[10]?.label).toBe('Outras origens (3)');
     expect(bars[11]?.kind).toBe('unattributed');
   });
 

@@ -1,15 +1,19 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
 import { NotAllowed } from '@/components/auth/not-allowed';
 import { SsoButtons } from '@/components/auth/sso-buttons';
+import { LanguageMenu } from '@/components/i18n/language-menu';
 import { toSafeCallbackPath } from '@/lib/auth/callback-url';
 import { getSignInMethods } from '@/lib/auth/sign-in-methods';
 import { getSessionUser } from '@/lib/auth/session';
 import { isDemoMode } from '@/lib/env';
 import type { PageSearchParams } from '@/lib/search-params';
 
-export const metadata: Metadata = { title: 'Sign in' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations('Login'))('title') };
+}
 
 /** next-auth's `?error=` codes for an SSO round trip that did not complete. */
 const SSO_ERRORS = new Set(['OAuthSignin', 'OAuthCallback', 'OAuthCreateAccount', 'Callback', 'OAuthAccountNotLinked']);
@@ -20,7 +24,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (await getSessionUser()) redirect(callbackPath);
   // next-auth sends failures here as ?error=…: a wrong password and an unknown email read the same.
   const error = typeof params.error === 'string' ? params.error : null;
-  if (error === 'AccessDenied') return <NotAllowed callbackPath={callbackPath} />;
+  const t = await getTranslations('Login');
+  const languageBar = (
+    <div className="login-language">
+      <LanguageMenu />
+    </div>
+  );
+  if (error === 'AccessDenied') return <NotAllowed callbackPath={callbackPath} languageBar={languageBar} />;
 
   const methods = getSignInMethods();
   const sso = methods.filter((method) => method.kind === 'sso');
@@ -28,25 +38,45 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
 
   return (
     <main className="login">
+      {languageBar}
       <div className="card login-card">
-        <h1>Sign in to Callback Stats</h1>
-        <p className="muted">See how your Talkover callbacks perform.</p>
-        {isDemoMode() ? (
-          <p className="notice-demo">Demo: the sign-in is printed in the terminal running npm run demo.</p>
-        ) : null}
+        <h1>{t('heading')}</h1>
+        <p className="muted">{t('intro')}</p>
+        {isDemoMode() ? <p className="notice-demo">{t('demoNotice')}</p> : null}
         {error && SSO_ERRORS.has(error) ? (
           <p className="form-error" role="alert">
-            The sign-in with your company account did not complete. Try again.
+            {t('ssoFailed')}
           </p>
         ) : null}
-        {sso.length > 0 ? <SsoButtons methods={sso} callbackPath={callbackPath} /> : null}
-        {sso.length > 0 && hasPassword ? <p className="login-divider">or with email and password</p> : null}
+        {sso.length > 0 ? (
+          <SsoButtons
+            methods={sso.map(({ id, name }) => ({
+              id,
+              label: t('continueWith', { provider: name }),
+              pendingLabel: t('continuingWith', { provider: name }),
+            }))}
+            callbackPath={callbackPath}
+          />
+        ) : null}
+        {sso.length > 0 && hasPassword ? <p className="login-divider">{t('divider')}</p> : null}
         {hasPassword ? (
-          <LoginForm callbackPath={callbackPath} initialError={error && !SSO_ERRORS.has(error) ? error : null} />
+          <LoginForm
+            callbackPath={callbackPath}
+            initialError={error && !SSO_ERRORS.has(error) ? error : null}
+            words={{
+              email: t('email'),
+              password: t('password'),
+              submit: t('submit'),
+              submitting: t('submitting'),
+              wrongCredentials: t('wrongCredentials'),
+              configurationError: t('configurationError'),
+              networkError: t('networkError'),
+            }}
+          />
         ) : null}
         {methods.length === 0 ? (
           <p className="form-error" role="alert">
-            No sign-in method is configured on the server. Ask an admin.
+            {t('noMethod')}
           </p>
         ) : null}
       </div>

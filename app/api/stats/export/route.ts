@@ -3,6 +3,10 @@ import { requireApiUser } from '@/lib/auth/session';
 import { csvDialectFor, toCsv, type CsvDialectName } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { createTranslator } from 'next-intl';
+import { CATALOGS } from '@/i18n/catalogs';
+import { LOCALE_COOKIE } from '@/i18n/locales';
+import { getDefaultLocale } from '@/lib/env';
 import { pickLocale } from '@/lib/locale';
 import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import { getComparison } from '@/lib/stats/get-comparison';
@@ -13,22 +17,30 @@ import { parseViewQuery } from '@/lib/stats/parse-view-query';
 const SEPARATORS: readonly CsvDialectName[] = ['comma', 'semicolon'];
 
 /**
- * GET /api/stats/export?…: the view as a CSV file (totals and comparison, sources, series). The
- * separator and decimal mark follow the viewer's language unless `separator` says otherwise.
+ * GET /api/stats/export?…: the view as a CSV file (totals and comparison, sources, series). Its
+ * headers and labels are in the viewer's language (chosen as for the pages: the language menu's
+ * cookie, else Accept-Language, else APP_DEFAULT_LOCALE), and so are the separator and decimal
+ * mark unless `separator` says otherwise.
  */
 export async function GET(request: NextRequest): Promise<Response> {
   try {
     const user = await requireApiUser(request);
     const url = new URL(request.url);
     const view = parseViewQuery(url);
-    const dialect = csvDialectFor(pickLocale(request.headers.get('accept-language')), parseSeparator(url.searchParams.getAll('separator')));
+    const locale = pickLocale({
+      cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+      acceptLanguage: request.headers.get('accept-language'),
+      fallback: getDefaultLocale(),
+    });
+    const dialect = csvDialectFor(locale, parseSeparator(url.searchParams.getAll('separator')));
+    const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'Export' });
     const asker = { requester: user.email };
     const [stats, comparison, series] = await Promise.all([
       getCallbackStats(view.range, asker),
       getComparison(view.range, view.compare, asker),
       getCallbackSeries(view, asker),
     ]);
-    return new Response(toCsv(toExportRows({ view, stats, comparison, series }), dialect), {
+    return new Response(toCsv(toExportRows({ view, stats, comparison, series, say: (key, values) => t(key, values) }), dialect), {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${exportFileName(view)}"`,

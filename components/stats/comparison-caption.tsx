@@ -1,0 +1,16 @@
+import { useTranslations } from 'next-intl';
+import { daysInclusive } from '@/lib/date-range';
+import { formatDaySpan } from '@/lib/format';
+import type { Comparison } from '@/lib/stats/comparison';
+
+/** Which period the changes are against ("vs 2–31 Oct 2026 (the previous 30 days)"), and whether it failed. */
+export function ComparisonCaption({ comparison, locale }: { comparison: Comparison; locale: string }) {
+  const t = useTranslations('Change');
+  const { start, end } = comparison.period;
+  return (
+    <p className="comparison-caption muted">
+      {t('caption', { span: formatDaySpan(start, end, locale), mode: comparison.mode, days: daysInclusive(start, end) })}
+      {comparison.error ? <> · {t('failed')}</> : null}
+    </p>
+  );
+}

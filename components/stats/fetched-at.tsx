@@ -1,0 +1,8 @@
+import { useTranslations } from 'next-intl';
+import { formatTime } from '@/lib/format';
+
+/** When Talkover gave these figures, in the app's timezone. */
+export function FetchedAt({ fetchedAt, locale, timeZone }: { fetchedAt: string; locale: string; timeZone: string }) {
+  const t = useTranslations('FetchedAt');
+  return <p className="muted fetched-at">{t('note', { time: formatTime(fetchedAt, locale, timeZone), timeZone })}</p>;
+}
