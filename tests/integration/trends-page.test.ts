@@ -1,13 +1,13 @@
 // The stats page's sections rendered on the server against the simulator: under a tight budget
 // the trend shows what it has and says how much is missing, with a way to load the rest, while
 // the KPIs and their comparison render in full.
-import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { KpiSection } from '@/components/stats/kpi-section';
 import { TrendSection } from '@/components/stats/trend-section';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { parseView } from '@/lib/trends/view';
 import { ManualClock } from '../support/manual-clock';
+import { renderInEnglish } from '../support/render-in-english';
 import { setUpStatsRoute } from '../support/stats-route';
 
 // Client components that need Next's app router mounted are not what this file tests.
@@ -35,12 +35,12 @@ describe('a trend the rate limit cut short', () => {
   test('the KPIs render in full; the trend says how much is loaded and links to load the rest', async () => {
     const view = viewOf({ start_date: '2025-01-01', end_date: '2025-03-31', interval: 'day' });
     const requester = 'ana@example.com';
-    const kpis = renderToStaticMarkup(await KpiSection({ view, locale: 'en-US', requester }));
+    const kpis = renderInEnglish(await KpiSection({ view, locale: 'en', requester }));
     expect(kpis).toContain('kpi-value');
     expect(kpis).not.toContain('role="alert"');
     expect(kpis).toContain('vs Oct 3 – Dec 31, 2024 (the previous 90 days)'.replace(/ – /, '\u2009–\u2009'));
 
-    const trend = renderToStaticMarkup(await TrendSection({ view, locale: 'en-US', requester }));
+    const trend = renderInEnglish(await TrendSection({ view, locale: 'en', requester }));
     expect(trend).toMatch(/\d of 90 days loaded; the rest as Talkover(&#x27;|’)s rate limit allows\./);
     expect(trend).toContain('<a href="/?start_date=2025-01-01&amp;end_date=2025-03-31&amp;interval=day">Load the rest</a>');
     const rows = trend.match(/<tr class="not-loaded">/g) ?? [];
@@ -50,7 +50,7 @@ describe('a trend the rate limit cut short', () => {
 
   test('a complete trend says nothing of the kind, and its buckets agree with the total', async () => {
     const view = viewOf({ start_date: '2025-01-06', end_date: '2025-01-19', interval: 'week' });
-    const trend = renderToStaticMarkup(await TrendSection({ view, locale: 'en-US', requester: 'ana@example.com' }));
+    const trend = renderInEnglish(await TrendSection({ view, locale: 'en', requester: 'ana@example.com' }));
     expect(trend).toContain('Received and answered per week');
     expect(trend).not.toContain('loaded; the rest');
     expect(trend).not.toContain('sums-note');

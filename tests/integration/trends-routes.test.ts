@@ -242,12 +242,20 @@ describe('GET /api/stats/export', () => {
     expect(lines.some((line) => line.startsWith('2025-03-10,2025-03-16,no,'))).toBe(true);
   });
 
-  test('a pt-BR viewer gets ; and a decimal comma; separator=comma overrides it', async () => {
+  test('a pt-BR viewer gets Portuguese headers, ; and a decimal comma; separator=comma overrides the separator only', async () => {
     const pt = await csv(QUERY, { 'accept-language': 'pt-BR,pt;q=0.9' });
-    expect(pt.text).toContain('Received;');
-    expect(pt.text).toMatch(/Answer rate \(%\);\d+,\d+;/);
-    const en = await csv(`${QUERY}&separator=comma`, { 'accept-language': 'pt-BR' });
-    expect(en.text).toMatch(/Answer rate \(%\),\d+\.\d+,/);
+    const ptLines = pt.text.replace(/^\uFEFF/, '').split('\r\n');
+    expect(ptLines[0]).toBe('Estatísticas de callbacks');
+    expect(ptLines).toContain('Indicador;Este período;Período anterior;Variação;Unidade da variação');
+    expect(pt.text).toMatch(/\r\nCallbacks recebidos;\d+;\d+;/);
+    expect(pt.text).toMatch(/Taxa de atendimento \(%\);\d+,\d+;\d+,\d+;-?\d+(,\d+)?;pontos percentuais/);
+    expect(pt.text).toContain('Intervalo;semana;');
+    expect(pt.text).not.toMatch(/Received|Answer rate|Period start/);
+    const commas = await csv(`${QUERY}&separator=comma`, { 'accept-language': 'pt-BR' });
+    expect(commas.text).toMatch(/Taxa de atendimento \(%\),\d+\.\d+,/);
+    // The language menu's cookie wins over the browser's language, as on the pages.
+    const chosen = await csv(QUERY, { 'accept-language': 'pt-BR', cookie: 'NEXT_LOCALE=en' });
+    expect(chosen.text).toMatch(/\r\nAnswer rate \(%\),\d+\.\d+,/);
     const bad = await csv(`${QUERY}&separator=tab`);
     expect(bad.status).toBe(400);
     expect(bad.body.error.code).toBe('invalid_separator');

@@ -90,7 +90,9 @@ export function setUpStatsRoute(options: { token: string; simulatorRateLimitPerM
       pathAndQuery: string,
       headers: Record<string, string> = {},
     ): Promise<Answer<Body>> {
-      const request = new NextRequest(`http://localhost${pathAndQuery}`, { headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+      // A cookie the caller passes (the language menu's) travels beside the session's.
+      const cookies = [headers.cookie, cookie].filter(Boolean).join('; ');
+      const request = new NextRequest(`http://localhost${pathAndQuery}`, { headers: { ...headers, ...(cookies ? { cookie: cookies } : {}) } });
       const response = await handler(request);
       // Byte for byte: a BOM at the start stays in the text (Response.text() would drop it).
       const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
