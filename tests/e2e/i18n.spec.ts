@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { CATALOGS } from '../../i18n/catalogs';
@@ -27,11 +28,25 @@ async function expectOnlyIn(page: Page, locale: AppLocale, screen: string): Prom
 
 const LANGUAGES = [
   // Each asks for a one-day range no other spec asks for, so the upstream fault is what it meets.
-  { locale: 'pt-BR', browserLocale: 'pt-BR', faultDay: '2024-06-03', numbers: 'pt-BR' },
-  { locale: 'en', browserLocale: 'en-US', faultDay: '2024-06-05', numbers: 'en' },
+  {
+    locale: 'pt-BR',
+    browserLocale: 'pt-BR',
+    faultDay: '2024-06-03',
+    numbers: 'pt-BR',
+    trend: { heading: 'Recebidos e atendidos por semana', caption: /^em relação a 22 de dez\. de 2025\s–\s4 de jan\. de 2026 \(os 14 dias anteriores\)$/, spoken: /^(alta de|queda de|sem variação em relação a|novo:) / },
+    csv: { separator: ';', title: 'Estatísticas de callbacks', header: 'Indicador;Este período;Período anterior;Variação;Unidade da variação', rate: /^Taxa de atendimento \(%\);\d+(,\d+)?;\d+(,\d+)?;/ },
+  },
+  {
+    locale: 'en',
+    browserLocale: 'en-US',
+    faultDay: '2024-06-05',
+    numbers: 'en',
+    trend: { heading: 'Received and answered per week', caption: /^vs Dec 22, 2025\s–\sJan 4, 2026 \(the previous 14 days\)$/, spoken: /^(up|down|no change from|new:) / },
+    csv: { separator: ',', title: 'Callback stats', header: 'Figure,This period,Earlier period,Change,Change unit', rate: /^Answer rate \(%\),\d+(\.\d+)?,\d+(\.\d+)?,/ },
+  },
 ] as const;
 
-describe.each(LANGUAGES)('a new viewer whose browser asks for $browserLocale', ({ locale, browserLocale, faultDay, numbers }) => {
+describe.each(LANGUAGES)('a new viewer whose browser asks for $browserLocale', ({ locale, browserLocale, faultDay, numbers, trend, csv }) => {
   const t = CATALOGS[locale];
   let context: BrowserContext;
   let page: Page;
@@ -60,6 +75,27 @@ describe.each(LANGUAGES)('a new viewer whose browser asks for $browserLocale', (
     const rate = page.locator('.kpi', { has: page.locator('dt', { hasText: t.Kpi.answerRate }) }).locator('.kpi-value');
     expect(await rate.textContent()).toMatch(locale === 'pt-BR' ? /^\d+,\d%$/ : /^\d+\.\d%$/);
     await expectOnlyIn(page, locale, 'the stats page');
+  });
+
+  it('sees the comparison, the trend and its table in that language, and downloads the CSV in it', async () => {
+    await page.goto(`${appUrl}/?start_date=2026-01-05&end_date=2026-01-18&interval=week`);
+    expect(await page.locator('.comparison-caption').textContent()).toMatch(trend.caption);
+    const spoken = await page.locator('.kpi-change .visually-hidden').allTextContents();
+    expect(spoken).toHaveLength(6);
+    for (const words of spoken) expect(words).toMatch(trend.spoken);
+    await page.getByRole('heading', { name: trend.heading }).waitFor();
+    await page.getByText(t.Trend.tableSummary).click();
+    const headers = await page.locator('.trend-table thead th').allTextContents();
+    expect(headers).toEqual([t.Trend.period, t.Trend.received, t.Trend.answered, t.Trend.answerRate, t.Trend.note]);
+    await page.locator('.source-trend-table').waitFor();
+    await expectOnlyIn(page, locale, 'the comparison and trend');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: t.ViewControls.download }).click()]);
+    const lines = (await readFile((await download.path())!)).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    expect(lines[0]).toBe(csv.title);
+    expect(lines).toContain(csv.header);
+    expect(lines.some((line) => csv.rate.test(line))).toBe(true);
+    expect(lines).toContain(`${t.Export.periodStart}${csv.separator}2026-01-05`);
   });
 
   it('reads why an invalid range cannot be shown in that language', async () => {

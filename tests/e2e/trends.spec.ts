@@ -111,9 +111,9 @@ describe('stepping through time', () => {
     await hydrated();
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(`${appUrl}/${TWO_WEEKS}&compare=year`);
-    await page.getByRole('link', { name: '← Previous period' }).click();
+    await page.locator('.period-steps').getByRole('link', { name: /^Previous period: Dec 22, 2025\s–\sJan 4, 2026$/ }).click();
     await page.waitForURL(`${appUrl}/?start_date=2025-12-22&end_date=2026-01-04&compare=year`);
-    await page.getByRole('link', { name: 'Next period →' }).click();
+    await page.locator('.period-steps').getByRole('link', { name: /^Next period: Jan 5\s–\s18, 2026$/ }).click();
     await page.waitForURL(`${appUrl}/${TWO_WEEKS}&compare=year`);
   });
 
