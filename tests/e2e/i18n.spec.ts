@@ -80,7 +80,7 @@ describe.each(LANGUAGES)('a new viewer whose browser asks for $browserLocale', (
   it('sees the comparison, the trend and its table in that language, and downloads the CSV in it', async () => {
     await page.goto(`${appUrl}/?start_date=2026-01-05&end_date=2026-01-18&interval=week`);
     expect(await page.locator('.comparison-caption').textContent()).toMatch(trend.caption);
-    const spoken = await page.locator('.kpi-change .visually-hidden').allTextContents();
+    const spoken = await page.locator('.kpis .kpi-change .visually-hidden').allTextContents();
     expect(spoken).toHaveLength(6);
     for (const words of spoken) expect(words).toMatch(trend.spoken);
     await page.getByRole('heading', { name: trend.heading }).waitFor();
