@@ -1,9 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { readSessionUser } from './lib/auth/session';
-import { AppError } from './lib/errors';
+import { AppError, isAppError } from './lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from './lib/http';
 import { getFormActionOrigins } from './lib/auth/sign-in-methods';
 import { buildContentSecurityPolicy, createNonce, HSTS, isServedOverHttps } from './lib/security/csp';
+import { getAuthSettings } from './lib/settings/auth';
 
 /**
  * First line of defence, then headers. Signed-out visitors of a page go to /login with the path
@@ -15,13 +16,22 @@ import { buildContentSecurityPolicy, createNonce, HSTS, isServedOverHttps } from
 export default async function proxy(request: NextRequest): Promise<Response> {
   const refusal = refuseMalformed(request);
   if (refusal) return refusal;
+  try {
+    return await applyPolicy(request);
+  } catch (error) {
+    // A broken setting (only possible outside production, which refuses to start) is named, not a 500.
+    if (isAppError(error)) return errorResponse(error);
+    throw error;
+  }
+}
 
-  const https = isServedOverHttps(process.env, request.headers.get('x-forwarded-proto'));
+async function applyPolicy(request: NextRequest): Promise<Response> {
+  const https = isServedOverHttps(getAuthSettings().publicUrl, request.headers.get('x-forwarded-proto'));
   const policy = buildContentSecurityPolicy({
     nonce: createNonce(),
     development: process.env.NODE_ENV === 'development',
     https,
-    formActionOrigins: getFormActionOrigins(process.env),
+    formActionOrigins: getFormActionOrigins(),
   });
 
   const signedOut = !isPublic(request.nextUrl.pathname) && !(await readSessionUser(request));

@@ -1,10 +1,10 @@
 import { toSafeCallbackPath } from './auth/callback-url';
 import { AppError } from './errors';
-import { checkSameOrigin } from './security/origin';
+import { getAuthSettings } from './settings/auth';
 import { isServedOverHttps } from './security/csp';
+import { checkSameOrigin } from './security/origin';
 import { LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_SECONDS, LOCALES, parseAppLocale, type AppLocale } from '../i18n/locales';
 
-type Env = Record<string, string | undefined>;
 export type LocaleChoice = { locale: AppLocale; returnTo: string };
 
 /**
@@ -12,8 +12,8 @@ export type LocaleChoice = { locale: AppLocale; returnTo: string };
  * only, so the menu is no open redirect). Refused, with a reason, when it did not come from the
  * dashboard's own pages or is not a choice the menu offers.
  */
-export async function parseLocaleChoice(request: Request, env: Env = process.env): Promise<LocaleChoice> {
-  const refusal = checkSameOrigin(request, env);
+export async function parseLocaleChoice(request: Request): Promise<LocaleChoice> {
+  const refusal = checkSameOrigin(request);
   if (refusal) throw refusal;
   let form: FormData;
   try {
@@ -36,6 +36,6 @@ export function toLocaleCookie(locale: AppLocale, https: boolean): string {
   return attributes.join('; ');
 }
 
-export function isHttpsRequest(request: Request, env: Env = process.env): boolean {
-  return isServedOverHttps(env, request.headers.get('x-forwarded-proto'));
+export function isHttpsRequest(request: Request): boolean {
+  return isServedOverHttps(getAuthSettings().publicUrl, request.headers.get('x-forwarded-proto'));
 }

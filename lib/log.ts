@@ -1,4 +1,5 @@
 import 'server-only';
+import { getSecretSettingValues } from './settings/secrets';
 
 /**
  * Error logs that can be debugged with: one JSON line with the error's message and stack (and its
@@ -7,19 +8,8 @@ import 'server-only';
  * and session cookies. It is the one module besides a setting's owner that reads those values,
  * and only to take them out.
  */
-const SECRET_SETTINGS = [
-  'TALKOVER_API_TOKEN',
-  'NEXTAUTH_SECRET',
-  'AUTH_OIDC_CLIENT_SECRET',
-  'AUTH_GOOGLE_SECRET',
-  'AUTH_GITHUB_SECRET',
-  'HEALTH_TOKEN',
-  'METRICS_TOKEN',
-] as const;
 
 export const REDACTED = '[redacted]';
-
-type Env = Record<string, string | undefined>;
 
 /** Header-shaped text (`cookie: …`, `"authorization":"…"`, `set-cookie=…`): the value goes. */
 const HEADER_VALUE = /\b(cookie|set-cookie|authorization|proxy-authorization)(["']?\s*[:=]\s*["']?)([^"'\r\n]+)/gi;
@@ -29,19 +19,17 @@ const BEARER = /\b(bearer)\s+[^\s"',;]+/gi;
 const AUTH_COOKIE = /((?:__Secure-|__Host-)?next-auth\.[a-z-]+(?:\.\d+)?)=[^;\s"',]+/gi;
 
 /** The text with every secret setting's value, as is and as escaped in JSON, replaced. */
-function redactSecrets(text: string, env: Env): string {
+function redactSecrets(text: string, secrets: string[]): string {
   let result = text;
-  for (const name of SECRET_SETTINGS) {
-    const value = env[name]?.trim();
-    if (!value) continue;
+  for (const value of secrets) {
     for (const form of new Set([value, JSON.stringify(value).slice(1, -1)])) result = result.split(form).join(REDACTED);
   }
   return result;
 }
 
 /** The text with every secret value and credential replaced by `[redacted]`. */
-export function redact(text: string, env: Env = process.env): string {
-  return redactSecrets(text, env)
+export function redact(text: string, secrets: string[] = getSecretSettingValues()): string {
+  return redactSecrets(text, secrets)
     .replace(HEADER_VALUE, `$1$2${REDACTED}`)
     .replace(BEARER, `$1 ${REDACTED}`)
     .replace(AUTH_COOKIE, `$1=${REDACTED}`);
@@ -62,20 +50,25 @@ function toErrorFields(error: unknown, depth = 0): ErrorFields {
 }
 
 /** Every string in a JSON-able value, redacted. */
-function redactValue(value: unknown, env: Env): unknown {
-  if (typeof value === 'string') return redact(value, env);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, env));
+function redactValue(value: unknown, secrets: string[]): unknown {
+  if (typeof value === 'string') return redact(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, secrets));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, env)]));
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, secrets)]));
   }
   return value;
 }
 
 /** The log line of an error, as logError writes it (exported for tests). */
-export function toErrorLogLine(event: string, error: unknown, extra: Record<string, unknown> = {}, env: Env = process.env): string {
-  const line = redactValue({ event, ...extra, error: toErrorFields(error) }, env);
+export function toErrorLogLine(
+  event: string,
+  error: unknown,
+  extra: Record<string, unknown> = {},
+  secrets: string[] = getSecretSettingValues(),
+): string {
+  const line = redactValue({ event, ...extra, error: toErrorFields(error) }, secrets);
   // Once more over the whole line, for the secrets only: object keys skip the pass above.
-  return redactSecrets(JSON.stringify(line), env);
+  return redactSecrets(JSON.stringify(line), secrets);
 }
 
 /** Writes one JSON line to stderr for an error the app did not expect. */

@@ -1,66 +1,27 @@
 import 'server-only';
-import { isAllowListEmpty, parseAllowList } from './auth/allow-list';
-import { describeSignInVariables, findProviderProblem, getSignInMethods } from './auth/sign-in-methods';
-import { parseAuthUsers } from './auth/users';
-import { isValidTimeZone } from './date-range';
-import { findTrustedProxiesProblem } from './net/client-address';
-import { LOCALES, parseAppLocale } from '../i18n/locales';
-import { checkTalkoverConfig } from './talkover/config';
+import { findSignInProblem } from './auth/sign-in-methods';
+import { appSettings } from './env';
+import { accessSettings } from './settings/access';
+import { authSettings } from './settings/auth';
+import type { Env } from './settings/define-settings';
+import { monitoringSettings } from './settings/monitoring';
+import { signInSettings } from './settings/sign-in';
+import { talkoverSettings } from './talkover/config';
 
-type Env = Record<string, string | undefined>;
+/** Every concern, in the order their problems are reported. */
+const SETTINGS = [authSettings, talkoverSettings, signInSettings, accessSettings, monitoringSettings, appSettings];
 
 /**
  * The first thing wrong with the production settings, as one line naming the variable (never a
- * value), or null when the server can start.
+ * value), or null when the server can start: each concern's schema, then the sign-in methods
+ * taken together.
  */
 export function findStartupProblem(env: Env): string | null {
-  if (!env.NEXTAUTH_SECRET?.trim()) return 'NEXTAUTH_SECRET is not set (generate one with: openssl rand -base64 32)';
-  if (Buffer.byteLength(env.NEXTAUTH_SECRET.trim()) < 32) {
-    return 'NEXTAUTH_SECRET is shorter than 32 bytes (generate one with: openssl rand -base64 32)';
+  for (const settings of SETTINGS) {
+    const problem = settings.findProblem(env);
+    if (problem) return problem;
   }
-  if (!env.NEXTAUTH_URL?.trim()) return 'NEXTAUTH_URL is not set (the public URL of this dashboard, e.g. https://stats.example.com)';
-  if (!URL.canParse(env.NEXTAUTH_URL.trim())) return 'NEXTAUTH_URL is not a URL (e.g. https://stats.example.com)';
-  const talkover = checkTalkoverConfig(env);
-  if (talkover) return talkover;
-  return findSignInProblem(env) ?? findTrustedProxiesProblem(env) ?? findOtherProblem(env);
-}
-
-function findSignInProblem(env: Env): string | null {
-  const providerProblem = findProviderProblem(env);
-  if (providerProblem) return providerProblem;
-  const methods = getSignInMethods(env);
-  if (methods.length === 0) {
-    return `no sign-in method is configured: ${describeSignInVariables()}`;
-  }
-  if (env.AUTH_USERS?.trim()) {
-    const users = parseAuthUsers(env.AUTH_USERS);
-    if (!users.ok) return users.problem;
-  }
-  if (methods.some((method) => method.kind === 'sso') && isAllowListEmpty(parseAllowList(env))) {
-    return 'an SSO provider is configured but AUTH_ALLOWED_EMAILS and AUTH_ALLOWED_DOMAINS are both empty (anyone with an account there could sign in)';
-  }
-  for (const [name, min, max] of [
-    ['AUTH_SESSION_MAX_AGE_SECONDS', 300, 30 * 86_400],
-    ['AUTH_LOCKOUT_SECONDS', 1, 3_600],
-  ] as const) {
-    const value = env[name]?.trim();
-    if (value && !(Number.isInteger(Number(value)) && Number(value) >= min && Number(value) <= max)) {
-      return `${name} must be a whole number of seconds between ${min} and ${max}`;
-    }
-  }
-  return null;
-}
-
-function findOtherProblem(env: Env): string | null {
-  if (env.APP_TIMEZONE?.trim() && !isValidTimeZone(env.APP_TIMEZONE.trim())) {
-    return 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)';
-  }
-  const weekStart = env.APP_WEEK_START?.trim().toLowerCase();
-  if (weekStart && weekStart !== 'monday' && weekStart !== 'sunday') return 'APP_WEEK_START must be monday or sunday';
-  if (env.APP_DEFAULT_LOCALE?.trim() && !parseAppLocale(env.APP_DEFAULT_LOCALE)) {
-    return `APP_DEFAULT_LOCALE must be one of: ${LOCALES.join(', ')}`;
-  }
-  return null;
+  return findSignInProblem(signInSettings.parse(env), accessSettings.parse(env));
 }
 
 export function exitOnStartupProblem(env: Env = process.env): void {

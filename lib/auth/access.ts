@@ -1,24 +1,25 @@
 import 'server-only';
-import { isAllowListEmpty, isEmailAllowed, parseAllowList } from './allow-list';
-import { normaliseEmail, parseAuthUsers } from './users';
-
-type Env = Record<string, string | undefined>;
+import { getAccessSettings, type AccessSettings } from '../settings/access';
+import { isAllowListEmpty, isEmailAllowed } from './allow-list';
+import { normaliseEmail } from './users';
 
 /**
- * Who may be signed in, decided from the environment each time it is asked: at sign-in, and
- * again on every request that reads the session, so removing someone from AUTH_USERS or the
- * allow-list takes effect at once, without rotating NEXTAUTH_SECRET.
+ * Who may be signed in, decided from the settings each time it is asked: at sign-in, and again
+ * on every request that reads the session, so removing someone from AUTH_USERS or the
+ * allow-list takes effect with the next restart, without rotating NEXTAUTH_SECRET.
  *
  * - SSO (OIDC, Google, GitHub): the email must be on the allow-list (an SSO provider without one
  *   is refused at start-up, so "anyone with a Google account" is never the default).
  * - Credentials: the email must be in AUTH_USERS, and on the allow-list when one is set.
  */
-export function isAccountAllowed(email: string | null | undefined, provider: string, env: Env = process.env): boolean {
+export function isAccountAllowed(
+  email: string | null | undefined,
+  provider: string,
+  { users, allowList }: AccessSettings = getAccessSettings(),
+): boolean {
   if (!email) return false;
-  const allowList = parseAllowList(env);
   if (provider === 'credentials') {
-    const users = parseAuthUsers(env.AUTH_USERS);
-    if (!users.ok || !users.users.has(normaliseEmail(email))) return false;
+    if (!users.has(normaliseEmail(email))) return false;
     return isAllowListEmpty(allowList) || isEmailAllowed(email, allowList);
   }
   return !isAllowListEmpty(allowList) && isEmailAllowed(email, allowList);

@@ -18,7 +18,7 @@ export function toAsciiDomain(domain: string): string {
   return domainToASCII(normalised) || normalised;
 }
 
-export function parseAllowList(env: Record<string, string | undefined>): AllowList {
+export function parseAllowList(env: { AUTH_ALLOWED_EMAILS?: string; AUTH_ALLOWED_DOMAINS?: string }): AllowList {
   return {
     emails: new Set(splitList(env.AUTH_ALLOWED_EMAILS).map(canonicalEmail)),
     domains: new Set(splitList(env.AUTH_ALLOWED_DOMAINS).map((domain) => toAsciiDomain(domain.replace(/^@/, '')))),

@@ -1,11 +1,13 @@
 import 'server-only';
 import { z } from 'zod';
+import { isAppError } from '../errors';
+import { accessSettings, getAccessSettings } from '../settings/access';
 import { isAccountAllowed } from './access';
 import { hashPassword, verifyPassword } from './password';
 import { BUSY_RETRY_AFTER_SECONDS, withPasswordCheckSlot } from './password-gate';
 import { getSignInAddress, reportSignInRefusal } from './sign-in-scope';
 import { reserveSignInAttempt } from './throttle';
-import { normaliseEmail, parseAuthUsers } from './users';
+import { normaliseEmail } from './users';
 
 const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 
@@ -26,18 +28,15 @@ const dummyHash = hashPassword('not-a-real-password');
 export async function authorizeCredentials(input: unknown): Promise<{ id: string; email: string } | null> {
   const credentials = credentialsSchema.safeParse(input);
   if (!credentials.success) return null;
-  const parsed = parseAuthUsers(process.env.AUTH_USERS);
-  if (!parsed.ok) {
-    console.error(JSON.stringify({ event: 'auth_misconfigured', problem: parsed.problem }));
-    return null;
-  }
+  const users = getPasswordAccounts();
+  if (!users) return null;
   const email = normaliseEmail(credentials.data.email);
   const verdict = await reserveSignInAttempt(email, getSignInAddress());
   if (!verdict.allowed) {
     reportSignInRefusal({ kind: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds });
     return null;
   }
-  const user = parsed.users.get(email);
+  const user = users.get(email);
   const check = await withPasswordCheckSlot(async () =>
     verifyPassword(credentials.data.password, user?.passwordHash ?? (await dummyHash)),
   ).catch(async (error: unknown) => {
@@ -54,5 +53,18 @@ export async function authorizeCredentials(input: unknown): Promise<{ id: string
     return { id: user.email, email: user.email };
   }
   await verdict.attempt.settle('failure');
+  return null;
+}
+
+/** AUTH_USERS, or null (logged, naming the problem but never a hash) when it is unset or broken. */
+function getPasswordAccounts(): ReturnType<typeof getAccessSettings>['users'] | null {
+  try {
+    const { users } = getAccessSettings();
+    if (users.size > 0) return users;
+    console.error(JSON.stringify({ event: 'auth_misconfigured', problem: 'AUTH_USERS is not set' }));
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    console.error(JSON.stringify({ event: 'auth_misconfigured', problem: accessSettings.getProblem() }));
+  }
   return null;
 }

@@ -3,6 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import { encode, type JWT } from 'next-auth/jwt';
 import { isAccountAllowed, isEmailVerified } from './access';
 import { buildProviders } from './providers';
+import { getAuthSettings } from '../settings/auth';
 import { getSessionMaxAge, isWithinSessionLifetime, nowInSeconds, SIGNED_IN_AT_CLAIM } from './session-lifetime';
 
 export { DEFAULT_SESSION_MAX_AGE_SECONDS, getSessionMaxAge } from './session-lifetime';
@@ -18,7 +19,7 @@ let options: NextAuthOptions | undefined;
 
 export function getAuthOptions(): NextAuthOptions {
   options ??= {
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: getAuthSettings().secret,
     session: { strategy: 'jwt', maxAge: getSessionMaxAge() },
     // The JWT itself expires no later than the sign-in's end, whatever next-auth's fresh expiry.
     jwt: { encode: (params) => encode({ ...params, maxAge: remainingLifetime(params.token, params.maxAge) }) },
@@ -44,7 +45,10 @@ export function getAuthOptions(): NextAuthOptions {
         if (!isAccountAllowed(current.email, current.provider ?? 'credentials')) return {};
         return { sub: current.sub, email: current.email, provider: current.provider, [SIGNED_IN_AT_CLAIM]: current[SIGNED_IN_AT_CLAIM] };
       },
-      session: ({ session, token }) => ({ expires: sessionEndsAt(session.expires, token), user: { email: (token.email as string | undefined) ?? null } }),
+      session: ({ session, token }) => ({
+        expires: sessionEndsAt(session.expires, token),
+        user: { email: (token.email as string | undefined) ?? null },
+      }),
     },
   };
   return options;

@@ -1,10 +1,9 @@
 import 'server-only';
 import type { Provider } from 'next-auth/providers/index';
+import { getSignInSettings, type SignInSettings } from '../settings/sign-in';
 import { getEnabledProviders } from './sign-in-providers';
 
-type Env = Record<string, string | undefined>;
-
 /** next-auth providers for the configured methods. */
-export function buildProviders(env: Env = process.env): Provider[] {
-  return getEnabledProviders(env).map((provider) => provider.build(env));
+export function buildProviders(settings: SignInSettings = getSignInSettings()): Provider[] {
+  return getEnabledProviders(settings).map((provider) => provider.build(settings.variables));
 }

@@ -1,4 +1,7 @@
 import 'server-only';
+import { getAuthSettings } from '../settings/auth';
+
+export { DEFAULT_SESSION_MAX_AGE_SECONDS } from '../settings/auth';
 
 /**
  * How long a sign-in lasts, counted from the sign-in itself. next-auth re-issues the session
@@ -7,8 +10,6 @@ import 'server-only';
  * the person's identity-provider account was disabled. The sign-in time travels in the token and
  * both the jwt callback and the session check refuse a token older than the lifetime.
  */
-export const DEFAULT_SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
-
 /** The claim holding the sign-in time, in epoch seconds. */
 export const SIGNED_IN_AT_CLAIM = 'signed_in_at';
 
@@ -16,10 +17,7 @@ export const SIGNED_IN_AT_CLAIM = 'signed_in_at';
 const CLOCK_SKEW_SECONDS = 15;
 
 /** AUTH_SESSION_MAX_AGE_SECONDS (5 minutes to 30 days), else 12 hours. */
-export function getSessionMaxAge(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.AUTH_SESSION_MAX_AGE_SECONDS?.trim() || NaN);
-  return Number.isInteger(value) && value >= 300 && value <= 30 * 86_400 ? value : DEFAULT_SESSION_MAX_AGE_SECONDS;
-}
+export const getSessionMaxAge = (): number => getAuthSettings().sessionMaxAgeSeconds;
 
 export function nowInSeconds(nowMs: number = Date.now()): number {
   return Math.floor(nowMs / 1000);

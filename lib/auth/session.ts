@@ -4,6 +4,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { AppError } from '../errors';
+import { getAuthSettings } from '../settings/auth';
 import { isAccountAllowed } from './access';
 import { isWithinSessionLifetime } from './session-lifetime';
 import { decodeSessionToken } from './session-token';
@@ -26,7 +27,7 @@ export async function readSessionUser(source: SessionSource): Promise<SessionUse
     // The cookie only: getToken would otherwise also take the token from an `Authorization:
     // Bearer` header, where it would escape the cookie's HttpOnly and SameSite protection.
     req: { cookies: source.cookies, headers: new Headers() } as never,
-    secret: process.env.NEXTAUTH_SECRET,
+    secret: getAuthSettings().secret,
     decode: decodeSessionToken,
   });
   const email = typeof token?.email === 'string' ? token.email : null;

@@ -3,9 +3,11 @@ import type { Provider } from 'next-auth/providers/index';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
+import type { SignInSettings } from '../settings/sign-in';
 import { requestGitHubProfile } from './github-profile';
 
-type Env = Record<string, string | undefined>;
+/** The sign-in variables, trimmed ('' when unset): lib/settings/sign-in.ts. */
+type Variables = SignInSettings['variables'];
 
 /**
  * Every way to sign in, in the order the login page offers them. Adding a provider is one row:
@@ -16,12 +18,12 @@ export type SignInProvider = {
   id: 'oidc' | 'google' | 'github' | 'credentials';
   kind: 'sso' | 'credentials';
   variables: readonly string[];
-  label: (env: Env) => string;
-  formActionOrigin?: (env: Env) => string;
-  build: (env: Env) => Provider;
+  label: (variables: Variables) => string;
+  formActionOrigin?: (variables: Variables) => string;
+  build: (variables: Variables) => Provider;
 };
 
-const value = (env: Env, name: string) => env[name]?.trim() ?? '';
+const value = (variables: Variables, name: string) => variables[name] ?? '';
 
 export const SIGN_IN_PROVIDERS: readonly SignInProvider[] = [
   {
@@ -87,10 +89,10 @@ export const SIGN_IN_PROVIDERS: readonly SignInProvider[] = [
 ];
 
 /** A provider is on when every one of its variables is set (blank counts as unset). */
-export function isProviderEnabled(provider: SignInProvider, env: Env): boolean {
-  return provider.variables.every((name) => value(env, name) !== '');
+export function isProviderEnabled(provider: SignInProvider, variables: Variables): boolean {
+  return provider.variables.every((name) => value(variables, name) !== '');
 }
 
-export function getEnabledProviders(env: Env = process.env): SignInProvider[] {
-  return SIGN_IN_PROVIDERS.filter((provider) => isProviderEnabled(provider, env));
+export function getEnabledProviders({ variables }: SignInSettings): SignInProvider[] {
+  return SIGN_IN_PROVIDERS.filter((provider) => isProviderEnabled(provider, variables));
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { getAuthSettings, MAX_LOCKOUT_SECONDS } from '../settings/auth';
 
 /**
  * Throttling of password sign-ins (OWASP ASVS 2.2.1), with rate-limiter-flexible. A point is
@@ -24,7 +25,6 @@ const PAIR_PER_HOUR = 20;
 const ACCOUNT_PER_WINDOW = 50;
 const ADDRESS_FAILURES = 100;
 const ADDRESS_WINDOW_SECONDS = 15 * 60;
-const MAX_LOCKOUT_SECONDS = 3_600;
 const DAY = 24 * 3_600;
 
 type Limiters = Record<'streak' | 'lockouts' | 'pair' | 'account' | 'address', RateLimiterAbstract>;
@@ -45,11 +45,6 @@ function limiters(): Limiters {
       blockDuration: ADDRESS_WINDOW_SECONDS,
     }),
   });
-}
-
-export function getLockoutBaseSeconds(env: Record<string, string | undefined> = process.env): number {
-  const value = Number(env.AUTH_LOCKOUT_SECONDS?.trim() || NaN);
-  return Number.isInteger(value) && value >= 1 && value <= MAX_LOCKOUT_SECONDS ? value : 60;
 }
 
 const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('base64url');
@@ -110,7 +105,7 @@ async function lockPair(pair: string): Promise<void> {
   await streak.block(pair, lockoutSeconds(lockout.consumedPoints));
 }
 
-const lockoutSeconds = (nth: number) => Math.min(getLockoutBaseSeconds() * 2 ** Math.max(0, nth - 1), MAX_LOCKOUT_SECONDS);
+const lockoutSeconds = (nth: number) => Math.min(getAuthSettings().lockoutBaseSeconds * 2 ** Math.max(0, nth - 1), MAX_LOCKOUT_SECONDS);
 
 /**
  * Seconds until a refused attempt may be tried again. A streak that is full but not yet locked

@@ -1,24 +1,6 @@
 import { isIP } from 'node:net';
+import { getAuthSettings } from '../settings/auth';
 import { isPeerStamped } from './peer-address';
-
-type Env = Record<string, string | undefined>;
-
-export const MAX_TRUSTED_PROXIES = 10;
-
-/** AUTH_TRUSTED_PROXIES: how many proxies in front of the app append to X-Forwarded-For (default 0). */
-export function getTrustedProxyCount(env: Env = process.env): number {
-  const value = env.AUTH_TRUSTED_PROXIES?.trim();
-  if (!value) return 0;
-  const count = Number(value);
-  return Number.isInteger(count) && count >= 0 && count <= MAX_TRUSTED_PROXIES ? count : 0;
-}
-
-/** The start-up check's line for a malformed AUTH_TRUSTED_PROXIES, or null. */
-export function findTrustedProxiesProblem(env: Env): string | null {
-  const value = env.AUTH_TRUSTED_PROXIES?.trim();
-  if (!value || (/^\d+$/.test(value) && Number(value) <= MAX_TRUSTED_PROXIES)) return null;
-  return `AUTH_TRUSTED_PROXIES must be a whole number of proxies between 0 and ${MAX_TRUSTED_PROXIES} (0 when the app is exposed directly)`;
-}
 
 /**
  * The client's address, as a throttle key: the (N+1)-th X-Forwarded-For entry from the right,
@@ -26,11 +8,11 @@ export function findTrustedProxiesProblem(env: Env): string | null {
  * appended (lib/net/peer-address.ts). Entries left of that are the client's to write, so they
  * are never read. Null when the chain was not completed by this server or the entry is not an IP.
  */
-export function getClientAddress(headers: Headers, env: Env = process.env): string | null {
+export function getClientAddress(headers: Headers, trustedProxyCount: number = getAuthSettings().trustedProxyCount): string | null {
   if (!isPeerStamped(headers)) return null;
   const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim());
   // Fewer hops than trusted proxies: the request came around them; the furthest hop is all we know.
-  const hop = hops[Math.max(0, hops.length - 1 - getTrustedProxyCount(env))];
+  const hop = hops[Math.max(0, hops.length - 1 - trustedProxyCount)];
   return hop ? toAddressKey(hop) : null;
 }
 

@@ -7,8 +7,6 @@
  * scripts load further chunks (next/dynamic's Chart.js chunk, next-auth's client) without a
  * list of URLs. An injected <script> or inline handler has no nonce and does not run.
  */
-type Env = Record<string, string | undefined>;
-
 /** 16 random bytes, base64: unguessable, and a valid CSP nonce-source. A fresh one per request. */
 export function createNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
@@ -20,9 +18,8 @@ export function createNonce(): string {
  * terminator in front says so with X-Forwarded-Proto. Decides HSTS and upgrade-insecure-requests,
  * which must not be sent on plain http (local runs, the tests).
  */
-export function isServedOverHttps(env: Env, forwardedProto: string | null): boolean {
-  const publicUrl = env.NEXTAUTH_URL?.trim();
-  if (publicUrl && URL.canParse(publicUrl) && new URL(publicUrl).protocol === 'https:') return true;
+export function isServedOverHttps(publicUrl: URL, forwardedProto: string | null): boolean {
+  if (publicUrl.protocol === 'https:') return true;
   return forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https';
 }
 

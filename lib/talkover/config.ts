@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { defineSettings, intSetting } from '../settings/define-settings';
 import { isHttpsOrLoopbackUrl } from '../security/https-url';
 
 /**
@@ -9,40 +9,45 @@ import { isHttpsOrLoopbackUrl } from '../security/https-url';
  */
 export const DEFAULT_TALKOVER_API_URL = 'https://app.talkover.ai/api/v1';
 
-
-const talkoverConfigSchema = z.object({
-  TALKOVER_API_URL: z
-    .url({ protocol: /^https?$/, error: 'TALKOVER_API_URL must be an http(s) URL' })
-    // The token travels in a header: plain http only to this machine (the simulator, tests).
-    .refine((url) => !URL.canParse(url) || isHttpsOrLoopbackUrl(url), { error: 'TALKOVER_API_URL must use https (plain http only for localhost)' })
-    .default(DEFAULT_TALKOVER_API_URL),
-  TALKOVER_API_TOKEN: z
-    .string({ error: 'TALKOVER_API_TOKEN is not set' })
-    .trim()
-    .min(1, { error: 'TALKOVER_API_TOKEN is not set' }),
-  TALKOVER_TIMEOUT_MS: z.coerce
-    .number({ error: 'TALKOVER_TIMEOUT_MS must be a number of milliseconds' })
-    .int()
-    .min(100, { error: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000' })
-    .max(60_000, { error: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000' })
-    .default(8_000),
-  TALKOVER_DEADLINE_MS: intSetting('TALKOVER_DEADLINE_MS', 'milliseconds', 100, 120_000, 15_000),
-  TALKOVER_RATE_LIMIT_PER_MINUTE: intSetting('TALKOVER_RATE_LIMIT_PER_MINUTE', 'requests', 1, 1_000_000, 100),
-  TALKOVER_MAX_CONCURRENT: intSetting('TALKOVER_MAX_CONCURRENT', 'requests', 1, 256, 8),
-  TALKOVER_CACHE_TTL_SECONDS: intSetting('TALKOVER_CACHE_TTL_SECONDS', 'seconds', 0, 86_400, 60),
-  TALKOVER_CACHE_TTL_CLOSED_SECONDS: intSetting('TALKOVER_CACHE_TTL_CLOSED_SECONDS', 'seconds', 0, 604_800, 3_600),
-  // Names the Talkover environment in cache keys and logs instead of the token, which identifies
-  // it too but must never be a key.
-  TALKOVER_ENVIRONMENT: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'TALKOVER_ENVIRONMENT must be 1–40 letters, digits, - or _' })
-    .default('default'),
-});
-
-function intSetting(name: string, unit: string, min: number, max: number, fallback: number) {
-  const message = `${name} must be a whole number of ${unit} between ${min} and ${max}`;
-  return z.coerce.number({ error: message }).int({ error: message }).min(min, { error: message }).max(max, { error: message }).default(fallback);
-}
+export const talkoverConfigSchema = z
+  .object({
+    TALKOVER_API_URL: z
+      .url({ protocol: /^https?$/, error: 'TALKOVER_API_URL must be an http(s) URL' })
+      // The token travels in a header: plain http only to this machine (the simulator, tests).
+      .refine((url) => !URL.canParse(url) || isHttpsOrLoopbackUrl(url), {
+        error: 'TALKOVER_API_URL must use https (plain http only for localhost)',
+      })
+      .default(DEFAULT_TALKOVER_API_URL),
+    TALKOVER_API_TOKEN: z.string({ error: 'TALKOVER_API_TOKEN is not set' }).trim().min(1, { error: 'TALKOVER_API_TOKEN is not set' }),
+    TALKOVER_TIMEOUT_MS: z.coerce
+      .number({ error: 'TALKOVER_TIMEOUT_MS must be a number of milliseconds' })
+      .int()
+      .min(100, { error: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000' })
+      .max(60_000, { error: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000' })
+      .default(8_000),
+    TALKOVER_DEADLINE_MS: intSetting('TALKOVER_DEADLINE_MS', 'milliseconds', 100, 120_000, 15_000),
+    TALKOVER_RATE_LIMIT_PER_MINUTE: intSetting('TALKOVER_RATE_LIMIT_PER_MINUTE', 'requests', 1, 1_000_000, 100),
+    TALKOVER_MAX_CONCURRENT: intSetting('TALKOVER_MAX_CONCURRENT', 'requests', 1, 256, 8),
+    TALKOVER_CACHE_TTL_SECONDS: intSetting('TALKOVER_CACHE_TTL_SECONDS', 'seconds', 0, 86_400, 60),
+    TALKOVER_CACHE_TTL_CLOSED_SECONDS: intSetting('TALKOVER_CACHE_TTL_CLOSED_SECONDS', 'seconds', 0, 604_800, 3_600),
+    // Names the Talkover environment in cache keys and logs instead of the token, which identifies
+    // it too but must never be a key.
+    TALKOVER_ENVIRONMENT: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'TALKOVER_ENVIRONMENT must be 1–40 letters, digits, - or _' })
+      .default('default'),
+  })
+  .transform((data): TalkoverConfig => ({
+    baseUrl: data.TALKOVER_API_URL.replace(/\/+$/, ''),
+    token: data.TALKOVER_API_TOKEN,
+    environment: data.TALKOVER_ENVIRONMENT,
+    timeoutMs: data.TALKOVER_TIMEOUT_MS,
+    deadlineMs: Math.max(data.TALKOVER_DEADLINE_MS, data.TALKOVER_TIMEOUT_MS),
+    rateLimitPerMinute: data.TALKOVER_RATE_LIMIT_PER_MINUTE,
+    maxConcurrent: data.TALKOVER_MAX_CONCURRENT,
+    cacheTtlSeconds: data.TALKOVER_CACHE_TTL_SECONDS,
+    cacheTtlClosedSeconds: data.TALKOVER_CACHE_TTL_CLOSED_SECONDS,
+  }));
 
 export type TalkoverConfig = {
   baseUrl: string;
@@ -58,54 +63,10 @@ export type TalkoverConfig = {
   cacheTtlClosedSeconds: number;
 };
 
-type Env = Record<string, string | undefined>;
-
-/** Empty strings (`TALKOVER_API_URL=` in a .env file) mean "not set", so defaults apply. */
-function withoutEmpty(env: Env): Env {
-  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
-}
-
 /**
- * The problem with the Talkover settings in one line naming the variable, or null. The line
- * never contains a value: zod's messages here are all custom.
+ * The Talkover settings, parsed once per process; a broken one is `server_misconfigured`
+ * ("not configured to reach Talkover") wherever it is used.
  */
-export function checkTalkoverConfig(env: Env = process.env): string | null {
-  const result = talkoverConfigSchema.safeParse(withoutEmpty(env));
-  return result.success ? null : (result.error.issues[0]?.message ?? 'Talkover settings are invalid');
-}
+export const talkoverSettings = defineSettings('to reach Talkover', talkoverConfigSchema);
 
-const SETTING_NAMES = Object.keys(talkoverConfigSchema.shape);
-let lastParsed: { inputs: (string | undefined)[]; config: TalkoverConfig } | null = null;
-
-/**
- * The Talkover settings, parsed. Every request reads them (several times), so the last parse is
- * reused while the settings' values are unchanged (tests change them; production does not).
- */
-export function getTalkoverConfig(env: Env = process.env): TalkoverConfig {
-  const inputs = SETTING_NAMES.map((name) => env[name]);
-  if (lastParsed && inputs.every((value, index) => value === lastParsed!.inputs[index])) return lastParsed.config;
-  const config = parseTalkoverConfig(env);
-  lastParsed = { inputs, config };
-  return config;
-}
-
-function parseTalkoverConfig(env: Env): TalkoverConfig {
-  const result = talkoverConfigSchema.safeParse(withoutEmpty(env));
-  if (!result.success) {
-    throw new AppError('server_misconfigured', {
-      message: `The server is not configured to reach Talkover: ${result.error.issues[0]?.message}. Ask an admin.`,
-    });
-  }
-  const data = result.data;
-  return {
-    baseUrl: data.TALKOVER_API_URL.replace(/\/+$/, ''),
-    token: data.TALKOVER_API_TOKEN,
-    environment: data.TALKOVER_ENVIRONMENT,
-    timeoutMs: data.TALKOVER_TIMEOUT_MS,
-    deadlineMs: Math.max(data.TALKOVER_DEADLINE_MS, data.TALKOVER_TIMEOUT_MS),
-    rateLimitPerMinute: data.TALKOVER_RATE_LIMIT_PER_MINUTE,
-    maxConcurrent: data.TALKOVER_MAX_CONCURRENT,
-    cacheTtlSeconds: data.TALKOVER_CACHE_TTL_SECONDS,
-    cacheTtlClosedSeconds: data.TALKOVER_CACHE_TTL_CLOSED_SECONDS,
-  };
-}
+export const getTalkoverConfig = (): TalkoverConfig => talkoverSettings.get();

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { GET } from '@/app/api/health/route';
 import { forgetDecodedSessionTokens } from '@/lib/auth/session-token';
 import { isHealthBearer } from '@/lib/security/health-token';
+import { monitoringSettings } from '@/lib/settings/monitoring';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { SESSION_SECRET, sessionCookie, stubSessionEnv } from '../support/session';
 
@@ -42,10 +43,13 @@ describe('GET /api/health', () => {
     expect(answer.cacheControl).toBe('private, no-store');
   });
 
-  it.each([`Bearer ${HEALTH_TOKEN}`, `bearer ${HEALTH_TOKEN}`, `Bearer  ${HEALTH_TOKEN} `])('gives a monitor with %j the detail', async (authorization) => {
-    const body = JSON.parse((await health({ authorization })).text);
-    expect(Object.keys(body.talkover).sort()).toEqual(DETAIL_KEYS);
-  });
+  it.each([`Bearer ${HEALTH_TOKEN}`, `bearer ${HEALTH_TOKEN}`, `Bearer  ${HEALTH_TOKEN} `])(
+    'gives a monitor with %j the detail',
+    async (authorization) => {
+      const body = JSON.parse((await health({ authorization })).text);
+      expect(Object.keys(body.talkover).sort()).toEqual(DETAIL_KEYS);
+    },
+  );
 
   it.each([
     ['a wrong token', `Bearer ${HEALTH_TOKEN}x`],
@@ -76,15 +80,15 @@ describe('GET /api/health', () => {
 
 describe('isHealthBearer', () => {
   it('accepts no bearer at all when HEALTH_TOKEN is unset, empty or too short', () => {
-    expect(isHealthBearer('Bearer ', { HEALTH_TOKEN: undefined })).toBe(false);
-    expect(isHealthBearer('Bearer undefined', { HEALTH_TOKEN: undefined })).toBe(false);
-    expect(isHealthBearer('Bearer ', { HEALTH_TOKEN: '' })).toBe(false);
-    expect(isHealthBearer('Bearer short', { HEALTH_TOKEN: 'short' })).toBe(false);
-    expect(isHealthBearer(null, { HEALTH_TOKEN })).toBe(false);
+    expect(isHealthBearer('Bearer ', monitoringSettings.parse({ HEALTH_TOKEN: undefined }))).toBe(false);
+    expect(isHealthBearer('Bearer undefined', monitoringSettings.parse({ HEALTH_TOKEN: undefined }))).toBe(false);
+    expect(isHealthBearer('Bearer ', monitoringSettings.parse({ HEALTH_TOKEN: '' }))).toBe(false);
+    expect(isHealthBearer('Bearer short', monitoringSettings.parse({ HEALTH_TOKEN: 'short' }))).toBe(false);
+    expect(isHealthBearer(null, monitoringSettings.parse({ HEALTH_TOKEN }))).toBe(false);
   });
 
   it('accepts the exact token', () => {
-    expect(isHealthBearer(`Bearer ${HEALTH_TOKEN}`, { HEALTH_TOKEN })).toBe(true);
-    expect(isHealthBearer(`Bearer ${HEALTH_TOKEN}`, { HEALTH_TOKEN: ` ${HEALTH_TOKEN}\n` })).toBe(true);
+    expect(isHealthBearer(`Bearer ${HEALTH_TOKEN}`, monitoringSettings.parse({ HEALTH_TOKEN }))).toBe(true);
+    expect(isHealthBearer(`Bearer ${HEALTH_TOKEN}`, monitoringSettings.parse({ HEALTH_TOKEN: ` ${HEALTH_TOKEN}\n` }))).toBe(true);
   });
 });

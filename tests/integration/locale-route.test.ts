@@ -18,7 +18,10 @@ function post(body: Record<string, string> | string, headers: Record<string, str
   );
 }
 
-beforeEach(() => vi.stubEnv('NEXTAUTH_URL', APP));
+beforeEach(() => {
+  vi.stubEnv('NEXTAUTH_URL', APP);
+  vi.stubEnv('NEXTAUTH_SECRET', 'locale-route-tests-session-secret-0123456789');
+});
 afterEach(() => vi.unstubAllEnvs());
 
 describe('a choice from the menu', () => {

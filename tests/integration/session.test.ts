@@ -9,6 +9,7 @@ import { readSessionUser } from '@/lib/auth/session';
 import { forgetDecodedSessionTokens } from '@/lib/auth/session-token';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { routeRequest, SESSION_SECRET, sessionCookie, SIGNED_IN_EMAIL, stubSessionEnv } from '../support/session';
+import { resetSettings } from '@/lib/settings/define-settings';
 
 // The form AUTH_USERS expects (scrypt.logN.r.p.salt.key); the password behind it does not matter here.
 const SOME_HASH = `scrypt.17.8.1.${Buffer.alloc(16, 1).toString('base64url')}.${Buffer.alloc(64, 2).toString('base64url')}`;
@@ -61,17 +62,22 @@ describe('readSessionUser', () => {
   it('signs out someone taken off the allow-list, on their next request', async () => {
     expect(await read(signedIn)).not.toBeNull();
     vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.org');
+    resetSettings();
     expect(await read(signedIn)).toBeNull();
     vi.stubEnv('AUTH_ALLOWED_EMAILS', SIGNED_IN_EMAIL);
+    resetSettings();
     expect(await read(signedIn)).toEqual({ email: SIGNED_IN_EMAIL });
   });
 
   it('signs out a password user taken out of AUTH_USERS', async () => {
     vi.stubEnv('AUTH_ALLOWED_DOMAINS', '');
+    resetSettings();
     const passwordSession = await sessionCookie({ provider: 'credentials' });
     vi.stubEnv('AUTH_USERS', `${SIGNED_IN_EMAIL}:${SOME_HASH}`);
+    resetSettings();
     expect(await read(passwordSession)).toEqual({ email: SIGNED_IN_EMAIL });
     vi.stubEnv('AUTH_USERS', `bo@example.com:${SOME_HASH}`);
+    resetSettings();
     expect(await read(passwordSession)).toBeNull();
   });
 
@@ -88,6 +94,7 @@ describe('readSessionUser', () => {
 
   it('uses the __Secure- cookie name when the app is served over https, as next-auth does', async () => {
     vi.stubEnv('NEXTAUTH_URL', 'https://stats.example.com');
+    resetSettings();
     expect(await read(signedIn)).toBeNull();
     expect(await read(`__Secure-${signedIn}`)).toEqual({ email: SIGNED_IN_EMAIL });
   });
@@ -111,6 +118,7 @@ describe('remembering decoded sessions', () => {
   it('still checks the allow-list on every request', async () => {
     expect(await read(signedIn)).not.toBeNull();
     vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.org');
+    resetSettings();
     expect(await read(signedIn)).toBeNull();
     expect(decryptions).toHaveBeenCalledTimes(1);
   });
@@ -125,8 +133,10 @@ describe('remembering decoded sessions', () => {
   it('forgets everything when the secret changes', async () => {
     expect(await read(signedIn)).not.toBeNull();
     vi.stubEnv('NEXTAUTH_SECRET', `${SESSION_SECRET}-rotated`);
+    resetSettings();
     expect(await read(signedIn)).toBeNull();
     vi.stubEnv('NEXTAUTH_SECRET', SESSION_SECRET);
+    resetSettings();
     expect(await read(signedIn)).not.toBeNull();
     expect(decryptions).toHaveBeenCalledTimes(3);
   });

@@ -6,6 +6,7 @@ import { runInSignInScope, type SignInRefusal } from '@/lib/auth/sign-in-scope';
 import { resetSignInThrottle } from '@/lib/auth/throttle';
 import { AppError } from '@/lib/errors';
 import { SIGN_IN_FAILED_MESSAGE } from '@/lib/messages';
+import { resetSettings } from '@/lib/settings/define-settings';
 import en from '@/messages/en.json';
 
 /**
@@ -45,9 +46,7 @@ async function attempt(email: string, password: string, address: string | null =
 }
 
 const throttled = (retryAfterSeconds?: number) =>
-  retryAfterSeconds === undefined
-    ? { kind: 'throttled', retryAfterSeconds: expect.any(Number) }
-    : { kind: 'throttled', retryAfterSeconds };
+  retryAfterSeconds === undefined ? { kind: 'throttled', retryAfterSeconds: expect.any(Number) } : { kind: 'throttled', retryAfterSeconds };
 
 async function failTimes(count: number, email = ANA, address: string | null = IP): Promise<Answer[]> {
   const answers: Answer[] = [];
@@ -62,6 +61,8 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
+  vi.stubEnv('NEXTAUTH_SECRET', 'sign_in_throttle_secret_at_least_32_bytes');
+  vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
   vi.stubEnv('AUTH_USERS', users([[ANA, anaHash]]));
   vi.stubEnv('AUTH_LOCKOUT_SECONDS', '1');
   vi.stubEnv('AUTH_ALLOWED_EMAILS', '');
@@ -109,6 +110,7 @@ describe('one account from one address', SLOW, () => {
 
   test('after the lockout the owner signs in; the lockout doubles, capped at an hour', async () => {
     vi.stubEnv('AUTH_LOCKOUT_SECONDS', '1000');
+    resetSettings();
     const seen: number[] = [];
     for (let lockout = 0; lockout < 3; lockout++) {
       await failTimes(5);
@@ -192,6 +194,7 @@ describe('per client address, across accounts', SLOW, () => {
 
   test('100 failures from one address lock it; another address is not affected', async () => {
     vi.stubEnv('AUTH_USERS', users([[ANA, anaHash], ...team.map((email): [string, string] => [email, boHash])]));
+    resetSettings();
     for (let i = 0; i < 100; i++) expect(await attempt(team[i % team.length]!, WRONG, IP)).toBe('wrong');
     expect(await attempt(ANA, ANA_PASSWORD, IP)).toEqual(throttled());
     expect(((await attempt(ANA, ANA_PASSWORD, IP)) as SignInRefusal).retryAfterSeconds).toBeGreaterThanOrEqual(15 * 60 - 1);
@@ -231,6 +234,7 @@ describe('timing: an unknown email costs as much as a wrong password', () => {
   test('medians of known-email-wrong-password and unknown-email are within a factor of 2', { timeout: 300_000 }, async () => {
     // Production cost (N=2^17) for the user, as the dummy hash for unknown emails has.
     vi.stubEnv('AUTH_USERS', users([[ANA, await hashPassword(ANA_PASSWORD)]]));
+    resetSettings();
     const time = async (email: string) => {
       resetSignInThrottle();
       const start = performance.now();

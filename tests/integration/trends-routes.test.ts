@@ -9,6 +9,7 @@ import type { ErrorEnvelope } from '@/lib/http';
 import type { toComparisonJson } from '@/lib/stats/comparison';
 import type { toSeriesJson } from '@/lib/stats/series';
 import { resetUpstreamState } from '@/lib/talkover/state';
+import { resetSettings } from '@/lib/settings/define-settings';
 import { getStatsForRange } from '@/simulator/data';
 import { ManualClock } from '../support/manual-clock';
 import { setUpStatsRoute, type StatsRouteBody } from '../support/stats-route';
@@ -70,6 +71,7 @@ describe('GET /api/stats/series', () => {
     for (const bucket of daily.body.buckets) expectSimulatorFigures(bucket, bucket.start_date, bucket.start_date);
 
     vi.stubEnv('APP_WEEK_START', 'sunday');
+    resetSettings(); // settings are parsed once per process
     const weekly = await series('?start_date=2025-03-01&end_date=2025-03-10&interval=week');
     expect(weekly.body.week_start).toBe('sunday');
     expect(weekly.body.buckets.map((b) => b.start_date)).toEqual(['2025-03-01', '2025-03-02', '2025-03-09']);

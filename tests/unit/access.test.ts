@@ -1,7 +1,10 @@
 import type { NextAuthOptions } from 'next-auth';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { isAccountAllowed, isEmailVerified } from '@/lib/auth/access';
-import { DEFAULT_SESSION_MAX_AGE_SECONDS, getAuthOptions, getSessionMaxAge } from '@/lib/auth/options';
+import { DEFAULT_SESSION_MAX_AGE_SECONDS, getAuthOptions } from '@/lib/auth/options';
+import { accessSettings } from '@/lib/settings/access';
+import { resetSettings } from '@/lib/settings/define-settings';
+import { authSettings } from '@/lib/settings/auth';
 
 /**
  * Who may be signed in, decided from the environment each time: at sign-in and on every session
@@ -63,29 +66,46 @@ describe('isAccountAllowed: credentials', () => {
     { name: 'undefined email', env: { AUTH_USERS: users('ana@example.com') }, email: undefined, allowed: false },
     { name: 'empty email', env: { AUTH_USERS: users('ana@example.com') }, email: '', allowed: false },
   ])('$name → $allowed', ({ env, email, allowed }) => {
-    expect(isAccountAllowed(email, 'credentials', env)).toBe(allowed);
+    // A malformed AUTH_USERS lets no one in: the settings themselves are refused.
+    if (accessSettings.findProblem(env)) {
+      expect(allowed).toBe(false);
+      expect(() => accessSettings.parse(env)).toThrow(/AUTH_USERS entry/);
+      return;
+    }
+    expect(isAccountAllowed(email, 'credentials', accessSettings.parse(env))).toBe(allowed);
   });
 
   test('removal from AUTH_USERS flips it to false', () => {
     const before = { AUTH_USERS: users('ana@example.com', 'bo@example.com') };
     const after = { AUTH_USERS: users('bo@example.com') };
-    expect(isAccountAllowed('ana@example.com', 'credentials', before)).toBe(true);
-    expect(isAccountAllowed('ana@example.com', 'credentials', after)).toBe(false);
-    expect(isAccountAllowed('bo@example.com', 'credentials', after)).toBe(true);
+    expect(isAccountAllowed('ana@example.com', 'credentials', accessSettings.parse(before))).toBe(true);
+    expect(isAccountAllowed('ana@example.com', 'credentials', accessSettings.parse(after))).toBe(false);
+    expect(isAccountAllowed('bo@example.com', 'credentials', accessSettings.parse(after))).toBe(true);
   });
 
   test('removal from a set allow-list flips it to false', () => {
     const base = { AUTH_USERS: users('ana@example.com', 'bo@example.com') };
-    expect(isAccountAllowed('ana@example.com', 'credentials', { ...base, AUTH_ALLOWED_EMAILS: 'ana@example.com bo@example.com' })).toBe(true);
-    expect(isAccountAllowed('ana@example.com', 'credentials', { ...base, AUTH_ALLOWED_EMAILS: 'bo@example.com' })).toBe(false);
+    expect(
+      isAccountAllowed(
+        'ana@example.com',
+        'credentials',
+        accessSettings.parse({ ...base, AUTH_ALLOWED_EMAILS: 'ana@example.com bo@example.com' }),
+      ),
+    ).toBe(true);
+    expect(isAccountAllowed('ana@example.com', 'credentials', accessSettings.parse({ ...base, AUTH_ALLOWED_EMAILS: 'bo@example.com' }))).toBe(
+      false,
+    );
   });
 
-  test('reads process.env when no env is given', () => {
+  test('reads the settings parsed from process.env when none are given', () => {
     vi.stubEnv('AUTH_USERS', users('ana@example.com'));
     vi.stubEnv('AUTH_ALLOWED_EMAILS', '');
     vi.stubEnv('AUTH_ALLOWED_DOMAINS', '');
     expect(isAccountAllowed('ana@example.com', 'credentials')).toBe(true);
+    // Parsed once: a change is seen only after the settings are read again (a restart).
     vi.stubEnv('AUTH_USERS', users('bo@example.com'));
+    expect(isAccountAllowed('ana@example.com', 'credentials')).toBe(true);
+    resetSettings();
     expect(isAccountAllowed('ana@example.com', 'credentials')).toBe(false);
   });
 });
@@ -111,14 +131,16 @@ describe.each(SSO_PROVIDERS)('isAccountAllowed: %s (SSO)', (provider) => {
     { name: 'empty email', env: { AUTH_ALLOWED_DOMAINS: 'example.com' }, email: '', allowed: false },
     { name: 'just the domain', env: { AUTH_ALLOWED_DOMAINS: 'example.com' }, email: 'example.com', allowed: false },
   ])('$name → $allowed', ({ env, email, allowed }) => {
-    expect(isAccountAllowed(email, provider, env)).toBe(allowed);
+    expect(isAccountAllowed(email, provider, accessSettings.parse(env))).toBe(allowed);
   });
 
   test('removal from the allow-list flips it to false', () => {
-    expect(isAccountAllowed('ana@example.com', provider, { AUTH_ALLOWED_EMAILS: 'ana@example.com, bo@example.com' })).toBe(true);
-    expect(isAccountAllowed('ana@example.com', provider, { AUTH_ALLOWED_EMAILS: 'bo@example.com' })).toBe(false);
-    expect(isAccountAllowed('ana@example.com', provider, { AUTH_ALLOWED_DOMAINS: 'example.com' })).toBe(true);
-    expect(isAccountAllowed('ana@example.com', provider, { AUTH_ALLOWED_DOMAINS: '' })).toBe(false);
+    expect(isAccountAllowed('ana@example.com', provider, accessSettings.parse({ AUTH_ALLOWED_EMAILS: 'ana@example.com, bo@example.com' }))).toBe(
+      true,
+    );
+    expect(isAccountAllowed('ana@example.com', provider, accessSettings.parse({ AUTH_ALLOWED_EMAILS: 'bo@example.com' }))).toBe(false);
+    expect(isAccountAllowed('ana@example.com', provider, accessSettings.parse({ AUTH_ALLOWED_DOMAINS: 'example.com' }))).toBe(true);
+    expect(isAccountAllowed('ana@example.com', provider, accessSettings.parse({ AUTH_ALLOWED_DOMAINS: '' }))).toBe(false);
   });
 });
 
@@ -184,22 +206,28 @@ const SIGNED_IN_AT = NOW_MS / 1000;
 describe('next-auth callbacks (getAuthOptions)', () => {
   beforeEach(() => {
     vi.useFakeTimers({ toFake: ['Date'], now: NOW_MS });
-    vi.stubEnv('NEXTAUTH_SECRET', 'access_test_secret_at_least_32_bytes_long');
+    vi.stubEnv('NEXTAUTH_SECRET', AUTH_BASE.NEXTAUTH_SECRET);
+    vi.stubEnv('NEXTAUTH_URL', AUTH_BASE.NEXTAUTH_URL);
     vi.stubEnv('AUTH_USERS', users('ana@example.com', 'bo@example.com'));
+    resetSettings();
     vi.stubEnv('AUTH_ALLOWED_EMAILS', '');
+    resetSettings();
     vi.stubEnv('AUTH_ALLOWED_DOMAINS', '');
+    resetSettings();
   });
   afterEach(() => vi.useRealTimers());
 
   describe('signIn', () => {
     test('an allowed, verified OIDC profile is accepted', async () => {
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
+      resetSettings();
       await expect(signIn('oidc', 'ana@example.com', { email: 'ana@example.com', email_verified: true })).resolves.toBe(true);
       await expect(signIn('oidc', 'ana@example.com', { email: 'ana@example.com', email_verified: 'true' })).resolves.toBe(true);
     });
 
     test('a verified OIDC profile that is not on the allow-list is refused', async () => {
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
+      resetSettings();
       await expect(signIn('oidc', 'eve@evil.io', { email: 'eve@evil.io', email_verified: true })).resolves.toBe(false);
       await expect(signIn('oidc', 'eve@example.com.evil.io', { email_verified: true })).resolves.toBe(false);
       await expect(signIn('oidc', null, { email_verified: true })).resolves.toBe(false);
@@ -207,6 +235,7 @@ describe('next-auth callbacks (getAuthOptions)', () => {
 
     test('an allowed but unverified OIDC profile is refused', async () => {
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
+      resetSettings();
       await expect(signIn('oidc', 'ana@example.com', { email: 'ana@example.com', email_verified: false })).resolves.toBe(false);
       await expect(signIn('oidc', 'ana@example.com', { email: 'ana@example.com' })).resolves.toBe(false);
       await expect(signIn('oidc', 'ana@example.com', undefined)).resolves.toBe(false);
@@ -220,6 +249,7 @@ describe('next-auth callbacks (getAuthOptions)', () => {
 
     test('Google and GitHub need email_verified', async () => {
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
+      resetSettings();
       await expect(signIn('google', 'ana@example.com', { email_verified: true })).resolves.toBe(true);
       await expect(signIn('google', 'ana@example.com', { email_verified: false })).resolves.toBe(false);
       await expect(signIn('github', 'ana@example.com', { login: 'ana', email_verified: true })).resolves.toBe(true);
@@ -230,8 +260,10 @@ describe('next-auth callbacks (getAuthOptions)', () => {
     test('the allow-list is read at each sign-in, not when the options were built', async () => {
       getAuthOptions();
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
+      resetSettings();
       await expect(signIn('oidc', 'ana@example.com', { email_verified: true })).resolves.toBe(true);
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.org');
+      resetSettings();
       await expect(signIn('oidc', 'ana@example.com', { email_verified: true })).resolves.toBe(false);
     });
 
@@ -242,11 +274,13 @@ describe('next-auth callbacks (getAuthOptions)', () => {
 
   describe('jwt', () => {
     test('at sign-in the token holds the email and the provider, and nothing else', async () => {
-      const token = await Promise.resolve(callbacks().jwt!({
-        token: { email: 'ana@example.com', sub: 'ana@example.com', name: 'Ana', picture: 'https://img.example/ana.png' },
-        user: { id: 'ana@example.com', email: 'ana@example.com', name: 'Ana' },
-        account: { provider: 'credentials', type: 'credentials', providerAccountId: 'ana@example.com', access_token: 'secret-at' },
-      } as JwtParams));
+      const token = await Promise.resolve(
+        callbacks().jwt!({
+          token: { email: 'ana@example.com', sub: 'ana@example.com', name: 'Ana', picture: 'https://img.example/ana.png' },
+          user: { id: 'ana@example.com', email: 'ana@example.com', name: 'Ana' },
+          account: { provider: 'credentials', type: 'credentials', providerAccountId: 'ana@example.com', access_token: 'secret-at' },
+        } as JwtParams),
+      );
       expect(token).toStrictEqual({ sub: 'ana@example.com', email: 'ana@example.com', provider: 'credentials', signed_in_at: SIGNED_IN_AT });
     });
 
@@ -257,6 +291,8 @@ describe('next-auth callbacks (getAuthOptions)', () => {
       await expect(jwtOnRead(token)).resolves.toStrictEqual(token);
 
       vi.stubEnv('AUTH_USERS', users('bo@example.com'));
+
+      resetSettings();
       const after = await jwtOnRead(token);
       expect(after.email).toBeUndefined();
       expect(after).toStrictEqual({});
@@ -268,23 +304,29 @@ describe('next-auth callbacks (getAuthOptions)', () => {
     test('a password user dropped from a newly set allow-list loses the email on the next read', async () => {
       const token = await jwtAtSignIn('credentials', 'ana@example.com');
       vi.stubEnv('AUTH_ALLOWED_EMAILS', 'bo@example.com');
+      resetSettings();
       await expect(jwtOnRead(token)).resolves.toStrictEqual({});
     });
 
     test('an SSO user removed from the allow-list loses the email on the next read', async () => {
       vi.stubEnv('AUTH_ALLOWED_EMAILS', 'cy@example.net');
+      resetSettings();
       const token = await jwtAtSignIn('oidc', 'cy@example.net');
       expect(token).toStrictEqual({ sub: 'cy@example.net', email: 'cy@example.net', provider: 'oidc', signed_in_at: SIGNED_IN_AT });
       await expect(jwtOnRead(token)).resolves.toStrictEqual(token);
       vi.stubEnv('AUTH_ALLOWED_EMAILS', '');
+      resetSettings();
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
+      resetSettings();
       await expect(jwtOnRead(token)).resolves.toStrictEqual({});
     });
 
     test('an SSO token is checked as SSO: being in AUTH_USERS does not keep it', async () => {
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', 'example.com');
+      resetSettings();
       const token = await jwtAtSignIn('google', 'ana@example.com');
       vi.stubEnv('AUTH_ALLOWED_DOMAINS', '');
+      resetSettings();
       // ana is still a password user, but this session came from Google.
       await expect(jwtOnRead(token)).resolves.toStrictEqual({});
     });
@@ -297,8 +339,10 @@ describe('next-auth callbacks (getAuthOptions)', () => {
     test('an emptied token stays empty when the user is added back', async () => {
       const token = await jwtAtSignIn('credentials', 'ana@example.com');
       vi.stubEnv('AUTH_USERS', users('bo@example.com'));
+      resetSettings();
       const emptied = await jwtOnRead(token);
       vi.stubEnv('AUTH_USERS', users('ana@example.com', 'bo@example.com'));
+      resetSettings();
       await expect(jwtOnRead(emptied)).resolves.toStrictEqual({});
     });
 
@@ -306,6 +350,7 @@ describe('next-auth callbacks (getAuthOptions)', () => {
       const token = { sub: 'ana@example.com', email: 'ana@example.com', signed_in_at: SIGNED_IN_AT };
       await expect(jwtOnRead(token)).resolves.toStrictEqual({ ...token, provider: undefined });
       vi.stubEnv('AUTH_USERS', users('bo@example.com'));
+      resetSettings();
       await expect(jwtOnRead(token)).resolves.toStrictEqual({});
     });
   });
@@ -313,7 +358,10 @@ describe('next-auth callbacks (getAuthOptions)', () => {
   describe('session', () => {
     test('exposes only the email, and null once the token lost it', async () => {
       const current = { user: { email: 'ana@example.com', name: 'Ana', image: null }, expires: '2999-01-01T00:00:00.000Z' };
-      await expect(session({ session: current, token: { email: 'ana@example.com', provider: 'credentials' } })).resolves.toStrictEqual({ expires: '2999-01-01T00:00:00.000Z', user: { email: 'ana@example.com' } });
+      await expect(session({ session: current, token: { email: 'ana@example.com', provider: 'credentials' } })).resolves.toStrictEqual({
+        expires: '2999-01-01T00:00:00.000Z',
+        user: { email: 'ana@example.com' },
+      });
       await expect(session({ session: current, token: {} })).resolves.toStrictEqual({
         expires: '2999-01-01T00:00:00.000Z',
         user: { email: null },
@@ -322,10 +370,13 @@ describe('next-auth callbacks (getAuthOptions)', () => {
   });
 });
 
+const AUTH_BASE = { NEXTAUTH_SECRET: 'access_test_secret_at_least_32_bytes_long', NEXTAUTH_URL: 'http://localhost:3000' };
+const sessionMaxAge = (env: Env) => authSettings.parse({ ...AUTH_BASE, ...env }).sessionMaxAgeSeconds;
+
 describe('session lifetime', () => {
   test('12 hours by default', () => {
     expect(DEFAULT_SESSION_MAX_AGE_SECONDS).toBe(12 * 60 * 60);
-    expect(getSessionMaxAge({})).toBe(43_200);
+    expect(sessionMaxAge({})).toBe(43_200);
   });
 
   test.each([
@@ -333,26 +384,29 @@ describe('session lifetime', () => {
     { value: ' 3600 ', seconds: 3600 },
     { value: '300', seconds: 300 },
     { value: '2592000', seconds: 2_592_000 },
-    { value: '299', seconds: 43_200 },
-    { value: '2592001', seconds: 43_200 },
-    { value: '0', seconds: 43_200 },
-    { value: '-3600', seconds: 43_200 },
-    { value: '3600.5', seconds: 43_200 },
-    { value: '12h', seconds: 43_200 },
     { value: '', seconds: 43_200 },
   ])('AUTH_SESSION_MAX_AGE_SECONDS=$value → $seconds', ({ value, seconds }) => {
-    expect(getSessionMaxAge({ AUTH_SESSION_MAX_AGE_SECONDS: value })).toBe(seconds);
+    expect(sessionMaxAge({ AUTH_SESSION_MAX_AGE_SECONDS: value })).toBe(seconds);
+  });
+
+  // Out of range is refused (at start-up in production), not quietly replaced by the default.
+  test.each(['299', '2592001', '0', '-3600', '3600.5', '12h'])('AUTH_SESSION_MAX_AGE_SECONDS=%s → refused, naming the variable', (value) => {
+    const env = { ...AUTH_BASE, AUTH_SESSION_MAX_AGE_SECONDS: value };
+    expect(authSettings.findProblem(env)).toBe('AUTH_SESSION_MAX_AGE_SECONDS must be a whole number of seconds between 300 and 2592000');
+    expect(() => authSettings.parse(env)).toThrow(/AUTH_SESSION_MAX_AGE_SECONDS/);
   });
 
   test('getAuthOptions uses it for the session (the options are built once, on first use)', async () => {
     vi.resetModules();
+    vi.stubEnv('NEXTAUTH_SECRET', AUTH_BASE.NEXTAUTH_SECRET);
+    vi.stubEnv('NEXTAUTH_URL', AUTH_BASE.NEXTAUTH_URL);
     vi.stubEnv('AUTH_SESSION_MAX_AGE_SECONDS', '3600');
     const fresh = await import('@/lib/auth/options');
     expect(fresh.getAuthOptions().session).toMatchObject({ strategy: 'jwt', maxAge: 3600 });
     // Memoised: a later change of the variable does not rebuild the options.
     vi.stubEnv('AUTH_SESSION_MAX_AGE_SECONDS', '7200');
     expect(fresh.getAuthOptions().session?.maxAge).toBe(3600);
-    expect(fresh.getSessionMaxAge()).toBe(7200);
+    expect(fresh.getSessionMaxAge()).toBe(3600);
 
     vi.resetModules();
     vi.stubEnv('AUTH_SESSION_MAX_AGE_SECONDS', undefined);

@@ -1,10 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import {
-  buildContentSecurityPolicy,
-  createNonce,
-  isServedOverHttps,
-  type CspOptions,
-} from '@/lib/security/csp';
+import { buildContentSecurityPolicy, createNonce, isServedOverHttps, type CspOptions } from '@/lib/security/csp';
 
 const BASE: CspOptions = { nonce: 'bm9uY2Vub25jZW5vbmNl', development: false, https: false, formActionOrigins: [] };
 
@@ -70,11 +65,11 @@ describe('the Content-Security-Policy', () => {
 
 describe('isServedOverHttps', () => {
   test('follows NEXTAUTH_URL, or the X-Forwarded-Proto of a TLS terminator', () => {
-    expect(isServedOverHttps({ NEXTAUTH_URL: 'https://stats.example.com' }, null)).toBe(true);
-    expect(isServedOverHttps({ NEXTAUTH_URL: 'http://localhost:3000' }, null)).toBe(false);
-    expect(isServedOverHttps({ NEXTAUTH_URL: 'http://localhost:3000' }, 'https')).toBe(true);
-    expect(isServedOverHttps({}, 'https, http')).toBe(true);
-    expect(isServedOverHttps({}, 'http')).toBe(false);
-    expect(isServedOverHttps({}, null)).toBe(false);
+    expect(isServedOverHttps(new URL('https://stats.example.com'), null)).toBe(true);
+    expect(isServedOverHttps(new URL('http://localhost:3000'), null)).toBe(false);
+    expect(isServedOverHttps(new URL('http://localhost:3000'), 'https')).toBe(true);
+    expect(isServedOverHttps(new URL('http://localhost:3000'), 'https, http')).toBe(true);
+    expect(isServedOverHttps(new URL('http://localhost:3000'), 'http')).toBe(false);
+    expect(isServedOverHttps(new URL('http://localhost:3000'), null)).toBe(false);
   });
 });

@@ -1,16 +1,22 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { isEmailVerified } from '@/lib/auth/access';
 import { buildProviders } from '@/lib/auth/providers';
+import { signInSettings } from '@/lib/settings/sign-in';
 
 /**
  * GitHub sign-in: the address used must be listed by GitHub's /user/emails as verified, exactly
  * that address. The provider's own userinfo request is run with a fake OAuth client and a
  * stubbed /user/emails answer, then the sign-in callback's verification check.
  */
-type UserInfoRequest = (context: { client: { userinfo(token: string): Promise<object> }; tokens: { access_token: string } }) => Promise<Record<string, unknown>>;
+type UserInfoRequest = (context: {
+  client: { userinfo(token: string): Promise<object> };
+  tokens: { access_token: string };
+}) => Promise<Record<string, unknown>>;
 
 const github = () => {
-  const provider = buildProviders({ AUTH_GITHUB_ID: 'id', AUTH_GITHUB_SECRET: 'secret' }).find((entry) => entry.id === 'github');
+  const provider = buildProviders(signInSettings.parse({ AUTH_GITHUB_ID: 'id', AUTH_GITHUB_SECRET: 'secret' })).find(
+    (entry) => entry.id === 'github',
+  );
   return (provider as unknown as { userinfo: { request: UserInfoRequest } }).userinfo.request;
 };
 
@@ -57,7 +63,12 @@ describe('GitHub email verification', () => {
       expected: { email: 'ana@example.com', verified: true },
     },
     { name: 'no addresses at all', user: { email: null }, emails: [], expected: { email: undefined, verified: false } },
-    { name: 'a malformed list', user: { email: 'ana@example.com' }, emails: { message: 'x' }, expected: { email: 'ana@example.com', verified: false } },
+    {
+      name: 'a malformed list',
+      user: { email: 'ana@example.com' },
+      emails: { message: 'x' },
+      expected: { email: 'ana@example.com', verified: false },
+    },
     {
       name: 'verified as a string, not true',
       user: { email: null },

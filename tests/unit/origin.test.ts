@@ -2,9 +2,10 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { checkSameOrigin } from '@/lib/security/origin';
+import { resetSettings } from '@/lib/settings/define-settings';
 
 const APP = 'https://stats.example.com';
-const ENV = { NEXTAUTH_URL: APP };
+const ENV = new URL(APP);
 
 const post = (headers: Record<string, string>) => new Request(`${APP}/api/auth/callback/credentials`, { method: 'POST', headers });
 
@@ -17,12 +18,13 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe('checkSameOrigin', () => {
   test('a matching Origin is accepted', () => {
+    expect(checkSameOrigin(post({ Origin: APP }), new URL(`${APP}/`))).toBeNull();
     expect(checkSameOrigin(post({ Origin: APP }), ENV)).toBeNull();
   });
 
   test('NEXTAUTH_URL with a path or trailing slash: only its origin counts', () => {
-    expect(checkSameOrigin(post({ Origin: APP }), { NEXTAUTH_URL: `${APP}/` })).toBeNull();
-    expect(checkSameOrigin(post({ Origin: APP }), { NEXTAUTH_URL: `${APP}/api/auth` })).toBeNull();
+    expect(checkSameOrigin(post({ Origin: APP }), new URL(`${APP}/`))).toBeNull();
+    expect(checkSameOrigin(post({ Origin: APP }), new URL(`${APP}/api/auth`))).toBeNull();
   });
 
   test.each([
@@ -60,17 +62,21 @@ describe('checkSameOrigin', () => {
   });
 
   test.each([
-    { name: 'unset', env: {} },
-    { name: 'empty', env: { NEXTAUTH_URL: '' } },
-    { name: 'not a URL', env: { NEXTAUTH_URL: 'stats.example.com' } },
-  ])('NEXTAUTH_URL $name → refused, whatever the request says', ({ env }) => {
-    expectRefused(checkSameOrigin(post({ Origin: APP, Referer: `${APP}/login` }), env));
+    { name: 'unset', value: undefined },
+    { name: 'empty', value: '' },
+    { name: 'not a URL', value: 'stats.example.com' },
+  ])('NEXTAUTH_URL $name → refused as a misconfiguration, whatever the request says', ({ value }) => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'origin_test_secret_at_least_32_bytes_long');
+    vi.stubEnv('NEXTAUTH_URL', value);
+    expect(checkSameOrigin(post({ Origin: APP, Referer: `${APP}/login` }))).toMatchObject({ kind: 'server_misconfigured', status: 503 });
   });
 
-  test('reads NEXTAUTH_URL from process.env by default', () => {
+  test('reads NEXTAUTH_URL from the settings by default (parsed once)', () => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'origin_test_secret_at_least_32_bytes_long');
     vi.stubEnv('NEXTAUTH_URL', APP);
     expect(checkSameOrigin(post({ Origin: APP }))).toBeNull();
     vi.stubEnv('NEXTAUTH_URL', 'https://other.example.com');
+    resetSettings();
     expectRefused(checkSameOrigin(post({ Origin: APP })));
   });
 

@@ -1,6 +1,10 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { findProviderProblem, getFormActionOrigins, getSignInMethods, type SignInMethod } from '@/lib/auth/sign-in-methods';
 import { isProviderEnabled, SIGN_IN_PROVIDERS } from '@/lib/auth/sign-in-providers';
+import { resetSettings } from '@/lib/settings/define-settings';
+import { signInSettings } from '@/lib/settings/sign-in';
+
+const settings = (env: Record<string, string | undefined>) => signInSettings.parse(env);
 
 type Env = Record<string, string | undefined>;
 
@@ -35,8 +39,8 @@ afterEach(() => vi.unstubAllEnvs());
 
 describe('getSignInMethods', () => {
   test.each(combinations)('$label', ({ env, methods }) => {
-    expect(getSignInMethods(env)).toStrictEqual(methods);
-    expect(findProviderProblem(env)).toBeNull();
+    expect(getSignInMethods(settings(env))).toStrictEqual(methods);
+    expect(findProviderProblem(settings(env))).toBeNull();
   });
 
   test.each([
@@ -46,63 +50,64 @@ describe('getSignInMethods', () => {
     { name: 'empty', value: '', label: 'Single sign-on' },
     { name: 'unset', value: undefined, label: 'Single sign-on' },
   ])('AUTH_OIDC_NAME $name → "$label"', ({ value, label }) => {
-    expect(getSignInMethods({ ...OIDC, AUTH_OIDC_NAME: value })).toStrictEqual([{ id: 'oidc', name: label, kind: 'sso' }]);
+    expect(getSignInMethods(settings({ ...OIDC, AUTH_OIDC_NAME: value }))).toStrictEqual([{ id: 'oidc', name: label, kind: 'sso' }]);
   });
 
   test('AUTH_OIDC_NAME without OIDC configured offers nothing', () => {
-    expect(getSignInMethods({ AUTH_OIDC_NAME: 'Acme SSO' })).toStrictEqual([]);
+    expect(getSignInMethods(settings({ AUTH_OIDC_NAME: 'Acme SSO' }))).toStrictEqual([]);
   });
 
   test('a blank AUTH_USERS offers no password form', () => {
-    expect(getSignInMethods({ AUTH_USERS: '  \n ' })).toStrictEqual([]);
+    expect(getSignInMethods(settings({ AUTH_USERS: '  \n ' }))).toStrictEqual([]);
   });
 
   test('variables set to blanks count as unset', () => {
     const env = { AUTH_GOOGLE_ID: ' ', AUTH_GOOGLE_SECRET: ' ', AUTH_GITHUB_ID: '', AUTH_GITHUB_SECRET: '' };
-    expect(getSignInMethods(env)).toStrictEqual([]);
-    expect(findProviderProblem(env)).toBeNull();
+    expect(getSignInMethods(settings(env))).toStrictEqual([]);
+    expect(findProviderProblem(settings(env))).toBeNull();
   });
 
   test('a half-configured provider is not offered', () => {
-    expect(getSignInMethods({ AUTH_GOOGLE_ID: 'google-id', ...CREDENTIALS })).toStrictEqual([METHOD.credentials]);
-    expect(getSignInMethods({ AUTH_OIDC_ISSUER: 'https://id.example.com', AUTH_OIDC_CLIENT_ID: 'd', ...GITHUB })).toStrictEqual([METHOD.github]);
+    expect(getSignInMethods(settings({ AUTH_GOOGLE_ID: 'google-id', ...CREDENTIALS }))).toStrictEqual([METHOD.credentials]);
+    expect(getSignInMethods(settings({ AUTH_OIDC_ISSUER: 'https://id.example.com', AUTH_OIDC_CLIENT_ID: 'd', ...GITHUB }))).toStrictEqual([
+      METHOD.github,
+    ]);
   });
 
-  test('reads process.env by default', () => {
+  test('reads the settings parsed from process.env by default', () => {
     vi.stubEnv('AUTH_USERS', 'ana@example.com:hash');
     for (const name of [...Object.keys(OIDC), ...Object.keys(GOOGLE), ...Object.keys(GITHUB)]) vi.stubEnv(name, undefined);
     expect(getSignInMethods()).toStrictEqual([METHOD.credentials]);
     vi.stubEnv('AUTH_GITHUB_ID', 'id');
     vi.stubEnv('AUTH_GITHUB_SECRET', 'secret');
+    resetSettings();
     expect(getSignInMethods()).toStrictEqual([METHOD.github, METHOD.credentials]);
   });
 
   test('a provider is enabled only with every one of its variables', () => {
     const provider = (id: string) => SIGN_IN_PROVIDERS.find((entry) => entry.id === id)!;
-    expect(isProviderEnabled(provider('oidc'), OIDC)).toBe(true);
-    expect(isProviderEnabled(provider('oidc'), { ...OIDC, AUTH_OIDC_CLIENT_SECRET: ' ' })).toBe(false);
-    expect(isProviderEnabled(provider('google'), GOOGLE)).toBe(true);
-    expect(isProviderEnabled(provider('github'), GOOGLE)).toBe(false);
+    expect(isProviderEnabled(provider('oidc'), settings(OIDC).variables)).toBe(true);
+    expect(isProviderEnabled(provider('oidc'), settings({ ...OIDC, AUTH_OIDC_CLIENT_SECRET: ' ' }).variables)).toBe(false);
+    expect(isProviderEnabled(provider('google'), settings(GOOGLE).variables)).toBe(true);
+    expect(isProviderEnabled(provider('github'), settings(GOOGLE).variables)).toBe(false);
   });
 });
 
 describe('getFormActionOrigins', () => {
   test('is empty with no SSO provider configured', () => {
-    expect(getFormActionOrigins({ ...CREDENTIALS, NEXTAUTH_URL: 'https://stats.example.com' })).toEqual([]);
+    expect(getFormActionOrigins(settings({ ...CREDENTIALS, NEXTAUTH_URL: 'https://stats.example.com' }))).toEqual([]);
   });
 
   test("names each configured provider's origin", () => {
-    expect(getFormActionOrigins({ ...OIDC, AUTH_OIDC_ISSUER: 'https://login.example.com/realms/team/', ...GITHUB, ...GOOGLE })).toEqual([
-      'https://login.example.com',
-      'https://accounts.google.com',
-      'https://github.com',
-    ]);
-    expect(getFormActionOrigins(GITHUB)).toEqual(['https://github.com']);
-    expect(getFormActionOrigins(GOOGLE)).toEqual(['https://accounts.google.com']);
+    expect(
+      getFormActionOrigins(settings({ ...OIDC, AUTH_OIDC_ISSUER: 'https://login.example.com/realms/team/', ...GITHUB, ...GOOGLE })),
+    ).toEqual(['https://login.example.com', 'https://accounts.google.com', 'https://github.com']);
+    expect(getFormActionOrigins(settings(GITHUB))).toEqual(['https://github.com']);
+    expect(getFormActionOrigins(settings(GOOGLE))).toEqual(['https://accounts.google.com']);
   });
 
   test('ignores blank values and an issuer that is not a URL', () => {
-    expect(getFormActionOrigins({ ...OIDC, AUTH_OIDC_ISSUER: 'not a url', AUTH_GITHUB_ID: ' ', AUTH_GOOGLE_ID: '' })).toEqual([]);
+    expect(getFormActionOrigins(settings({ ...OIDC, AUTH_OIDC_ISSUER: 'not a url', AUTH_GITHUB_ID: ' ', AUTH_GOOGLE_ID: '' }))).toEqual([]);
   });
 });
 
@@ -133,21 +138,37 @@ describe('findProviderProblem: half-configured providers are named', () => {
       env: { ...OIDC, AUTH_OIDC_CLIENT_SECRET: '   ' },
       problem: 'AUTH_OIDC_CLIENT_SECRET is not set, but AUTH_OIDC_ISSUER and AUTH_OIDC_CLIENT_ID are (set all or none)',
     },
-    { name: 'GitHub without the secret', env: { AUTH_GITHUB_ID: 'id' }, problem: 'AUTH_GITHUB_SECRET is not set, but AUTH_GITHUB_ID is (set all or none)' },
-    { name: 'GitHub without the id', env: { AUTH_GITHUB_SECRET: 's' }, problem: 'AUTH_GITHUB_ID is not set, but AUTH_GITHUB_SECRET is (set all or none)' },
-    { name: 'Google without the secret', env: { AUTH_GOOGLE_ID: 'id' }, problem: 'AUTH_GOOGLE_SECRET is not set, but AUTH_GOOGLE_ID is (set all or none)' },
-    { name: 'Google without the id', env: { AUTH_GOOGLE_SECRET: 's' }, problem: 'AUTH_GOOGLE_ID is not set, but AUTH_GOOGLE_SECRET is (set all or none)' },
+    {
+      name: 'GitHub without the secret',
+      env: { AUTH_GITHUB_ID: 'id' },
+      problem: 'AUTH_GITHUB_SECRET is not set, but AUTH_GITHUB_ID is (set all or none)',
+    },
+    {
+      name: 'GitHub without the id',
+      env: { AUTH_GITHUB_SECRET: 's' },
+      problem: 'AUTH_GITHUB_ID is not set, but AUTH_GITHUB_SECRET is (set all or none)',
+    },
+    {
+      name: 'Google without the secret',
+      env: { AUTH_GOOGLE_ID: 'id' },
+      problem: 'AUTH_GOOGLE_SECRET is not set, but AUTH_GOOGLE_ID is (set all or none)',
+    },
+    {
+      name: 'Google without the id',
+      env: { AUTH_GOOGLE_SECRET: 's' },
+      problem: 'AUTH_GOOGLE_ID is not set, but AUTH_GOOGLE_SECRET is (set all or none)',
+    },
     {
       name: 'Google half-configured next to complete OIDC, GitHub and credentials',
       env: { ...OIDC, ...GITHUB, ...CREDENTIALS, AUTH_GOOGLE_SECRET: 's' },
       problem: 'AUTH_GOOGLE_ID is not set, but AUTH_GOOGLE_SECRET is (set all or none)',
     },
   ])('$name', ({ env, problem }) => {
-    expect(findProviderProblem(env)).toBe(problem);
+    expect(findProviderProblem(settings(env))).toBe(problem);
   });
 
   test('the problem names variables, never their values', () => {
-    const problem = findProviderProblem({ AUTH_OIDC_ISSUER: 'https://id.example.com', AUTH_OIDC_CLIENT_SECRET: 'super-secret-value' });
+    const problem = findProviderProblem(settings({ AUTH_OIDC_ISSUER: 'https://id.example.com', AUTH_OIDC_CLIENT_SECRET: 'super-secret-value' }));
     expect(problem).not.toBeNull();
     expect(problem).not.toContain('super-secret-value');
     expect(problem).not.toContain('id.example.com');
@@ -177,16 +198,16 @@ describe('findProviderProblem: the OIDC issuer must be https (plain http only on
     { issuer: 'https://', problem: HTTPS_ONLY },
     { issuer: 'not a url', problem: HTTPS_ONLY },
   ])('$issuer → $problem', ({ issuer, problem }) => {
-    expect(findProviderProblem({ ...OIDC, AUTH_OIDC_ISSUER: issuer })).toBe(problem);
+    expect(findProviderProblem(settings({ ...OIDC, AUTH_OIDC_ISSUER: issuer }))).toBe(problem);
   });
 
   test('an http issuer is refused even when OIDC is otherwise incomplete (the half-configured problem comes first)', () => {
-    expect(findProviderProblem({ AUTH_OIDC_ISSUER: 'http://id.example.com' })).toBe(
+    expect(findProviderProblem(settings({ AUTH_OIDC_ISSUER: 'http://id.example.com' }))).toBe(
       'AUTH_OIDC_CLIENT_ID and AUTH_OIDC_CLIENT_SECRET are not set, but AUTH_OIDC_ISSUER is (set all or none)',
     );
   });
 
   test('nothing configured → no problem', () => {
-    expect(findProviderProblem({})).toBeNull();
+    expect(findProviderProblem(settings({}))).toBeNull();
   });
 });

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AppError, type AppErrorKind } from '@/lib/errors';
 import { requestTalkoverStats } from '@/lib/talkover/stats-endpoint';
 import { talkoverGet } from '@/lib/talkover/client';
-import { checkTalkoverConfig, getTalkoverConfig } from '@/lib/talkover/config';
+import { resetSettings } from '@/lib/settings/define-settings';
+import { talkoverSettings } from '@/lib/talkover/config';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { talkoverFetch } from '@/lib/talkover/transport';
 import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
@@ -235,8 +236,7 @@ describe('upstream failures map to AppErrors', () => {
     { name: '200 empty body', response: () => new Response('', { status: 200 }), kind: 'upstream_bad_payload', status: 502 },
     {
       name: '200 wrong shape (string count)',
-      response: () =>
-        jsonResponse({ ...STATS_BODY, data: { ...STATS_BODY.data, total_callbacks_received: `${UPSTREAM_TEXT}` } }),
+      response: () => jsonResponse({ ...STATS_BODY, data: { ...STATS_BODY.data, total_callbacks_received: `${UPSTREAM_TEXT}` } }),
       kind: 'upstream_bad_payload',
       status: 502,
     },
@@ -390,7 +390,7 @@ describe('configuration', () => {
     expect(error.message).toBe('The server is not configured to reach Talkover: TALKOVER_API_TOKEN is not set. Ask an admin.');
   });
 
-  test('getTalkoverConfig applies defaults, trims the token and the trailing slash', () => {
+  test('the Talkover settings apply defaults, trims the token and the trailing slash', () => {
     const defaults = {
       environment: 'default',
       timeoutMs: 8000,
@@ -400,43 +400,73 @@ describe('configuration', () => {
       cacheTtlSeconds: 60,
       cacheTtlClosedSeconds: 3600,
     };
-    expect(getTalkoverConfig({ TALKOVER_API_TOKEN: ` ${TOKEN} ` })).toEqual({
+    expect(talkoverSettings.parse({ TALKOVER_API_TOKEN: ` ${TOKEN} ` })).toEqual({
       baseUrl: 'https://app.talkover.ai/api/v1',
       token: TOKEN,
       ...defaults,
     });
     expect(
-      getTalkoverConfig({ TALKOVER_API_URL: 'https://talkover.test/api/v1/', TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '' }),
+      talkoverSettings.parse({ TALKOVER_API_URL: 'https://talkover.test/api/v1/', TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '' }),
     ).toEqual({ baseUrl: 'https://talkover.test/api/v1', token: TOKEN, ...defaults });
   });
 
   test.each<{ name: string; env: Record<string, string | undefined>; problem: string | null }>([
     { name: 'a good env', env: { TALKOVER_API_URL: BASE_URL, TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '2500' }, problem: null },
     { name: 'only the token (defaults)', env: { TALKOVER_API_TOKEN: TOKEN }, problem: null },
-    { name: 'empty URL and timeout (defaults)', env: { TALKOVER_API_URL: '', TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '' }, problem: null },
+    {
+      name: 'empty URL and timeout (defaults)',
+      env: { TALKOVER_API_URL: '', TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '' },
+      problem: null,
+    },
     { name: 'timeout at the bounds', env: { TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '100' }, problem: null },
     { name: 'timeout at the upper bound', env: { TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '60000' }, problem: null },
     { name: 'no token', env: {}, problem: 'TALKOVER_API_TOKEN is not set' },
     { name: 'empty token', env: { TALKOVER_API_TOKEN: '' }, problem: 'TALKOVER_API_TOKEN is not set' },
     { name: 'blank token', env: { TALKOVER_API_TOKEN: ' \t ' }, problem: 'TALKOVER_API_TOKEN is not set' },
-    { name: 'plain http to another host', env: { TALKOVER_API_URL: 'http://talkover.test/api/v1', TALKOVER_API_TOKEN: TOKEN }, problem: 'TALKOVER_API_URL must use https (plain http only for localhost)' },
+    {
+      name: 'plain http to another host',
+      env: { TALKOVER_API_URL: 'http://talkover.test/api/v1', TALKOVER_API_TOKEN: TOKEN },
+      problem: 'TALKOVER_API_URL must use https (plain http only for localhost)',
+    },
     { name: 'plain http to 127.0.0.1', env: { TALKOVER_API_URL: 'http://127.0.0.1:4010/api/v1', TALKOVER_API_TOKEN: TOKEN }, problem: null },
     { name: 'plain http to localhost', env: { TALKOVER_API_URL: 'http://localhost:4010/api/v1', TALKOVER_API_TOKEN: TOKEN }, problem: null },
-    { name: 'bad URL', env: { TALKOVER_API_URL: 'talkover.test', TALKOVER_API_TOKEN: TOKEN }, problem: 'TALKOVER_API_URL must be an http(s) URL' },
+    {
+      name: 'bad URL',
+      env: { TALKOVER_API_URL: 'talkover.test', TALKOVER_API_TOKEN: TOKEN },
+      problem: 'TALKOVER_API_URL must be an http(s) URL',
+    },
     // A token pasted into the wrong variable must not be echoed back.
-    { name: 'token in the URL variable', env: { TALKOVER_API_URL: TOKEN, TALKOVER_API_TOKEN: TOKEN }, problem: 'TALKOVER_API_URL must be an http(s) URL' },
-    { name: 'token in the timeout variable', env: { TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: TOKEN }, problem: 'TALKOVER_TIMEOUT_MS must be a number of milliseconds' },
-    { name: 'timeout too small', env: { TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '99' }, problem: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000' },
-    { name: 'timeout too large', env: { TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '60001' }, problem: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000' },
-  ])('checkTalkoverConfig: $name → $problem', ({ env, problem }) => {
-    const result = checkTalkoverConfig(env);
+    {
+      name: 'token in the URL variable',
+      env: { TALKOVER_API_URL: TOKEN, TALKOVER_API_TOKEN: TOKEN },
+      problem: 'TALKOVER_API_URL must be an http(s) URL',
+    },
+    {
+      name: 'token in the timeout variable',
+      env: { TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: TOKEN },
+      problem: 'TALKOVER_TIMEOUT_MS must be a number of milliseconds',
+    },
+    {
+      name: 'timeout too small',
+      env: { TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '99' },
+      problem: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000',
+    },
+    {
+      name: 'timeout too large',
+      env: { TALKOVER_API_TOKEN: TOKEN, TALKOVER_TIMEOUT_MS: '60001' },
+      problem: 'TALKOVER_TIMEOUT_MS must be between 100 and 60000',
+    },
+  ])('findProblem: $name → $problem', ({ env, problem }) => {
+    const result = talkoverSettings.findProblem(env);
     expect(result).toBe(problem);
     if (result !== null) expect(result).not.toContain(TOKEN);
   });
 
-  test('checkTalkoverConfig reads process.env by default', () => {
-    expect(checkTalkoverConfig()).toBeNull();
+  test('the process settings are parsed from process.env once, until reset', () => {
+    expect(talkoverSettings.getProblem()).toBeNull();
     vi.stubEnv('TALKOVER_API_TOKEN', '');
-    expect(checkTalkoverConfig()).toBe('TALKOVER_API_TOKEN is not set');
+    expect(talkoverSettings.getProblem()).toBeNull();
+    resetSettings();
+    expect(talkoverSettings.getProblem()).toBe('TALKOVER_API_TOKEN is not set');
   });
 });

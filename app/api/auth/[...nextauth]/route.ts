@@ -6,6 +6,7 @@ import { runInSignInScope, type SignInRefusal } from '@/lib/auth/sign-in-scope';
 import { AppError, isAppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { logError } from '@/lib/log';
+import { getAuthSettings } from '@/lib/settings/auth';
 import { getClientAddress } from '@/lib/net/client-address';
 import { checkSameOrigin } from '@/lib/security/origin';
 
@@ -26,6 +27,7 @@ async function runNextAuth(request: NextRequest, context: Context): Promise<Resp
   try {
     return await NextAuth(getAuthOptions())(request, context);
   } catch (error) {
+    if (isAppError(error)) return errorResponse(error); // a broken setting, named
     logError('auth_route_error', error);
     return errorResponse(new AppError('bad_request', { message: 'This sign-in request is not valid.' }));
   }
@@ -58,15 +60,14 @@ export async function POST(request: NextRequest, context: Context) {
   const { value: response, refusal: signInRefusal } = await runInSignInScope(getClientAddress(request.headers), () =>
     runNextAuth(forwarded, context),
   );
-  return signInRefusal ? toRefusalResponse(signInRefusal, request) : response;
+  return signInRefusal ? toRefusalResponse(signInRefusal) : response;
 }
 
 /** next-auth's client reads `url` from a sign-in answer to find the error: give it the generic one. */
-async function toRefusalResponse(refusal: SignInRefusal, request: Request): Promise<Response> {
+async function toRefusalResponse(refusal: SignInRefusal): Promise<Response> {
   const kind = refusal.kind === 'throttled' ? 'too_many_attempts' : 'sign_in_busy';
   const response = errorResponse(new AppError(kind, { retryAfterSeconds: refusal.retryAfterSeconds }));
   const body = await response.json();
-  const base = process.env.NEXTAUTH_URL && URL.canParse(process.env.NEXTAUTH_URL) ? process.env.NEXTAUTH_URL : new URL(request.url).origin;
-  const url = new URL('/login?error=CredentialsSignin', base).toString();
+  const url = new URL('/login?error=CredentialsSignin', getAuthSettings().publicUrl).toString();
   return Response.json({ ...body, url }, { status: response.status, headers: response.headers });
 }

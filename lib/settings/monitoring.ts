@@ -1,0 +1,21 @@
+import 'server-only';
+import { z } from 'zod';
+import { defineSettings } from './define-settings';
+
+/** Shorter tokens are never accepted: a monitor's token must not be guessable. */
+export const MIN_HEALTH_TOKEN_LENGTH = 16;
+
+/** Credentials of machines that watch the dashboard (uptime monitors). */
+export const monitoringSettingsSchema = z
+  .object({
+    // Too short counts as unset: /api/health then accepts no bearer at all.
+    HEALTH_TOKEN: z.string().trim().optional(),
+  })
+  .transform((env) => ({
+    healthToken: env.HEALTH_TOKEN && env.HEALTH_TOKEN.length >= MIN_HEALTH_TOKEN_LENGTH ? env.HEALTH_TOKEN : null,
+  }));
+
+export type MonitoringSettings = z.infer<typeof monitoringSettingsSchema>;
+
+export const monitoringSettings = defineSettings('for monitoring', monitoringSettingsSchema);
+export const getMonitoringSettings = monitoringSettings.get;

@@ -1,0 +1,20 @@
+import 'server-only';
+
+/** The settings whose values must never appear in a log line, whoever owns them. */
+const SECRET_SETTINGS = [
+  'TALKOVER_API_TOKEN',
+  'NEXTAUTH_SECRET',
+  'AUTH_OIDC_CLIENT_SECRET',
+  'AUTH_GOOGLE_SECRET',
+  'AUTH_GITHUB_SECRET',
+  'HEALTH_TOKEN',
+  'METRICS_TOKEN',
+] as const;
+
+/**
+ * The raw values of the secret settings, read at each use rather than from a parsed concern: a
+ * log line must be cleaned even when the setting it leaks failed to parse.
+ */
+export function getSecretSettingValues(): string[] {
+  return SECRET_SETTINGS.map((name) => process.env[name]?.trim() ?? '').filter(Boolean);
+}
