@@ -4,6 +4,7 @@ import { describeSignInVariables, findProviderProblem, getSignInMethods } from '
 import { parseAuthUsers } from './auth/users';
 import { isValidTimeZone } from './date-range';
 import { findTrustedProxiesProblem } from './net/client-address';
+import { findMetricsTokenProblem } from './security/metrics-token';
 import { checkTalkoverConfig } from './talkover/config';
 
 type Env = Record<string, string | undefined>;
@@ -54,7 +55,7 @@ function findOtherProblem(env: Env): string | null {
   if (env.APP_TIMEZONE?.trim() && !isValidTimeZone(env.APP_TIMEZONE.trim())) {
     return 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)';
   }
-  return null;
+  return findMetricsTokenProblem(env);
 }
 
 export function exitOnStartupProblem(env: Env = process.env): void {

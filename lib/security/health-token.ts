@@ -11,13 +11,22 @@ const digest = (text: string) => createHash('sha256').update(text, 'utf8').diges
 /**
  * True when the request carries `Authorization: Bearer <HEALTH_TOKEN>`: the credential uptime
  * monitors use for /api/health's detail without a session. Unset (or too short), no bearer is
- * ever accepted. Compared in constant time over SHA-256 digests, which have equal lengths
- * whatever was sent, so neither the content nor the length of the token leaks through timing.
+ * ever accepted.
  */
 export function isHealthBearer(authorization: string | null, env: Env = process.env): boolean {
-  const expected = env.HEALTH_TOKEN?.trim() ?? '';
-  if (expected.length < MIN_HEALTH_TOKEN_LENGTH) return false;
+  return matchesBearerToken(authorization, env.HEALTH_TOKEN);
+}
+
+/**
+ * True when `authorization` is `Bearer <expected>`, for any token setting (HEALTH_TOKEN,
+ * METRICS_TOKEN). An unset or too short `expected` accepts nothing. Compared in constant time
+ * over SHA-256 digests, which have equal lengths whatever was sent, so neither the content nor
+ * the length of the token leaks through timing.
+ */
+export function matchesBearerToken(authorization: string | null, expected: string | undefined): boolean {
+  const wanted = expected?.trim() ?? '';
+  if (wanted.length < MIN_HEALTH_TOKEN_LENGTH) return false;
   const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? '')?.[1];
   if (!presented) return false;
-  return timingSafeEqual(digest(presented), digest(expected));
+  return timingSafeEqual(digest(presented), digest(wanted));
 }

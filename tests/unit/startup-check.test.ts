@@ -100,6 +100,12 @@ describe('findStartupProblem', () => {
       problem: 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)',
     },
     { name: 'APP_TIMEZONE unset (UTC)', change: { APP_TIMEZONE: undefined }, problem: null },
+    {
+      name: 'METRICS_TOKEN too short',
+      change: { METRICS_TOKEN: 'short-token' },
+      problem: 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 32)',
+    },
+    { name: 'METRICS_TOKEN long enough', change: { METRICS_TOKEN: 'a-scrape-token-of-32-characters!' }, problem: null },
     { name: 'APP_TIMEZONE empty (UTC)', change: { APP_TIMEZONE: '' }, problem: null },
     { name: 'TALKOVER_API_URL unset (default)', change: { TALKOVER_API_URL: undefined }, problem: null },
   ])('$name → $problem', ({ change, problem }) => {
