@@ -64,7 +64,7 @@ function createMetrics() {
     }),
     budgetPaused: new Gauge({
       name: 'talkover_budget_paused_seconds',
-      help: "Seconds left of a pause Talkover asked for (a 429 or its rate-limit headers); 0 when not paused.",
+      help: 'Seconds left of a pause Talkover asked for (a 429 or its rate-limit headers); 0 when not paused.',
       registers,
       collect() {
         this.set(getUpstreamHealth().paused_for_seconds);

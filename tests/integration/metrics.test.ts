@@ -133,7 +133,10 @@ describe('GET /api/metrics, counters', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_100));
     expect((await route.get('?range=today')).body.meta.cache).toBe('stale');
     const after = await scrape();
-    expect(sampleValue(after, 'stats_cache_requests_total', { result: 'stale' }) - sampleValue(before, 'stats_cache_requests_total', { result: 'stale' })).toBe(1);
+    expect(
+      sampleValue(after, 'stats_cache_requests_total', { result: 'stale' }) -
+        sampleValue(before, 'stats_cache_requests_total', { result: 'stale' }),
+    ).toBe(1);
   });
 
   it('counts password sign-ins: success, failure and throttled', async () => {
@@ -142,7 +145,8 @@ describe('GET /api/metrics, counters', () => {
     for (let i = 0; i < 5; i += 1) expect(await authorizeCredentials({ email: SIGNED_IN_EMAIL, password: 'wrong' })).toBeNull();
     expect(await authorizeCredentials({ email: SIGNED_IN_EMAIL, password: ANA_PASSWORD })).toBeNull();
     const after = await scrape();
-    const delta = (outcome: string) => sampleValue(after, 'sign_in_attempts_total', { outcome }) - sampleValue(before, 'sign_in_attempts_total', { outcome });
+    const delta = (outcome: string) =>
+      sampleValue(after, 'sign_in_attempts_total', { outcome }) - sampleValue(before, 'sign_in_attempts_total', { outcome });
     expect([delta('success'), delta('failure'), delta('throttled')]).toEqual([1, 5, 1]);
   });
 
@@ -151,7 +155,15 @@ describe('GET /api/metrics, counters', () => {
     await route.get('?start_date=2025-01-01&end_date=2025-01-31');
     await authorizeCredentials({ email: 'mallory@example.org', password: 'wrong' });
     const { text } = await scrape();
-    for (const secret of [TOKEN, METRICS_TOKEN, SIGNED_IN_EMAIL, 'mallory', '2025-01', 'start_date', ...SOURCE_AGENTS.map((agent) => agent.name)]) {
+    for (const secret of [
+      TOKEN,
+      METRICS_TOKEN,
+      SIGNED_IN_EMAIL,
+      'mallory',
+      '2025-01',
+      'start_date',
+      ...SOURCE_AGENTS.map((agent) => agent.name),
+    ]) {
       expect(text).not.toContain(secret);
     }
     // Endpoint paths, route templates, outcomes, bucket bounds, Node's version and handle types.
