@@ -10,6 +10,7 @@ import { requireUser } from '@/lib/auth/session';
 import { describeRange, parseDateRange, todayIn, toRangeQuery } from '@/lib/date-range';
 import { getAppTimeZone } from '@/lib/env';
 import { formatDayRange } from '@/lib/format';
+import { timePageRequest } from '@/lib/metrics/page-timing';
 import { rangeParamsFromPage, toQueryString, type PageSearchParams } from '@/lib/search-params';
 
 type Props = { searchParams: Promise<PageSearchParams> };
@@ -33,6 +34,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function StatsPage({ searchParams }: Props) {
+  timePageRequest('/');
   const params = await searchParams;
   const user = await requireUser(`/${toQueryString(params)}`);
   let timeZone: string;

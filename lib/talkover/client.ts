@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { recordTalkoverCall } from '../metrics/record';
 import { readCappedText } from './body';
 import { pauseFromHeaders, type BudgetPriority } from './budget';
 import { parseRetryAfter } from './retry-after';
@@ -85,15 +86,10 @@ async function tryOnce<T>(
 ): Promise<T> {
   const startedAt = performance.now();
   const record = (result: CallOutcome) => {
+    const durationMs = performance.now() - startedAt;
     state.lastCall = { at: new Date(state.clock.now()).toISOString(), endpoint: context.endpoint, status: result.status, outcome: result.outcome };
-    console.info(
-      JSON.stringify({
-        event: 'talkover_call',
-        ...context,
-        ...result,
-        duration_ms: Math.round(performance.now() - startedAt),
-      }),
-    );
+    recordTalkoverCall(context.endpoint, result.outcome, durationMs / 1000);
+    console.info(JSON.stringify({ event: 'talkover_call', ...context, ...result, duration_ms: Math.round(durationMs) }));
   };
 
   let response: Response;

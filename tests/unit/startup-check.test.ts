@@ -100,6 +100,12 @@ describe('findStartupProblem', () => {
       problem: 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)',
     },
     { name: 'APP_TIMEZONE unset (UTC)', change: { APP_TIMEZONE: undefined }, problem: null },
+    {
+      name: 'METRICS_TOKEN too short',
+      change: { METRICS_TOKEN: 'short-token' },
+      problem: 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 32)',
+    },
+    { name: 'METRICS_TOKEN long enough', change: { METRICS_TOKEN: 'a-scrape-token-of-32-characters!' }, problem: null },
     { name: 'APP_TIMEZONE empty (UTC)', change: { APP_TIMEZONE: '' }, problem: null },
     { name: 'APP_DEFAULT_LOCALE pt-BR', change: { APP_DEFAULT_LOCALE: 'pt-BR' }, problem: null },
     { name: 'APP_DEFAULT_LOCALE in another case', change: { APP_DEFAULT_LOCALE: 'pt-br' }, problem: null },

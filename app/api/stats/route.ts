@@ -5,6 +5,7 @@ import { parseDateRange } from '@/lib/date-range';
 import { getAppTimeZone } from '@/lib/env';
 import { AppError } from '@/lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { withRequestTiming } from '@/lib/metrics/record';
 import { rangeParamsFromUrl } from '@/lib/search-params';
 import { toServerTiming } from '@/lib/server-timing';
 import { toStatsJson } from '@/lib/stats/stats-json';
@@ -13,7 +14,7 @@ import { toStatsJson } from '@/lib/stats/stats-json';
  * GET /api/stats?range=7d | ?start_date=YYYY-MM-DD&end_date=YYYY-MM-DD
  * The same rules and the same domain call as the page; the shape is documented in the README.
  */
-export async function GET(request: NextRequest): Promise<Response> {
+export const GET = withRequestTiming('/api/stats', async (request: NextRequest): Promise<Response> => {
   const startedAt = performance.now();
   try {
     const user = await requireApiUser(request);
@@ -34,4 +35,4 @@ export async function GET(request: NextRequest): Promise<Response> {
     response.headers.set('Server-Timing', toServerTiming([{ name: 'total', durationMs: performance.now() - startedAt }]));
     return response;
   }
-}
+});
