@@ -1,5 +1,6 @@
 import type { NextRequest } from 'next/server';
 import { readSessionUser } from '@/lib/auth/session';
+import { isAppError } from '@/lib/errors';
 import { PRIVATE_NO_STORE } from '@/lib/http';
 import { withRequestTiming } from '@/lib/metrics/record';
 import { isHealthBearer } from '@/lib/security/health-token';
@@ -12,7 +13,16 @@ import { getUpstreamHealth } from '@/lib/talkover/health';
  * the dashboard and whether its token works, so it needs a session or the monitors' HEALTH_TOKEN.
  */
 export const GET = withRequestTiming('/api/health', async (request: NextRequest): Promise<Response> => {
-  const detail = isHealthBearer(request.headers.get('authorization')) || (await readSessionUser(request)) !== null;
-  if (!detail) return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
+  if (!(await maySeeDetail(request))) return Response.json({ status: 'ok' }, { headers: { 'Cache-Control': 'no-store' } });
   return Response.json({ status: 'ok', talkover: getUpstreamHealth() }, { headers: { 'Cache-Control': PRIVATE_NO_STORE } });
 });
+
+/** A session or the monitors' bearer. A broken setting hides the detail but never liveness. */
+async function maySeeDetail(request: NextRequest): Promise<boolean> {
+  try {
+    return isHealthBearer(request.headers.get('authorization')) || (await readSessionUser(request)) !== null;
+  } catch (error) {
+    if (isAppError(error)) return false;
+    throw error;
+  }
+}

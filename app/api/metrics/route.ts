@@ -12,14 +12,18 @@ import { isMetricsBearer, isMetricsEnabled } from '@/lib/security/metrics-token'
  * Each instance answers for itself; Prometheus scrapes every instance and adds them up.
  */
 export const GET = withRequestTiming('/api/metrics', async (request: NextRequest) => {
-  if (!isMetricsEnabled()) return errorResponse(new AppError('not_found'));
-  if (!isMetricsBearer(request.headers.get('authorization'))) {
-    const response = errorResponse(new AppError('unauthorized', { message: 'Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.' }));
-    response.headers.set('WWW-Authenticate', 'Bearer realm="metrics"');
-    return response;
+  try {
+    if (!isMetricsEnabled()) return errorResponse(new AppError('not_found'));
+    if (!isMetricsBearer(request.headers.get('authorization'))) {
+      const response = errorResponse(new AppError('unauthorized', { message: 'Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.' }));
+      response.headers.set('WWW-Authenticate', 'Bearer realm="metrics"');
+      return response;
+    }
+    const { registry } = getMetrics();
+    return new Response(await registry.metrics(), {
+      headers: { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' },
+    });
+  } catch (error) {
+    return errorResponse(error); // a METRICS_TOKEN too short to use: 503 server_misconfigured
   }
-  const { registry } = getMetrics();
-  return new Response(await registry.metrics(), {
-    headers: { 'Content-Type': registry.contentType, 'Cache-Control': 'no-store' },
-  });
 });
