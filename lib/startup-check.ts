@@ -4,6 +4,7 @@ import { describeSignInVariables, findProviderProblem, getSignInMethods } from '
 import { parseAuthUsers } from './auth/users';
 import { isValidTimeZone } from './date-range';
 import { findTrustedProxiesProblem } from './net/client-address';
+import { checkRedisSettings } from './store/redis-settings';
 import { checkTalkoverConfig } from './talkover/config';
 
 type Env = Record<string, string | undefined>;
@@ -19,7 +20,7 @@ export function findStartupProblem(env: Env): string | null {
   }
   if (!env.NEXTAUTH_URL?.trim()) return 'NEXTAUTH_URL is not set (the public URL of this dashboard, e.g. https://stats.example.com)';
   if (!URL.canParse(env.NEXTAUTH_URL.trim())) return 'NEXTAUTH_URL is not a URL (e.g. https://stats.example.com)';
-  const talkover = checkTalkoverConfig(env);
+  const talkover = checkTalkoverConfig(env) ?? checkRedisSettings(env);
   if (talkover) return talkover;
   return findSignInProblem(env) ?? findTrustedProxiesProblem(env) ?? findOtherProblem(env);
 }

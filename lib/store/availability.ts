@@ -1,0 +1,76 @@
+import 'server-only';
+import type { Redis } from 'ioredis';
+import { getRedisClient, whenReady } from './redis-client';
+import { getRedisSettings } from './redis-settings';
+
+/**
+ * Redis failing is survivable: every shared-state operation runs through `withRedis`, which
+ * answers from the in-process fallback when Redis is unset, down, slow (100 ms command timeout)
+ * or restarting. The first failure marks the process degraded (one `redis_unavailable` log
+ * line, `/api/health` says `degraded`); Redis is tried again after a short back-off, and the
+ * first success logs `redis_recovered` and returns to shared state.
+ */
+export const RETRY_AFTER_FAILURE_MS = 1_000;
+
+type Availability = { degraded: boolean; retryAt: number };
+const KEY = Symbol.for('callback-stats.redis-availability');
+type Holder = { [KEY]?: Availability };
+
+function availability(): Availability {
+  return ((globalThis as Holder)[KEY] ??= { degraded: false, retryAt: 0 });
+}
+
+/** The connection when REDIS_URL is set, else null (in-process state only). */
+export function getSharedRedis(): Redis | null {
+  const settings = getRedisSettings();
+  return settings ? getRedisClient(settings.url) : null;
+}
+
+export async function withRedis<T>(operation: (redis: Redis) => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {
+  const redis = getSharedRedis();
+  if (!redis) return fallback();
+  const state = availability();
+  if (state.degraded && Date.now() < state.retryAt) return fallback();
+  try {
+    await whenReady(redis);
+    const result = await operation(redis);
+    markRecovered();
+    return result;
+  } catch (error) {
+    markUnavailable(error);
+    return fallback();
+  }
+}
+
+export function markUnavailable(error: unknown): void {
+  const state = availability();
+  state.retryAt = Date.now() + RETRY_AFTER_FAILURE_MS;
+  if (state.degraded) return;
+  state.degraded = true;
+  // The error's name and message only: ioredis messages hold no URL or password.
+  const reason = error instanceof Error ? error.message.slice(0, 200) : 'unknown';
+  console.warn(JSON.stringify({ event: 'redis_unavailable', reason }));
+}
+
+function markRecovered(): void {
+  const state = availability();
+  if (!state.degraded) return;
+  state.degraded = false;
+  console.info(JSON.stringify({ event: 'redis_recovered' }));
+}
+
+/**
+ * Whether shared state is unavailable right now (for /api/health). Past the back-off it asks
+ * Redis (a PING) so health recovers without waiting for a request to try.
+ */
+export async function isRedisDegraded(): Promise<boolean> {
+  const state = availability();
+  if (!getSharedRedis() || !state.degraded) return false;
+  if (Date.now() >= state.retryAt) await withRedis((redis) => redis.ping(), () => null);
+  return availability().degraded;
+}
+
+/** Tests: forget the degraded state. */
+export function resetRedisAvailability(): void {
+  delete (globalThis as Holder)[KEY];
+}
