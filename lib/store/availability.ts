@@ -1,6 +1,6 @@
 import 'server-only';
 import type { Redis } from 'ioredis';
-import { getRedisClient, whenReady } from './redis-client';
+import { getRedisClient, REDIS_COMMAND_TIMEOUT_MS, whenReady } from './redis-client';
 import { getRedisSettings } from './redis-settings';
 
 /**
@@ -33,13 +33,35 @@ export async function withRedis<T>(operation: (redis: Redis) => Promise<T>, fall
   if (state.degraded && Date.now() < state.retryAt) return fallback();
   try {
     await whenReady(redis);
-    const result = await operation(redis);
+    const result = await withinTimeout(operation(redis), REDIS_COMMAND_TIMEOUT_MS);
     markRecovered();
     return result;
   } catch (error) {
     markUnavailable(error);
     return fallback();
   }
+}
+
+/**
+ * Fails an operation Redis has not answered within `ms`. The refusal waits one setImmediate past
+ * the timer: a reply that came in while this process's event loop was busy (a burst of
+ * requests, a cold start) is read in the poll phase before it, so only Redis being slow counts,
+ * not the process itself.
+ */
+function withinTimeout<T>(operation: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => setImmediate(() => reject(new Error('Redis did not answer in time'))), ms);
+    operation.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
 }
 
 export function markUnavailable(error: unknown): void {

@@ -2,14 +2,17 @@ import 'server-only';
 import { Redis } from 'ioredis';
 
 /**
- * One Redis connection per process, made on first use. It hangs off globalThis because Next
- * bundles the proxy, pages and route handlers separately (one connection each otherwise).
+ * One Redis connection per process, made on first use (instrumentation.ts makes it at start-up).
+ * It hangs off globalThis because Next bundles the proxy, pages and route handlers separately
+ * (one connection each otherwise).
  *
  * Tuned to fail fast, never to wait: no offline queue (a command while disconnected fails at
- * once instead of queueing), a 100 ms command timeout, and reconnects with a capped backoff in
- * the background. Callers fall back to in-process state when a command fails (availability.ts).
+ * once instead of queueing), and reconnects with a capped backoff in the background. Shared-state
+ * operations give Redis 100 ms (availability.ts, which tells a slow Redis from a busy process);
+ * ioredis's own timeout is the backstop for the rate limiters' commands, which do not go through it.
  */
 export const REDIS_COMMAND_TIMEOUT_MS = 100;
+const BACKSTOP_TIMEOUT_MS = 1_000;
 
 const KEY = Symbol.for('callback-stats.redis-client');
 type Holder = { [KEY]?: { url: string; client: Redis } };
@@ -21,7 +24,7 @@ export function getRedisClient(url: string): Redis {
   if (current) current.client.disconnect();
   const client = new Redis(url, {
     enableOfflineQueue: false,
-    commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+    commandTimeout: BACKSTOP_TIMEOUT_MS,
     connectTimeout: 2_000,
     maxRetriesPerRequest: 0,
     retryStrategy: (times) => Math.min(50 * 2 ** times, 2_000),
