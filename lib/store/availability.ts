@@ -20,10 +20,20 @@ function availability(): Availability {
   return ((globalThis as Holder)[KEY] ??= { degraded: false, retryAt: 0 });
 }
 
+const WATCHED = Symbol.for('callback-stats.redis-watched');
+
 /** The connection when REDIS_URL is set, else null (in-process state only). */
 export function getSharedRedis(): Redis | null {
   const settings = getRedisSettings();
-  return settings ? getRedisClient(settings.url) : null;
+  if (!settings) return null;
+  const redis = getRedisClient(settings.url);
+  const watched = redis as Redis & { [WATCHED]?: true };
+  if (!watched[WATCHED]) {
+    watched[WATCHED] = true;
+    // A lost connection is degraded at once, even if every request is a hit in memory.
+    redis.on('close', () => markUnavailable(new Error('connection to Redis lost')));
+  }
+  return redis;
 }
 
 export async function withRedis<T>(operation: (redis: Redis) => Promise<T>, fallback: () => T | Promise<T>): Promise<T> {

@@ -57,6 +57,8 @@ export async function closeRedisClient(): Promise<void> {
   const current = holder[KEY];
   delete holder[KEY];
   if (!current) return;
+  // Closing on purpose is not Redis failing.
+  current.client.removeAllListeners('close');
   await current.client.quit().catch(() => current.client.disconnect());
 }
 
