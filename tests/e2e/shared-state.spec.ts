@@ -85,13 +85,6 @@ describe('two instances sharing Redis', () => {
     expect(simulator.requestCount()).toBeGreaterThan(0);
   });
 
-  it('pause each other: a 429 seen by one instance stops the other calling', async () => {
-    simulator.setFault({ mode: 'rate-limited', retryAfterSeconds: 30, times: 1 });
-    expect((await stats(0, 200)).status).toBe(503);
-    expect((await stats(1, 201)).status).toBe(503);
-    expect(simulator.requestCount()).toBe(1);
-  });
-
   it('lock an account at the other after 5 wrong passwords at one', async () => {
     for (let n = 0; n < 5; n += 1) {
       expect((await signInOver(instances[0]!.appUrl, { email: E2E.lockoutEmail, password: `wrong-${n}`, from: '127.0.0.5' })).status).toBe(401);
@@ -120,4 +113,12 @@ describe('two instances sharing Redis', () => {
     expect([await healthAt(0), await healthAt(1)]).toEqual(['ok', 'ok']);
     expect((await stats(0, 300)).status).toBe(200);
   }, 90_000);
+
+  // Last: the 30 s pause it causes is kept in each instance's own budget too (honoured if Redis fails).
+  it('pause each other: a 429 seen by one instance stops the other calling', async () => {
+    simulator.setFault({ mode: 'rate-limited', retryAfterSeconds: 30, times: 1 });
+    expect((await stats(0, 200)).status).toBe(503);
+    expect((await stats(1, 201)).status).toBe(503);
+    expect(simulator.requestCount()).toBe(1);
+  });
 });
