@@ -58,16 +58,16 @@ function createMetrics() {
       name: 'talkover_budget_remaining',
       help: 'Talkover calls the dashboard could start now within its budget (0 while paused; NaN before the first call).',
       registers,
-      collect() {
-        this.set(getUpstreamHealth().budget_remaining ?? Number.NaN);
+      async collect() {
+        this.set((await getUpstreamHealth()).budget_remaining ?? Number.NaN);
       },
     }),
     budgetPaused: new Gauge({
       name: 'talkover_budget_paused_seconds',
       help: 'Seconds left of a pause Talkover asked for (a 429 or its rate-limit headers); 0 when not paused.',
       registers,
-      collect() {
-        this.set(getUpstreamHealth().paused_for_seconds);
+      async collect() {
+        this.set((await getUpstreamHealth()).paused_for_seconds);
       },
     }),
   };

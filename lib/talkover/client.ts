@@ -57,7 +57,7 @@ export async function talkoverGet<T>(
 
 /** Waits for a budget slot if one comes before the deadline; otherwise fails as rate limited. */
 async function takeBudget(state: UpstreamState, deadlineAt: number, priority: BudgetPriority): Promise<void> {
-  const reservation = state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
+  const reservation = await state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
   if (!reservation.ok) {
     throw new AppError('upstream_rate_limited', {
       message: 'The dashboard is pacing its requests to stay inside Talkover\'s rate limit. Try again shortly.',
@@ -67,7 +67,7 @@ async function takeBudget(state: UpstreamState, deadlineAt: number, priority: Bu
   if (reservation.waitMs > 0) {
     await state.clock.sleep(reservation.waitMs);
     // Talkover may have said "stop" (a 429) while this call waited for its token.
-    const { pausedForMs } = state.budget.snapshot();
+    const { pausedForMs } = await state.budget.snapshot();
     if (pausedForMs > 0) {
       throw new AppError('upstream_rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil(pausedForMs / 1000)) });
     }
@@ -124,7 +124,7 @@ async function tryOnce<T>(
     state.clock.now(),
     error?.retryAfterSeconds,
   );
-  if (pauseUntil !== null) state.budget.pauseUntil(pauseUntil);
+  if (pauseUntil !== null) await state.budget.pauseUntil(pauseUntil);
 
   if (error) {
     record({ status: response.status, outcome: error.kind, code: upstreamCode });

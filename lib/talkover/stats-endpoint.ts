@@ -49,7 +49,10 @@ export async function getCachedTalkoverStats(
     return requestTalkoverStats(range, reason);
   };
   // Figures served as stale say "Talkover is unavailable": not what a refused share means.
-  const options = { staleOnError: (error: unknown) => !isMemberRefusal(error) };
+  const options = {
+    staleOnError: (error: unknown) => !isMemberRefusal(error),
+    shared: state.sharedCache ? { tier: state.sharedCache, waitMs: config.deadlineMs } : undefined,
+  };
   for (let attempt = 1; ; attempt += 1) {
     try {
       const result = await cached(state.cache, state.clock, request, load, options);
