@@ -21,6 +21,9 @@ beforeEach(async () => {
   resetRedisAvailability();
   resetSignInThrottle();
   vi.stubEnv('REDIS_URL', redis.url);
+  // The throttle reads the lockout length from the auth settings, which need these two.
+  vi.stubEnv('NEXTAUTH_SECRET', 'shared-limits-tests-session-secret-0123456789');
+  vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
   const client = getRedisClient(redis.url);
   await whenReady(client, 5_000);
   await client.flushall();
