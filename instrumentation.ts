@@ -13,4 +13,7 @@ export async function register() {
   if (process.env.NODE_ENV !== 'production') return;
   const { exitOnStartupProblem } = await import('./lib/startup-check');
   exitOnStartupProblem();
+  // Connect to Redis now (REDIS_URL), so the first requests find shared state ready.
+  const { getSharedRedis } = await import('./lib/store/availability');
+  getSharedRedis();
 }

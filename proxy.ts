@@ -48,11 +48,12 @@ const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith('/ap
 
 /**
  * Open to everyone, matched exactly: the sign-in page, next-auth's own routes (with the slash, so
- * `/api/authors` is not one of them), liveness, and the language menu, which the sign-in page has
- * too. The proxy still adds its headers to them.
+ * `/api/authors` is not one of them), liveness, the language menu (the sign-in page has it too)
+ * and the metrics (guarded by their own bearer, METRICS_TOKEN: Prometheus has no session). The
+ * proxy still adds its headers to them.
  */
 function isPublic(pathname: string): boolean {
-  return pathname === '/login' || pathname.startsWith('/api/auth/') || pathname === '/api/health' || pathname === '/api/locale';
+  return pathname === '/login' || pathname.startsWith('/api/auth/') || pathname === '/api/health' || pathname === '/api/locale' || pathname === '/api/metrics';
 }
 
 function refuseSignedOut(request: NextRequest): Response {

@@ -9,6 +9,7 @@ export type AppErrorKind =
   | 'bad_request'
   | 'unauthorized'
   | 'forbidden'
+  | 'not_found'
   | 'payload_too_large'
   | 'unsupported_media_type'
   | 'too_many_attempts'
@@ -27,6 +28,7 @@ const STATUS: Record<AppErrorKind, number> = {
   bad_request: 400,
   unauthorized: 401,
   forbidden: 403,
+  not_found: 404,
   payload_too_large: 413,
   unsupported_media_type: 415,
   too_many_attempts: 429,
@@ -46,6 +48,7 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   bad_request: 'The request is not valid.',
   unauthorized: 'Sign in to see callback stats.',
   forbidden: 'This request was refused.',
+  not_found: 'There is nothing at this address.',
   payload_too_large: 'The request is too large.',
   unsupported_media_type: 'The request is not in a format this address accepts.',
   // The same words as a wrong password: a throttled attempt must not confirm the account exists.

@@ -6,10 +6,11 @@ import { authSettings } from './settings/auth';
 import type { Env } from './settings/define-settings';
 import { monitoringSettings } from './settings/monitoring';
 import { signInSettings } from './settings/sign-in';
+import { redisSettings } from './store/redis-settings';
 import { talkoverSettings } from './talkover/config';
 
 /** Every concern, in the order their problems are reported. */
-const SETTINGS = [authSettings, talkoverSettings, signInSettings, accessSettings, monitoringSettings, appSettings];
+const SETTINGS = [authSettings, talkoverSettings, redisSettings, signInSettings, accessSettings, monitoringSettings, appSettings];
 
 /**
  * The first thing wrong with the production settings, as one line naming the variable (never a

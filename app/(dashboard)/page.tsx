@@ -13,6 +13,7 @@ import { requireUser } from '@/lib/auth/session';
 import { describeRange, parseDateRange, todayIn } from '@/lib/date-range';
 import { getAppTimeZone, getWeekStart } from '@/lib/env';
 import { formatDayRange } from '@/lib/format';
+import { timePageRequest } from '@/lib/metrics/page-timing';
 import { rangeParamsFromPage, toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/search-params';
 import type { WeekStart } from '@/lib/trends/buckets';
 import { parseView, toViewQuery, viewQueryParts } from '@/lib/trends/view';
@@ -43,6 +44,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
  * buckets are, the sources. Each has its own skeleton of the same shape.
  */
 export default async function StatsPage({ searchParams }: Props) {
+  timePageRequest('/');
   const params = await searchParams;
   const user = await requireUser(`/${toQueryString(params)}`);
   let timeZone: string;

@@ -1,6 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { isAppError } from '../errors';
+import { recordSignInAttempt } from '../metrics/record';
 import { accessSettings, getAccessSettings } from '../settings/access';
 import { isAccountAllowed } from './access';
 import { hashPassword, verifyPassword } from './password';
@@ -27,12 +28,13 @@ const dummyHash = hashPassword('not-a-real-password');
  */
 export async function authorizeCredentials(input: unknown): Promise<{ id: string; email: string } | null> {
   const credentials = credentialsSchema.safeParse(input);
-  if (!credentials.success) return null;
+  if (!credentials.success) return failed();
   const users = getPasswordAccounts();
-  if (!users) return null;
+  if (!users) return failed();
   const email = normaliseEmail(credentials.data.email);
   const verdict = await reserveSignInAttempt(email, getSignInAddress());
   if (!verdict.allowed) {
+    recordSignInAttempt('throttled');
     reportSignInRefusal({ kind: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds });
     return null;
   }
@@ -45,14 +47,22 @@ export async function authorizeCredentials(input: unknown): Promise<{ id: string
   });
   if (!check.ran) {
     await verdict.attempt.settle('not_checked');
+    recordSignInAttempt('busy');
     reportSignInRefusal({ kind: 'busy', retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
     return null;
   }
   if (user && check.value && isAccountAllowed(user.email, 'credentials')) {
     await verdict.attempt.settle('success');
+    recordSignInAttempt('success');
     return { id: user.email, email: user.email };
   }
   await verdict.attempt.settle('failure');
+  return failed();
+}
+
+/** Any refusal that is not a lockout or a full gate: wrong password, unknown email, bad form. */
+function failed(): null {
+  recordSignInAttempt('failure');
   return null;
 }
 

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { NextAuthOptions } from 'next-auth';
 import { encode, type JWT } from 'next-auth/jwt';
+import { recordSignInAttempt } from '../metrics/record';
 import { isAccountAllowed, isEmailVerified } from './access';
 import { buildProviders } from './providers';
 import { getAuthSettings } from '../settings/auth';
@@ -30,8 +31,11 @@ export function getAuthOptions(): NextAuthOptions {
       // Credentials are checked in authorize() instead, which answers with the generic error.
       signIn: ({ user, account, profile }) => {
         const provider = account?.provider ?? '';
+        // Password sign-ins are counted in authorize(), which decides them.
         if (provider === 'credentials') return true;
-        return isEmailVerified(provider, profile as Record<string, unknown> | undefined) && isAccountAllowed(user.email, provider);
+        const allowed = isEmailVerified(provider, profile as Record<string, unknown> | undefined) && isAccountAllowed(user.email, provider);
+        recordSignInAttempt(allowed ? 'success' : 'failure');
+        return allowed;
       },
       // Runs at sign-in (user set) and whenever a session is read: the allow-list and the
       // lifetime since sign-in are checked again each time, and a token that no longer passes

@@ -1,7 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getAuthSettings, MAX_LOCKOUT_SECONDS } from '../settings/auth';
+import { getSharedRedis } from '../store/availability';
+import { sharedKey } from '../store/keys';
 
 /**
  * Throttling of password sign-ins (OWASP ASVS 2.2.1), with rate-limiter-flexible. A point is
@@ -19,6 +21,10 @@ import { getAuthSettings, MAX_LOCKOUT_SECONDS } from '../settings/auth';
  *
  * Unknown emails are counted like known ones. Keys are SHA-256 digests, so a key has a fixed
  * size and the store never holds an email address.
+ *
+ * With REDIS_URL the counts live in Redis (rate-limiter-flexible's Redis store), so a lockout
+ * at one instance holds at all of them; while Redis fails, each limiter's in-memory insurance
+ * limiter counts for this process alone.
  */
 const STREAK = 5;
 const PAIR_PER_HOUR = 20;
@@ -34,16 +40,28 @@ type Holder = { [KEY]?: Limiters };
 
 function limiters(): Limiters {
   return ((globalThis as Holder)[KEY] ??= {
-    streak: new RateLimiterMemory({ keyPrefix: 'signin_streak', points: STREAK, duration: DAY }),
-    lockouts: new RateLimiterMemory({ keyPrefix: 'signin_lockouts', points: 1_000, duration: DAY }),
-    pair: new RateLimiterMemory({ keyPrefix: 'signin_pair_hour', points: PAIR_PER_HOUR, duration: 3_600 }),
-    account: new RateLimiterMemory({ keyPrefix: 'signin_account_hour', points: ACCOUNT_PER_WINDOW, duration: 3_600 }),
-    address: new RateLimiterMemory({
+    streak: createLimiter({ keyPrefix: 'signin_streak', points: STREAK, duration: DAY }),
+    lockouts: createLimiter({ keyPrefix: 'signin_lockouts', points: 1_000, duration: DAY }),
+    pair: createLimiter({ keyPrefix: 'signin_pair_hour', points: PAIR_PER_HOUR, duration: 3_600 }),
+    account: createLimiter({ keyPrefix: 'signin_account_hour', points: ACCOUNT_PER_WINDOW, duration: 3_600 }),
+    address: createLimiter({
       keyPrefix: 'signin_address',
       points: ADDRESS_FAILURES,
       duration: ADDRESS_WINDOW_SECONDS,
       blockDuration: ADDRESS_WINDOW_SECONDS,
     }),
+  });
+}
+
+/** In memory, or in Redis (shared by every instance) with an in-memory insurance limiter. */
+function createLimiter(options: IRateLimiterOptions & { keyPrefix: string }): RateLimiterAbstract {
+  const redis = getSharedRedis();
+  if (!redis) return new RateLimiterMemory(options);
+  return new RateLimiterRedis({
+    ...options,
+    storeClient: redis,
+    keyPrefix: sharedKey('signin', options.keyPrefix),
+    insuranceLimiter: new RateLimiterMemory(options),
   });
 }
 

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Clock } from './clock';
+import { RedisBudget } from './redis-budget';
 import { SlidingWindowBudget } from './sliding-window-budget';
 
 /** The share of Talkover's per-minute limit the dashboard spends over time (members' shares are cut from it). */
@@ -13,9 +14,12 @@ export type Reservation = { ok: true; waitMs: number } | { ok: false; retryAfter
  */
 export type BudgetPriority = 'view' | 'series';
 
+export type BudgetSnapshot = { remaining: number; pausedForMs: number };
+
 /**
- * The rate-limit budget every Talkover call, retries included, goes through. One small
- * interface so the in-memory log can later be swapped for a shared one (a Redis sorted set).
+ * The rate-limit budget every Talkover call, retries included, goes through: in this process's
+ * memory (the default), or in Redis when REDIS_URL is set so all instances share one budget
+ * and one pause. Async because the shared one is a Redis round trip.
  */
 export interface UpstreamBudget {
   readonly limitPerMinute: number;
@@ -24,15 +28,38 @@ export interface UpstreamBudget {
    * sleeps `waitMs`, then calls). Refuses, booking nothing, when paused or the wait is too long.
    * Series calls never wait.
    */
-  reserve(maxWaitMs: number, options?: { priority?: BudgetPriority }): Reservation;
+  reserve(maxWaitMs: number, options?: { priority?: BudgetPriority }): Promise<Reservation>;
   /** Stops every call until `untilMs`. */
-  pauseUntil(untilMs: number): void;
+  pauseUntil(untilMs: number): Promise<void>;
   /** Calls that could start now, and the pause if any. */
-  snapshot(): { remaining: number; pausedForMs: number };
+  snapshot(): Promise<BudgetSnapshot>;
 }
 
-export function createUpstreamBudget(limitPerMinute: number, clock: Clock): UpstreamBudget {
-  return new SlidingWindowBudget(limitPerMinute, clock);
+/** The in-memory log's own shape: the same operations, answered at once. */
+export interface SyncBudget {
+  readonly limitPerMinute: number;
+  reserve(maxWaitMs: number, options?: { priority?: BudgetPriority }): Reservation;
+  pauseUntil(untilMs: number): void;
+  snapshot(): BudgetSnapshot;
+}
+
+/** The in-process budget behind the async interface. */
+export function toAsyncBudget(budget: SyncBudget): UpstreamBudget {
+  return {
+    limitPerMinute: budget.limitPerMinute,
+    reserve: async (maxWaitMs, options) => budget.reserve(maxWaitMs, options),
+    pauseUntil: async (untilMs) => budget.pauseUntil(untilMs),
+    snapshot: async () => budget.snapshot(),
+  };
+}
+
+/**
+ * Chosen once: the shared Redis budget when `shared`, else the in-process log. `clockTime`
+ * (tests) makes the Redis one keep the injected clock's time instead of Redis's.
+ */
+export function createUpstreamBudget(limitPerMinute: number, clock: Clock, { shared = false, clockTime = false } = {}): UpstreamBudget {
+  const local = new SlidingWindowBudget(limitPerMinute, clock);
+  return shared ? new RedisBudget(local, clock, clockTime) : toAsyncBudget(local);
 }
 
 /**

@@ -1,6 +1,8 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from './clock';
+import type { SharedCacheTier } from './shared-cache';
+import { loadThroughSharedTier } from './shared-load';
 
 /**
  * Every Talkover answer the dashboard shows goes through here: TTLs, keys, single-flight and
@@ -19,8 +21,12 @@ export type Cached<T> = {
 /** What the upstream call is for, written to its log line. */
 export type LoadReason = 'miss' | 'refresh' | 'uncached';
 
-type Entry = { value: unknown; fetchedAt: number };
-type Context = { load: (reason: LoadReason) => Promise<unknown> };
+/** `fromShared`: read from the shared tier (another instance called Talkover), so a hit. */
+type Entry = { value: unknown; fetchedAt: number; fromShared?: boolean };
+type Context = {
+  load: (reason: LoadReason) => Promise<unknown>;
+  shared?: { tier: SharedCacheTier; waitMs: number };
+};
 export type ResponseCache = LRUCache<string, Entry, Context>;
 
 export const MAX_STALE_MS = 24 * 3_600_000;
@@ -47,10 +53,17 @@ export function createResponseCache(clock: Clock, maxBytes = MAX_CACHE_BYTES): R
     // Expired entries stay (until evicted) so a failed refresh can fall back on them. The
     // fallback itself is ours (below): every caller sharing the failed fetch must get it.
     noDeleteOnFetchRejection: true,
-    fetchMethod: async (_key, stale, { context }) => ({
-      value: await context.load(stale === undefined ? 'miss' : 'refresh'),
-      fetchedAt: clock.now(),
-    }),
+    fetchMethod: async (key, stale, { context, options }) => {
+      const reason = stale === undefined ? 'miss' : 'refresh';
+      if (!context.shared) return { value: await context.load(reason), fetchedAt: clock.now() };
+      const loaded = await loadThroughSharedTier(
+        key,
+        { shared: context.shared.tier, load: () => context.load(reason), ttlMs: options.ttl ?? 60_000, keepMs: MAX_STALE_MS, waitMs: context.shared.waitMs },
+        clock,
+      );
+      options.ttl = Math.max(1, loaded.ttlMs);
+      return { ...loaded.entry, fromShared: loaded.fromShared };
+    },
   });
 }
 
@@ -80,9 +93,14 @@ export async function cached<T>(
   clock: Clock,
   request: { key: string; ttlSeconds: number },
   load: (reason: LoadReason) => Promise<T>,
-  /** Which failures the previous figures may stand in for (all, unless told otherwise). */
-  { staleOnError = () => true }: { staleOnError?: (error: unknown) => boolean } = {},
+  /**
+   * `staleOnError`: which failures the previous figures may stand in for (all, unless told
+   * otherwise). `shared`: the tier other instances read and write (Redis), and how long to wait
+   * for another instance's call.
+   */
+  options: { staleOnError?: (error: unknown) => boolean; shared?: { tier: SharedCacheTier; waitMs: number } } = {},
 ): Promise<Cached<T>> {
+  const { staleOnError = () => true, shared } = options;
   const startedAt = clock.now();
   if (request.ttlSeconds <= 0) {
     const value = await load('uncached');
@@ -92,19 +110,26 @@ export async function cached<T>(
   const status: LRUCache.Status<string, Entry, Context> = {};
   let entry: Entry | undefined;
   try {
-    entry = await cache.fetch(request.key, { ttl: request.ttlSeconds * 1000, context: { load }, status });
+    entry = await cache.fetch(request.key, { ttl: request.ttlSeconds * 1000, context: { load, shared }, status });
   } catch (error) {
-    const stale = staleOnError(error) ? cache.get(request.key, { allowStale: true, noDeleteOnStaleGet: true }) : undefined;
+    const stale = staleOnError(error) ? await findStale(cache, request.key, shared?.tier) : undefined;
     if (!stale || clock.now() - stale.fetchedAt > MAX_STALE_MS) throw error;
     return { value: stale.value as T, fetchedAt: new Date(stale.fetchedAt), cache: 'stale', upstreamMs: clock.now() - startedAt };
   }
   // fetch() resolves undefined only if the entry was evicted while its fetch was in flight.
-  if (!entry) return cached(cache, clock, request, load, { staleOnError });
-  const state: CacheState = status.fetch === 'hit' ? 'hit' : 'miss';
+  if (!entry) return cached(cache, clock, request, load, options);
+  const state: CacheState = status.fetch === 'hit' || entry.fromShared ? 'hit' : 'miss';
   return {
     value: entry.value as T,
     fetchedAt: new Date(entry.fetchedAt),
     cache: state,
     upstreamMs: state === 'hit' ? 0 : clock.now() - startedAt,
   };
+}
+
+/** The last good value: this process's, else the one kept in the shared tier (a cold instance). */
+async function findStale(cache: ResponseCache, key: string, tier: SharedCacheTier | undefined): Promise<Entry | undefined> {
+  const local = cache.get(key, { allowStale: true, noDeleteOnStaleGet: true });
+  if (local || !tier) return local;
+  return (await tier.read(key))?.entry;
 }

@@ -1,6 +1,7 @@
 import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
+import { recordTalkoverCall } from '../metrics/record';
 import { readCappedText } from './body';
 import { pauseFromHeaders, type BudgetPriority } from './budget';
 import { parseRetryAfter } from './retry-after';
@@ -64,7 +65,7 @@ export async function talkoverGet<T>(
 
 /** Waits for a budget slot if one comes before the deadline; otherwise fails as rate limited. */
 async function takeBudget(state: UpstreamState, deadlineAt: number, priority: BudgetPriority): Promise<void> {
-  const reservation = state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
+  const reservation = await state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
   if (!reservation.ok) {
     throw new AppError('upstream_rate_limited', {
       message: 'The dashboard is pacing its requests to stay inside Talkover\'s rate limit. Try again shortly.',
@@ -74,7 +75,7 @@ async function takeBudget(state: UpstreamState, deadlineAt: number, priority: Bu
   if (reservation.waitMs > 0) {
     await state.clock.sleep(reservation.waitMs);
     // Talkover may have said "stop" (a 429) while this call waited for its token.
-    const { pausedForMs } = state.budget.snapshot();
+    const { pausedForMs } = await state.budget.snapshot();
     if (pausedForMs > 0) {
       throw new AppError('upstream_rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil(pausedForMs / 1000)) });
     }
@@ -93,15 +94,10 @@ async function tryOnce<T>(
 ): Promise<T> {
   const startedAt = performance.now();
   const record = (result: CallOutcome) => {
+    const durationMs = performance.now() - startedAt;
     state.lastCall = { at: new Date(state.clock.now()).toISOString(), endpoint: context.endpoint, status: result.status, outcome: result.outcome };
-    console.info(
-      JSON.stringify({
-        event: 'talkover_call',
-        ...context,
-        ...result,
-        duration_ms: Math.round(performance.now() - startedAt),
-      }),
-    );
+    recordTalkoverCall(context.endpoint, result.outcome, durationMs / 1000);
+    console.info(JSON.stringify({ event: 'talkover_call', ...context, ...result, duration_ms: Math.round(durationMs) }));
   };
 
   let response: Response;
@@ -136,7 +132,7 @@ async function tryOnce<T>(
     state.clock.now(),
     error?.retryAfterSeconds,
   );
-  if (pauseUntil !== null) state.budget.pauseUntil(pauseUntil);
+  if (pauseUntil !== null) await state.budget.pauseUntil(pauseUntil);
 
   if (error) {
     record({ status: response.status, outcome: error.kind, code: upstreamCode });

@@ -11,12 +11,12 @@ export type UpstreamHealth = {
 };
 
 /** The upstream state as it stands, without creating it or touching the token. */
-export function getUpstreamHealth(): UpstreamHealth {
+export async function getUpstreamHealth(): Promise<UpstreamHealth> {
   const state = peekUpstreamState();
   if (!state) {
     return { budget_remaining: null, rate_limit_per_minute: null, paused_for_seconds: 0, in_flight: 0, cached_entries: 0, last_call: null };
   }
-  const budget = state.budget.snapshot();
+  const budget = await state.budget.snapshot();
   return {
     budget_remaining: budget.remaining,
     rate_limit_per_minute: state.budget.limitPerMinute,

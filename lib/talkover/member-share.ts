@@ -1,6 +1,7 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import type { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { AppError, isAppError } from '../errors';
 import { SPEND_SHARE } from './budget';
 
@@ -18,7 +19,7 @@ export const MEMBER_SHARE_OF_BUDGET = 0.5;
 
 export type ShareVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 
-/** Where the counts live: in memory by default; a shared store can take its place later. */
+/** Where the counts live: in memory by default, in Redis (shared by all instances) with REDIS_URL. */
 export type MissShareStore = { readonly pointsPerMinute: number; take(key: string): Promise<ShareVerdict> };
 
 /** Cache misses a member may cause per minute at a Talkover limit: half of the 80% budget. */
@@ -28,7 +29,19 @@ export function memberShareFor(limitPerMinute: number): number {
 
 /** rate-limiter-flexible's memory store: one count per member for a minute from its first miss. */
 export function createMemoryMissShare(pointsPerMinute: number): MissShareStore {
-  const limiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
+  return toMissShare(pointsPerMinute, new RateLimiterMemory({ points: pointsPerMinute, duration: 60 }));
+}
+
+/**
+ * rate-limiter-flexible's Redis store, so a member's share is one count across instances. While
+ * Redis fails, its in-memory insurance limiter counts for this process alone.
+ */
+export function createRedisMissShare(pointsPerMinute: number, redis: Redis, keyPrefix: string): MissShareStore {
+  const insuranceLimiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
+  return toMissShare(pointsPerMinute, new RateLimiterRedis({ storeClient: redis, keyPrefix, points: pointsPerMinute, duration: 60, insuranceLimiter }));
+}
+
+function toMissShare(pointsPerMinute: number, limiter: RateLimiterAbstract): MissShareStore {
   return {
     pointsPerMinute,
     async take(key) {

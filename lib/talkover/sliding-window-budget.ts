@@ -1,5 +1,5 @@
 import 'server-only';
-import type { BudgetPriority, Reservation, UpstreamBudget } from './budget';
+import type { BudgetPriority, Reservation, SyncBudget } from './budget';
 import type { Clock } from './clock';
 
 const MINUTE_MS = 60_000;
@@ -10,6 +10,13 @@ const SUSTAINED_WINDOW_MS = 5 * MINUTE_MS;
 export const SUSTAINED_SHARE = 0.8;
 /** Series calls leave this share of the minute's budget to the figures people are looking at. */
 const SERIES_RESERVE_SHARE = 0.25;
+
+/** The caps at a limit, shared with the Redis script (redis-budget.ts) so both spend alike. */
+export function budgetCaps(limitPerMinute: number) {
+  const windowCap = Math.max(1, Math.floor(limitPerMinute * WINDOW_SHARE));
+  const sustainedCap = Math.max(windowCap, Math.floor(limitPerMinute * SUSTAINED_SHARE * (SUSTAINED_WINDOW_MS / MINUTE_MS)));
+  return { windowCap, sustainedCap, seriesReserve: Math.ceil(windowCap * SERIES_RESERVE_SHARE) };
+}
 
 /**
  * A sliding-window log of upstream calls: the times of the calls of the last five minutes (and
@@ -22,7 +29,7 @@ const SERIES_RESERVE_SHARE = 0.25;
  * off the call that must leave a window first. Series calls never wait and never dig into the
  * last 25% of a window: a view call is never queued behind one.
  */
-export class SlidingWindowBudget implements UpstreamBudget {
+export class SlidingWindowBudget implements SyncBudget {
   readonly limitPerMinute: number;
   private readonly windowCap: number;
   private readonly sustainedCap: number;
@@ -33,9 +40,7 @@ export class SlidingWindowBudget implements UpstreamBudget {
 
   constructor(limitPerMinute: number, private readonly clock: Clock) {
     this.limitPerMinute = limitPerMinute;
-    this.windowCap = Math.max(1, Math.floor(limitPerMinute * WINDOW_SHARE));
-    this.sustainedCap = Math.max(this.windowCap, Math.floor(limitPerMinute * SUSTAINED_SHARE * (SUSTAINED_WINDOW_MS / MINUTE_MS)));
-    this.seriesReserve = Math.ceil(this.windowCap * SERIES_RESERVE_SHARE);
+    ({ windowCap: this.windowCap, sustainedCap: this.sustainedCap, seriesReserve: this.seriesReserve } = budgetCaps(limitPerMinute));
   }
 
   reserve(maxWaitMs: number, options: { priority?: BudgetPriority } = {}): Reservation {

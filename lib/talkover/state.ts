@@ -3,8 +3,11 @@ import { createUpstreamBudget, type UpstreamBudget } from './budget';
 import { realClock, type Clock } from './clock';
 import { ConcurrencyGate } from './concurrency';
 import { createResponseCache, type ResponseCache } from './cache';
-import { createMemoryMissShare, memberShareFor, type MissShareStore } from './member-share';
+import { getSharedRedis } from '../store/availability';
+import { sharedKey } from '../store/keys';
+import { createMemoryMissShare, createRedisMissShare, memberShareFor, type MissShareStore } from './member-share';
 import { SeriesSlots, seriesSlotLimit } from './series-slots';
+import { createRedisCacheTier, type SharedCacheTier } from './shared-cache';
 
 export type LastCall = { at: string; endpoint: string; status: number | null; outcome: string };
 
@@ -16,6 +19,8 @@ export type LastCall = { at: string; endpoint: string; status: number | null; ou
 export type UpstreamState = {
   clock: Clock;
   cache: ResponseCache;
+  /** The cache tier all instances share (Redis), or null: this process's cache is all there is. */
+  sharedCache: SharedCacheTier | null;
   budget: UpstreamBudget;
   gate: ConcurrencyGate;
   /** Each member's share of the budget, in cache misses per minute. */
@@ -28,27 +33,32 @@ export type UpstreamState = {
 const KEY = Symbol.for('callback-stats.talkover-upstream-state');
 type Holder = { [KEY]?: UpstreamState };
 
-/** The state for these limits; rebuilt (budget and gate only) if the settings changed. */
+/**
+ * The state for these limits; rebuilt (budget and gate only) if the settings changed. Whether
+ * it is shared (REDIS_URL) is decided here, once; callers never know which kind they have.
+ */
 export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcurrent: number }): UpstreamState {
   const holder = globalThis as Holder;
   let state = holder[KEY];
   if (!state) {
     const clock = realClock;
+    const shared = getSharedRedis() !== null;
     state = holder[KEY] = {
       clock,
       cache: createResponseCache(clock),
-      budget: createUpstreamBudget(limits.rateLimitPerMinute, clock),
+      sharedCache: shared ? createRedisCacheTier() : null,
+      budget: createUpstreamBudget(limits.rateLimitPerMinute, clock, { shared }),
       gate: new ConcurrencyGate(limits.maxConcurrent),
-      memberShare: createMemoryMissShare(memberShareFor(limits.rateLimitPerMinute)),
+      memberShare: createMissShare(memberShareFor(limits.rateLimitPerMinute)),
       seriesSlots: new SeriesSlots(seriesSlotLimit(limits.maxConcurrent)),
       lastCall: null,
     };
   }
   if (state.budget.limitPerMinute !== limits.rateLimitPerMinute) {
-    state.budget = createUpstreamBudget(limits.rateLimitPerMinute, state.clock);
+    state.budget = createUpstreamBudget(limits.rateLimitPerMinute, state.clock, { shared: state.sharedCache !== null });
   }
   if (state.memberShare.pointsPerMinute !== memberShareFor(limits.rateLimitPerMinute)) {
-    state.memberShare = createMemoryMissShare(memberShareFor(limits.rateLimitPerMinute));
+    state.memberShare = createMissShare(memberShareFor(limits.rateLimitPerMinute));
   }
   if (state.gate.limit !== limits.maxConcurrent) {
     state.gate = new ConcurrencyGate(limits.maxConcurrent);
@@ -62,12 +72,17 @@ export function peekUpstreamState(): UpstreamState | undefined {
   return (globalThis as Holder)[KEY];
 }
 
-/** Tests: forget everything, optionally with a manual clock. */
+function createMissShare(pointsPerMinute: number): MissShareStore {
+  const redis = getSharedRedis();
+  return redis ? createRedisMissShare(pointsPerMinute, redis, sharedKey('share')) : createMemoryMissShare(pointsPerMinute);
+}
+
+/** Tests: forget everything, optionally with a manual clock (which a shared budget then keeps too). */
 export function resetUpstreamState(clock: Clock = realClock): void {
   const holder = globalThis as Holder;
   delete holder[KEY];
   const state = getUpstreamState({ rateLimitPerMinute: 100, maxConcurrent: 8 });
   state.clock = clock;
   state.cache = createResponseCache(clock);
-  state.budget = createUpstreamBudget(100, clock);
+  state.budget = createUpstreamBudget(100, clock, { shared: state.sharedCache !== null, clockTime: clock !== realClock });
 }

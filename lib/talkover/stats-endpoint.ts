@@ -1,5 +1,6 @@
 import 'server-only';
 import { todayIn } from '../date-range';
+import { recordCacheRequest } from '../metrics/record';
 import { TALKOVER_STATS_PATH } from '../paths';
 import type { BudgetPriority } from './budget';
 import { cached, cacheKey, ttlSecondsFor, type Cached, type LoadReason } from './cache';
@@ -58,13 +59,22 @@ export async function getCachedTalkoverStats(
     return requestTalkoverStats(range, reason, priority);
   };
   // Figures served as stale say "Talkover is unavailable": not what a refused share means.
-  const options = { staleOnError: (error: unknown) => !isMemberRefusal(error) };
+  const options = {
+    staleOnError: (error: unknown) => !isMemberRefusal(error),
+    shared: state.sharedCache ? { tier: state.sharedCache, waitMs: config.deadlineMs } : undefined,
+  };
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await cached(state.cache, state.clock, request, load, options);
+      const result = await cached(state.cache, state.clock, request, load, options);
+      recordCacheRequest(result.cache);
+      return result;
     } catch (error) {
       // This request joined someone else's miss, which their share refused: ask again as itself.
-      if (loaded || attempt === 3 || !isMemberRefusal(error)) throw error;
+      if (loaded || attempt === 3 || !isMemberRefusal(error)) {
+        // Nothing usable was cached (a hit or a stale value would have answered): a miss.
+        recordCacheRequest('miss');
+        throw error;
+      }
     }
   }
 }

@@ -13,6 +13,16 @@ export function spawnNext(args: string[], env: NodeJS.ProcessEnv, stdio: StdioOp
   return child;
 }
 
+/**
+ * `node <distDir>/standalone/server.js`, the server the container image runs (it reads PORT and
+ * HOSTNAME), with the same kill-on-exit guard.
+ */
+export function spawnStandaloneServer(serverJs: string, env: NodeJS.ProcessEnv, stdio: StdioOptions = 'inherit'): ChildProcess {
+  const child = spawn(process.execPath, [serverJs], { env, stdio });
+  killOnExit(child);
+  return child;
+}
+
 /** `next start` on loopback only: the demo and the tests serve nobody on the network. */
 export function nextStartArgs(port: number): string[] {
   return ['start', '-p', String(port), '-H', '127.0.0.1'];

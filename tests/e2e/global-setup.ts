@@ -48,6 +48,7 @@ export default async function setup(project: TestProject) {
     AUTH_OIDC_NAME: OIDC_CLIENT.name,
     // Applies to the password user too (E2E.email is on it); AUTH_ALLOWED_EMAILS is left unset.
     AUTH_ALLOWED_DOMAINS: E2E.allowedDomains,
+    METRICS_TOKEN: E2E.metricsToken,
   };
   delete env.AUTH_ALLOWED_EMAILS;
   delete env.DEMO_MODE;
@@ -59,6 +60,8 @@ export default async function setup(project: TestProject) {
     port,
     distDir: E2E.distDir,
     build: process.env.E2E_SKIP_BUILD === '1' ? 'never' : 'always',
+    // The same build also holds the container image's server, for standalone.spec.ts.
+    standalone: true,
     output: { buildLog, serverLog },
   }).catch(async (error) => {
     await oidcIssuer.close();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, RANGE_PRESETS, todayIn } from '../../lib/date-range';
+import { SOURCE_AGENTS } from '../../simulator/agents';
 import type { Fault } from '../../simulator/server';
 import { launchBrowser, signedInContext, signIn } from './support/browser';
 import { E2E } from './support/context';
@@ -309,7 +310,7 @@ describe('the Talkover token', () => {
     expect(leaksIn(seen.slice(start))).toEqual([]);
   }, 120_000);
 
-  it('appears in no session, health or sign-in answer', async () => {
+  it('appears in no session, health, metrics or sign-in answer', async () => {
     const start = seen.length;
     const session = await fetchRecorded('session', '/api/auth/session');
     expect(Object.keys(JSON.parse(session.body)).sort()).toEqual(['expires', 'user']);
@@ -319,6 +320,16 @@ describe('the Talkover token', () => {
     await fetchRecorded('providers', '/api/auth/providers', { signedIn: false });
     await fetchRecorded('health', '/api/health');
     await fetchRecorded('health, signed out', '/api/health', { signedIn: false });
+    await fetchRecorded('metrics, no bearer', '/api/metrics', { signedIn: false });
+    const metrics = await fetchRecorded('metrics', '/api/metrics', {
+      signedIn: false,
+      headers: { Authorization: `Bearer ${E2E.metricsToken}` },
+    });
+    expect(metrics.status).toBe(200);
+    // Everything above happened: the metrics count it, and name no one and nothing from Talkover.
+    expect(metrics.body).toMatch(/^talkover_calls_total\{endpoint="\/callback-agents\/stats",outcome="upstream_rejected_token"\} [1-9]/m);
+    expect(metrics.body).toMatch(/^sign_in_attempts_total\{outcome="success"\} [1-9]/m);
+    for (const text of [E2E.email, E2E.metricsToken, ...SOURCE_AGENTS.map((agent) => agent.name)]) expect(metrics.body).not.toContain(text);
     expect(leaksIn(seen.slice(start))).toEqual([]);
   });
 

@@ -60,6 +60,16 @@ const PUBLIC_ROUTES: Record<string, PublicRoute> = {
       expect(text).toBe('{"status":"ok"}');
     },
   },
+  '/api/metrics': {
+    why: 'Prometheus has no session: the metrics have their own bearer (METRICS_TOKEN, set in this suite); without it, 401 and nothing else',
+    check: (method, { status, headers, text }) => {
+      if (method !== 'GET') return expect(status).toBeLessThan(500);
+      expect(status).toBe(401);
+      expect(headers.get('www-authenticate')).toMatch(/^Bearer/);
+      expect(JSON.parse(text).error.code).toBe('unauthorized');
+      expect(text).not.toContain('talkover_calls_total');
+    },
+  },
   '/api/auth/[...nextauth]': {
     why: "next-auth's own endpoints (CSRF token, sign-in, session): they must work signed out",
     check: (_method, { status, text }) => {
@@ -239,6 +249,7 @@ describe('route discovery', () => {
         'page /login GET',
         'route handler /api/stats GET',
         'route handler /api/health GET',
+        'route handler /api/metrics GET',
         'route handler /api/auth/[...nextauth] GET,POST',
       ]),
     );

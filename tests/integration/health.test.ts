@@ -38,7 +38,8 @@ describe('GET /api/health', () => {
     const answer = await health({ cookie: await sessionCookie() });
     expect(answer.status).toBe(200);
     const body = JSON.parse(answer.text);
-    expect(Object.keys(body).sort()).toEqual(['status', 'talkover']);
+    expect(Object.keys(body).sort()).toEqual(['shared_state', 'status', 'talkover']);
+    expect(body.shared_state).toBe('memory');
     expect(Object.keys(body.talkover).sort()).toEqual(DETAIL_KEYS);
     expect(answer.cacheControl).toBe('private, no-store');
   });

@@ -17,7 +17,7 @@ beforeEach(() => stubSessionEnv());
 afterEach(() => vi.unstubAllEnvs());
 
 describe('proxy public paths', () => {
-  it.each(['/api/authors', '/api/authx', '/api/auth', '/api/healthz', '/api/health/x', '/api/statsx', '/api/localex', '/api/locale/x'])(
+  it.each(['/api/authors', '/api/authx', '/api/auth', '/api/healthz', '/api/health/x', '/api/statsx', '/api/localex', '/api/locale/x', '/api/metricsx', '/api/metrics/x'])(
     'answers %s signed out with 401 JSON',
     async (path) => {
       expect(runsProxy(path)).toBe(true);
@@ -36,7 +36,7 @@ describe('proxy public paths', () => {
     expect(location.searchParams.get('callbackUrl')).toBe(path);
   });
 
-  it.each(['/login', '/api/auth/session', '/api/auth/providers', '/api/health', '/api/locale'])('lets %s through signed out', async (path) => {
+  it.each(['/login', '/api/auth/session', '/api/auth/providers', '/api/health', '/api/locale', '/api/metrics'])('lets %s through signed out', async (path) => {
     expect(runsProxy(path)).toBe(true);
     const response = await signedOut(path);
     expect(response.status).toBe(200);

@@ -403,6 +403,7 @@ describe('/api/health', () => {
     expect(answer.headers.get('cache-control')).toBe('private, no-store');
     expect(answer.body).toEqual({
       status: 'ok',
+      shared_state: 'memory',
       talkover: {
         budget_remaining: remaining,
         rate_limit_per_minute: 60,

@@ -100,6 +100,12 @@ describe('findStartupProblem', () => {
       problem: 'APP_TIMEZONE is not a valid IANA timezone (e.g. America/Sao_Paulo)',
     },
     { name: 'APP_TIMEZONE unset (UTC)', change: { APP_TIMEZONE: undefined }, problem: null },
+    {
+      name: 'METRICS_TOKEN too short',
+      change: { METRICS_TOKEN: 'short-token' },
+      problem: 'METRICS_TOKEN must be at least 16 characters (openssl rand -hex 32)',
+    },
+    { name: 'METRICS_TOKEN long enough', change: { METRICS_TOKEN: 'a-scrape-token-of-32-characters!' }, problem: null },
     { name: 'APP_TIMEZONE empty (UTC)', change: { APP_TIMEZONE: '' }, problem: null },
     { name: 'APP_WEEK_START sunday', change: { APP_WEEK_START: 'sunday' }, problem: null },
     { name: 'APP_WEEK_START Monday', change: { APP_WEEK_START: 'Monday' }, problem: null },
@@ -109,6 +115,18 @@ describe('findStartupProblem', () => {
     { name: 'APP_DEFAULT_LOCALE unsupported', change: { APP_DEFAULT_LOCALE: 'de' }, problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR' },
     { name: 'APP_DEFAULT_LOCALE a language without its region', change: { APP_DEFAULT_LOCALE: 'pt' }, problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR' },
     { name: 'TALKOVER_API_URL unset (default)', change: { TALKOVER_API_URL: undefined }, problem: null },
+    {
+      name: 'REDIS_URL not a redis URL',
+      change: { REDIS_URL: 'http://:hunter2@cache.internal:6379' },
+      problem: 'REDIS_URL must be a redis:// or rediss:// URL (e.g. redis://localhost:6379)',
+    },
+    { name: 'REDIS_URL with a password', change: { REDIS_URL: 'rediss://:hunter2@cache.internal:6380/0' }, problem: null },
+    { name: 'REDIS_URL empty (in-process state)', change: { REDIS_URL: '' }, problem: null },
+    {
+      name: 'REDIS_KEY_PREFIX with spaces',
+      change: { REDIS_URL: 'redis://localhost:6379', REDIS_KEY_PREFIX: 'my app' },
+      problem: 'REDIS_KEY_PREFIX must be 1–60 letters, digits, _ . : or -',
+    },
   ])('$name → $problem', ({ change, problem }) => {
     const env = { ...goodEnv(), ...change };
     const result = findStartupProblem(env);

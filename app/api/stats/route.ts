@@ -1,6 +1,7 @@
 import type { NextRequest } from 'next/server';
 import { requireApiUser } from '@/lib/auth/session';
 import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { withRequestTiming } from '@/lib/metrics/record';
 import { toServerTiming } from '@/lib/server-timing';
 import { toComparisonJson } from '@/lib/stats/comparison';
 import { getCallbackStats } from '@/lib/stats/get-callback-stats';
@@ -14,7 +15,7 @@ import { toStatsJson } from '@/lib/stats/stats-json';
  * no comparison: scripts written before it get the same answer at the same Talkover cost. The
  * comparison is fetched beside the totals, not after them. The shape is in the README.
  */
-export async function GET(request: NextRequest): Promise<Response> {
+export const GET = withRequestTiming('/api/stats', async (request: NextRequest): Promise<Response> => {
   const startedAt = performance.now();
   try {
     const user = await requireApiUser(request);
@@ -35,4 +36,4 @@ export async function GET(request: NextRequest): Promise<Response> {
     response.headers.set('Server-Timing', toServerTiming([{ name: 'total', durationMs: performance.now() - startedAt }]));
     return response;
   }
-}
+});

@@ -6,6 +6,8 @@ export const E2E = {
   lockoutEmail: 'lockout@example.com',
   /** Looks like a real environment token so any leak of it is unmistakable. */
   canaryToken: 'talq_E2ECANARY_7c1e9b2f4d6a8h0k',
+  /** METRICS_TOKEN of the app under test: /api/metrics is on, and scanned for leaks too. */
+  metricsToken: 'e2e-metrics-scrape-token-3f9a1c7e',
   timeZone: 'America/Sao_Paulo',
   /** Another run (a second worktree, a helper) can build elsewhere with E2E_DIST_DIR. */
   distDir: process.env.E2E_DIST_DIR || '.next-e2e',

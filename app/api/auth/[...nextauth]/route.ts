@@ -6,21 +6,24 @@ import { runInSignInScope, type SignInRefusal } from '@/lib/auth/sign-in-scope';
 import { AppError, isAppError } from '@/lib/errors';
 import { errorResponse } from '@/lib/http';
 import { logError } from '@/lib/log';
-import { getAuthSettings } from '@/lib/settings/auth';
+import { withRequestTiming } from '@/lib/metrics/record';
 import { getClientAddress } from '@/lib/net/client-address';
 import { checkSameOrigin } from '@/lib/security/origin';
+import { getAuthSettings } from '@/lib/settings/auth';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
+const AUTH_ROUTE = '/api/auth/[...nextauth]';
+
 /** next-auth's own routes (providers, csrf, session, OAuth callbacks): reads only. */
-export async function GET(request: NextRequest, context: Context) {
+export const GET = withRequestTiming(AUTH_ROUTE, async (request: NextRequest, context: Context): Promise<Response> => {
   const segments = (await context.params).nextauth ?? [];
   // next-auth throws (a 500) for a GET of the password callback, which only takes posts.
   if (segments.join('/') === 'callback/credentials') return new Response(null, { status: 405, headers: { Allow: 'POST' } });
   const refusal = checkAuthPath('GET', segments);
   if (refusal) return errorResponse(refusal);
   return runNextAuth(request, context);
-}
+});
 
 /** next-auth, with anything it throws on a malformed request answered 400 instead of a 500. */
 async function runNextAuth(request: NextRequest, context: Context): Promise<Response> {
@@ -41,7 +44,7 @@ async function runNextAuth(request: NextRequest, context: Context): Promise<Resp
  * reports is answered 429 (throttled) or 503 (too many checks at once) with Retry-After and
  * the same generic message as a wrong password.
  */
-export async function POST(request: NextRequest, context: Context) {
+export const POST = withRequestTiming(AUTH_ROUTE, async (request: NextRequest, context: Context): Promise<Response> => {
   const refusal =
     checkSameOrigin(request) ??
     checkAuthPath('POST', (await context.params).nextauth ?? []) ??
@@ -61,7 +64,7 @@ export async function POST(request: NextRequest, context: Context) {
     runNextAuth(forwarded, context),
   );
   return signInRefusal ? toRefusalResponse(signInRefusal) : response;
-}
+});
 
 /** next-auth's client reads `url` from a sign-in answer to find the error: give it the generic one. */
 async function toRefusalResponse(refusal: SignInRefusal): Promise<Response> {

@@ -1,0 +1,41 @@
+# syntax=docker/dockerfile:1
+# The dashboard as a container image: Next's standalone server (`node server.js`), run as the
+# image's unprivileged `node` user. See README "Deploying". Settings come from the environment
+# at run time; nothing secret is read at build time.
+
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+ENV NEXT_TELEMETRY_DISABLED=1
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM deps AS builder
+COPY . .
+# Standalone output: server.js and only the node_modules files the server traces to.
+RUN NEXT_OUTPUT=standalone npm run build
+
+# The Talkover simulator, for `docker compose --profile demo` only: TypeScript run with tsx (a
+# dev dependency), so it starts from the dependency stage, not the slim runtime below.
+FROM deps AS simulator
+COPY tsconfig.json ./
+COPY lib/paths.ts ./lib/paths.ts
+COPY simulator ./simulator
+USER node
+CMD ["node_modules/.bin/tsx", "simulator/main.ts"]
+
+FROM node:20-bookworm-slim AS runner
+WORKDIR /app
+ENV NODE_ENV=production \
+    NEXT_TELEMETRY_DISABLED=1 \
+    PORT=3000 \
+    HOSTNAME=0.0.0.0
+# The code stays root-owned (read-only to the server); only Next's cache folder is writable.
+COPY --from=builder /app/.next/standalone ./
+COPY --from=builder /app/.next/static ./.next/static
+RUN mkdir -p .next/cache && chown node:node .next/cache
+USER node
+EXPOSE 3000
+# Liveness only: /api/health never calls Talkover, so a Talkover outage does not restart the app.
+HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
+  CMD ["node", "-e", "fetch(`http://127.0.0.1:${process.env.PORT}/api/health`).then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "server.js"]

@@ -1,0 +1,48 @@
+import 'server-only';
+import type { CacheState } from '../talkover/cache';
+import { getMetrics } from './registry';
+
+/**
+ * Where events become metrics: called where they happen (the Talkover client, the stats cache,
+ * authorize(), route handlers and the page). Each label takes a fixed vocabulary, so nothing a
+ * visitor or Talkover sends can become a label value.
+ */
+
+/** The app's routes as templates: what `http_request_duration_seconds{route}` may say. */
+export type RouteTemplate = '/' | '/api/stats' | '/api/health' | '/api/metrics' | '/api/auth/[...nextauth]';
+
+export type SignInOutcome = 'success' | 'failure' | 'throttled' | 'busy';
+
+/** One try of a Talkover call; `endpoint` is the API path the code asked for (no query). */
+export function recordTalkoverCall(endpoint: string, outcome: string, durationSeconds: number): void {
+  const metrics = getMetrics();
+  metrics.talkoverCalls.inc({ endpoint, outcome });
+  metrics.talkoverDuration.observe({ endpoint }, durationSeconds);
+}
+
+export function recordCacheRequest(result: CacheState): void {
+  getMetrics().cacheRequests.inc({ result });
+}
+
+export function recordSignInAttempt(outcome: SignInOutcome): void {
+  getMetrics().signInAttempts.inc({ outcome });
+}
+
+export function recordRequestDuration(route: RouteTemplate, durationSeconds: number): void {
+  getMetrics().requestDuration.observe({ route }, durationSeconds);
+}
+
+/** A route handler that records how long each of its answers took, thrown errors included. */
+export function withRequestTiming<Args extends unknown[]>(
+  route: RouteTemplate,
+  handler: (...args: Args) => Promise<Response>,
+): (...args: Args) => Promise<Response> {
+  return async (...args) => {
+    const startedAt = performance.now();
+    try {
+      return await handler(...args);
+    } finally {
+      recordRequestDuration(route, (performance.now() - startedAt) / 1000);
+    }
+  };
+}

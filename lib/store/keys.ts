@@ -1,0 +1,26 @@
+import 'server-only';
+import { getTalkoverConfig } from '../talkover/config';
+import { getRedisSettings } from './redis-settings';
+
+/**
+ * Every Redis key starts with REDIS_KEY_PREFIX and the Talkover environment's name (never its
+ * token), so two dashboards, or two Talkover environments, can share one Redis:
+ * `callback-stats:<environment>:<kind>:<rest>`.
+ */
+export function sharedKey(kind: 'cache' | 'lock' | 'budget' | 'pause' | 'share' | 'signin', rest = ''): string {
+  return `${sharedNamespace()}${kind}${rest ? `:${rest}` : ''}`;
+}
+
+export function sharedNamespace(): string {
+  const prefix = getRedisSettings()?.keyPrefix ?? '';
+  return `${prefix}${environmentName()}:`;
+}
+
+/** Sign-in works (and is throttled) even while the Talkover settings are broken. */
+function environmentName(): string {
+  try {
+    return getTalkoverConfig().environment;
+  } catch {
+    return 'default';
+  }
+}

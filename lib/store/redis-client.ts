@@ -1,0 +1,72 @@
+import 'server-only';
+import { Redis } from 'ioredis';
+
+/**
+ * One Redis connection per process, made on first use (instrumentation.ts makes it at start-up).
+ * It hangs off globalThis because Next bundles the proxy, pages and route handlers separately
+ * (one connection each otherwise).
+ *
+ * Tuned to fail fast, never to wait: no offline queue (a command while disconnected fails at
+ * once instead of queueing), and reconnects with a capped backoff in the background. Shared-state
+ * operations give Redis 100 ms (availability.ts, which tells a slow Redis from a busy process);
+ * ioredis's own timeout is the backstop for the rate limiters' commands, which do not go through it.
+ */
+export const REDIS_COMMAND_TIMEOUT_MS = 100;
+const BACKSTOP_TIMEOUT_MS = 1_000;
+
+const KEY = Symbol.for('callback-stats.redis-client');
+type Holder = { [KEY]?: { url: string; client: Redis } };
+
+export function getRedisClient(url: string): Redis {
+  const holder = globalThis as Holder;
+  const current = holder[KEY];
+  if (current?.url === url) return current.client;
+  if (current) current.client.disconnect();
+  const client = new Redis(url, {
+    enableOfflineQueue: false,
+    commandTimeout: BACKSTOP_TIMEOUT_MS,
+    connectTimeout: 2_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: (times) => Math.min(50 * 2 ** times, 2_000),
+    lazyConnect: false,
+  });
+  // Without a listener ioredis prints every failed reconnect; availability.ts logs transitions.
+  client.on('error', () => {});
+  holder[KEY] = { url, client };
+  closeOnShutdown();
+  return client;
+}
+
+/** Waits (at most `ms`) for a connection still being made: the first requests after start-up. */
+export async function whenReady(client: Redis, ms = REDIS_COMMAND_TIMEOUT_MS): Promise<void> {
+  if (client.status === 'ready' || !['wait', 'connecting', 'connect'].includes(client.status)) return;
+  await new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      client.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    client.once('ready', done);
+  });
+}
+
+/** Tests and shutdown: closes the connection (a later call makes a new one). */
+export async function closeRedisClient(): Promise<void> {
+  const holder = globalThis as Holder;
+  const current = holder[KEY];
+  delete holder[KEY];
+  if (!current) return;
+  // Closing on purpose is not Redis failing.
+  current.client.removeAllListeners('close');
+  await current.client.quit().catch(() => current.client.disconnect());
+}
+
+const SHUTDOWN = Symbol.for('callback-stats.redis-shutdown-hook');
+function closeOnShutdown(): void {
+  const holder = globalThis as { [SHUTDOWN]?: true };
+  if (holder[SHUTDOWN]) return;
+  holder[SHUTDOWN] = true;
+  // Next stops on SIGTERM/SIGINT itself; this only says goodbye to Redis on the way out.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => void closeRedisClient());
+}

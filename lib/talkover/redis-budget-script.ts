@@ -1,0 +1,70 @@
+import 'server-only';
+
+/**
+ * The sliding-window budget (sliding-window-budget.ts) as one atomic Lua script on a sorted set
+ * of call times, so every instance books from one log. Same rules: ≤ 90% of the limit in any
+ * 60 s, ≤ 80% over 5 minutes, series calls keep off the last quarter of the minute and never
+ * wait, views may book a future slot up to their wait limit, and a pause stops everything.
+ *
+ * Time is Redis's own (`TIME`) unless the caller passes one (tests with a manual clock): one
+ * clock for all instances, so skew between servers cannot let two of them book the same slot.
+ * Waits and pauses cross the wire as durations, never as instants.
+ *
+ * KEYS: log (sorted set), pause (string with PX).
+ * ARGV: op ('reserve' | 'pause' | 'snapshot'), now ('' for server time), then per op:
+ *   reserve: maxWaitMs, series (0/1), windowCap, sustainedCap, seriesReserve, member
+ *   pause:   pauseForMs
+ *   snapshot: windowCap, sustainedCap
+ * Returns reserve: {1, waitMs} | {0, retryAfterMs (-1: never)}; pause: 1; snapshot: {remaining, pausedForMs}.
+ */
+export const BUDGET_SCRIPT = `
+local MINUTE = 60000
+local SUSTAINED = 300000
+local now = tonumber(ARGV[2])
+if not now then
+  local t = redis.call('TIME')
+  now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+end
+local op = ARGV[1]
+if op == 'pause' then
+  local forMs = tonumber(ARGV[3])
+  if forMs > redis.call('PTTL', KEYS[2]) then redis.call('SET', KEYS[2], now + forMs, 'PX', forMs) end
+  return 1
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - SUSTAINED)
+local pausedFor = math.max(0, redis.call('PTTL', KEYS[2]))
+if op == 'snapshot' then
+  local inWindow = redis.call('ZCOUNT', KEYS[1], '(' .. (now - MINUTE), '+inf')
+  local inSustained = redis.call('ZCARD', KEYS[1])
+  local remaining = math.max(0, math.min(tonumber(ARGV[3]) - inWindow, tonumber(ARGV[4]) - inSustained))
+  if pausedFor > 0 then remaining = 0 end
+  return {remaining, pausedFor}
+end
+if pausedFor > 0 then return {0, pausedFor} end
+local maxWait = tonumber(ARGV[3])
+local series = ARGV[4] == '1'
+local reserve = 0
+if series then reserve = tonumber(ARGV[7]) end
+local count = redis.call('ZCARD', KEYS[1])
+local at = now
+if count > 0 then
+  local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
+  at = math.max(at, tonumber(last[2]))
+end
+local limits = {{tonumber(ARGV[5]) - reserve, MINUTE}, {tonumber(ARGV[6]) - reserve, SUSTAINED}}
+for _, limit in ipairs(limits) do
+  local cap, windowMs = limit[1], limit[2]
+  if cap <= 0 then return {0, -1} end
+  if count >= cap then
+    local oldest = redis.call('ZRANGE', KEYS[1], count - cap, count - cap, 'WITHSCORES')
+    at = math.max(at, tonumber(oldest[2]) + windowMs)
+  end
+end
+local wait = at - now
+local allowed = maxWait
+if series then allowed = 0 end
+if wait > allowed then return {0, math.max(1, wait)} end
+redis.call('ZADD', KEYS[1], at, ARGV[8])
+redis.call('PEXPIRE', KEYS[1], wait + SUSTAINED)
+return {1, wait}
+`;

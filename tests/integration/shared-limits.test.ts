@@ -1,0 +1,83 @@
+// The member share and the sign-in throttle with REDIS_URL set (a real redis-server): their
+// counts are shared, so a second instance (a fresh set of limiters, as in another process)
+// sees what the first one counted. With Redis gone, each falls back to its in-memory insurance.
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { reserveSignInAttempt, resetSignInThrottle } from '@/lib/auth/throttle';
+import { resetRedisAvailability } from '@/lib/store/availability';
+import { closeRedisClient, getRedisClient, whenReady } from '@/lib/store/redis-client';
+import { createMemoryMissShare, createRedisMissShare } from '@/lib/talkover/member-share';
+import { startTestRedis, type TestRedis } from '../support/redis-server';
+
+let redis: TestRedis;
+beforeAll(async () => {
+  redis = await startTestRedis();
+});
+afterAll(async () => {
+  await closeRedisClient();
+  await redis.stop();
+});
+beforeEach(async () => {
+  vi.unstubAllEnvs();
+  resetRedisAvailability();
+  resetSignInThrottle();
+  vi.stubEnv('REDIS_URL', redis.url);
+  // The throttle reads the lockout length from the auth settings, which need these two.
+  vi.stubEnv('NEXTAUTH_SECRET', 'shared-limits-tests-session-secret-0123456789');
+  vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
+  const client = getRedisClient(redis.url);
+  await whenReady(client, 5_000);
+  await client.flushall();
+});
+
+describe.each([
+  { kind: 'memory', create: () => createMemoryMissShare(3) },
+  { kind: 'redis', create: () => createRedisMissShare(3, getRedisClient(redis.url), 'test:share') },
+])('the $kind member share', ({ create }) => {
+  it('allows the share per minute, then refuses with the time left', async () => {
+    const share = create();
+    for (let n = 0; n < 3; n += 1) expect(await share.take('member-a')).toEqual({ ok: true });
+    const refused = await share.take('member-a');
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.retryAfterMs).toBeGreaterThan(50_000);
+    expect(await share.take('member-b')).toEqual({ ok: true });
+  });
+});
+
+describe('with Redis', () => {
+  it('counts a member share once across instances', async () => {
+    const [first, second] = [1, 2].map(() => createRedisMissShare(3, getRedisClient(redis.url), 'test:share'));
+    expect(await first!.take('member')).toEqual({ ok: true });
+    expect(await second!.take('member')).toEqual({ ok: true });
+    expect(await first!.take('member')).toEqual({ ok: true });
+    expect((await second!.take('member')).ok).toBe(false);
+  });
+
+  it('locks an account at every instance after 5 wrong passwords at one', async () => {
+    for (let n = 0; n < 5; n += 1) {
+      const verdict = await reserveSignInAttempt('ana@example.com', '203.0.113.9');
+      expect(verdict.allowed).toBe(true);
+      if (verdict.allowed) await verdict.attempt.settle('failure');
+    }
+    // Another process: limiters made afresh, nothing in its memory.
+    resetSignInThrottle();
+    const locked = await reserveSignInAttempt('ana@example.com', '203.0.113.9');
+    expect(locked).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    const keys = await getRedisClient(redis.url).keys('*');
+    expect(keys.length).toBeGreaterThan(0);
+    expect(keys.every((key) => key.startsWith('callback-stats:default:signin:') && !key.includes('ana'))).toBe(true);
+  });
+
+  it('keeps throttling in memory while Redis is down', async () => {
+    await redis.kill();
+    try {
+      for (let n = 0; n < 5; n += 1) {
+        const verdict = await reserveSignInAttempt('bo@example.com', '203.0.113.10');
+        expect(verdict.allowed).toBe(true);
+        if (verdict.allowed) await verdict.attempt.settle('failure');
+      }
+      expect((await reserveSignInAttempt('bo@example.com', '203.0.113.10')).allowed).toBe(false);
+    } finally {
+      await redis.start();
+    }
+  });
+});
