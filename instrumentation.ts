@@ -1,8 +1,6 @@
 /**
- * Runs once when the server starts. It makes the peer's address visible to route handlers
- * (lib/net/peer-address.ts). In production it refuses to start, with one line naming
- * the problem, when a required setting is missing: a dashboard that boots without its token or
- * its sign-in would only fail later, in front of users.
+ * Runs once at start-up. In production a missing setting stops the server with one line naming
+ * it: a dashboard without its token or sign-in would only fail later, in front of users.
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;

@@ -7,11 +7,9 @@ import { buildContentSecurityPolicy, createNonce, HSTS, isServedOverHttps } from
 import { getAuthSettings } from './lib/settings/auth';
 
 /**
- * First line of defence, then headers. Signed-out visitors of a page go to /login with the path
- * they asked for (so a shared link lands on the shared view after sign-in); signed-out API calls
- * get 401 JSON. Pages and route handlers check the session again with the same check.
- * (next-auth's `withAuth` is not used: it waves through every path that merely starts with
- * `/api/auth`, `/_next` or `/favicon.ico`, such as a future `/api/authors`.)
+ * First line of defence, then headers. Signed-out page visits go to /login keeping their path (a
+ * shared link lands after sign-in); signed-out API calls get 401 JSON. Not next-auth's `withAuth`:
+ * it waves through any path merely starting with `/api/auth`, such as `/api/authors`.
  */
 export default async function proxy(request: NextRequest): Promise<Response> {
   const refusal = refuseMalformed(request);
@@ -46,12 +44,7 @@ async function applyPolicy(request: NextRequest): Promise<Response> {
 
 const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith('/api/');
 
-/**
- * Open to everyone, matched exactly: the sign-in page, next-auth's own routes (with the slash, so
- * `/api/authors` is not one of them), liveness, the language menu (the sign-in page has it too)
- * and the metrics (guarded by their own bearer, METRICS_TOKEN: Prometheus has no session). The
- * proxy still adds its headers to them.
- */
+/** Matched exactly (`/api/auth/` with its slash). Metrics have their own bearer: Prometheus has no session. */
 function isPublic(pathname: string): boolean {
   return pathname === '/login' || pathname.startsWith('/api/auth/') || pathname === '/api/health' || pathname === '/api/locale' || pathname === '/api/metrics';
 }
@@ -63,25 +56,17 @@ function refuseSignedOut(request: NextRequest): Response {
   return NextResponse.redirect(login);
 }
 
-/**
- * Lets the request through with the policy on its headers: Next reads the nonce from the
- * request's Content-Security-Policy (not the response's) and puts it on the scripts it renders.
- */
+/** Next reads the nonce from the request's Content-Security-Policy, not the response's. */
 function passOn(request: NextRequest, policy: string): NextResponse {
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', policy);
   const response = NextResponse.next({ request: { headers } });
-  // Everything here is per-user or sign-in state. Next keeps a Cache-Control already on the
-  // response, so this also covers next-auth routes that send none (/api/auth/providers).
+  // Per-user state; also covers next-auth routes that send no Cache-Control of their own.
   response.headers.set('Cache-Control', PRIVATE_NO_STORE);
   return response;
 }
 
-/**
- * Pages only read (the app has no server actions), so they answer GET and HEAD; route handlers
- * get their 405s from Next. A router-state header that is not the JSON Next expects would make
- * Next itself answer 500: refuse it as the bad request it is.
- */
+/** Pages only read (no server actions). A malformed router-state header would make Next answer 500. */
 function refuseMalformed(request: NextRequest): Response | null {
   if (!isApi(request) && request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
@@ -102,8 +87,6 @@ function isJsonArray(encoded: string): boolean {
 }
 
 export const config = {
-  // Every path but build assets and static files (each name anchored, so `/icon.svgx` is not
-  // one): pages need their per-request policy, and which paths are open without a session is
-  // decided by isPublic() above.
+  // Every path but build assets and static files (anchored: `/icon.svgx` still gets the proxy).
   matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)'],
 };

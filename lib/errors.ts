@@ -1,9 +1,8 @@
 import { SIGN_IN_FAILED_MESSAGE } from './messages';
 
 /**
- * The one error vocabulary of the app. Every failure a visitor can meet is an AppError with a
- * kind; the kind decides the HTTP status and the public message, so route handlers and pages
- * describe the same failure in the same words. Upstream bodies are never forwarded.
+ * Every failure a visitor can meet is an AppError whose kind decides the status and public
+ * message, so routes and pages say the same thing. Upstream bodies are never forwarded.
  */
 export type AppErrorKind =
   | 'bad_request'

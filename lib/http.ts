@@ -6,10 +6,7 @@ export const PRIVATE_NO_STORE = 'private, no-store';
 
 export type ErrorEnvelope = { error: { code: string; message: string; retry_after_seconds?: number } };
 
-/**
- * The one JSON error envelope of every route handler. Anything that is not an AppError is a bug:
- * it is logged (message and stack, secrets filtered out) and answered as a generic 500.
- */
+/** The JSON error envelope. Anything not an AppError is a bug: logged, and a generic 500. */
 export function errorResponse(error: unknown): Response {
   const appError = isAppError(error) ? error : toUnexpected(error);
   const body: ErrorEnvelope = { error: { code: appError.code, message: appError.message } };

@@ -1,9 +1,6 @@
 /**
- * Intl formatters cost far more to build than to use (building them was the largest share of a
- * cached /api/stats answer), so each one is built once per key and kept for the life of the
- * process. Keys come from short lists (the supported locales, the app's timezone), and the
- * bound keeps a surprise from growing it without limit. Pure: pages, client code and scripts
- * share it. A formatter that cannot be built (an unknown timezone) throws and is not kept.
+ * Intl formatters cost far more to build than to use (docs/benchmark/README.md), so each is built
+ * once per key and kept; the bound guards the short key lists. One that fails to build is not kept.
  */
 type Formatter = Intl.NumberFormat | Intl.DateTimeFormat;
 

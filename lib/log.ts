@@ -2,11 +2,8 @@ import 'server-only';
 import { getSecretSettingValues } from './settings/secrets';
 
 /**
- * Error logs that can be debugged with: one JSON line with the error's message and stack (and its
- * causes'), every string passed through one filter first. The filter removes the current values
- * of the secret settings, wherever they appear, and the values of cookies, Authorization headers
- * and session cookies. It is the one module besides a setting's owner that reads those values,
- * and only to take them out.
+ * One JSON error line (message, stack, causes) with secret setting values, cookies and
+ * Authorization headers redacted. It reads the secrets only to take them out.
  */
 
 export const REDACTED = '[redacted]';

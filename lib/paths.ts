@@ -1,8 +1,4 @@
-/**
- * Paths that code far from their own route refers to: client components, the simulator,
- * scripts and tests. Plain strings with no server-only import, so anything may import them,
- * the browser bundle included.
- */
+/** Paths used far from their route; no server-only import, so the browser bundle may use them. */
 
 /** The sign-in page; signing out lands here. */
 export const LOGIN_PATH = '/login';

@@ -4,13 +4,9 @@ import { isAllowListEmpty, isEmailAllowed } from './allow-list';
 import { normaliseEmail } from './users';
 
 /**
- * Who may be signed in, decided from the settings each time it is asked: at sign-in, and again
- * on every request that reads the session, so removing someone from AUTH_USERS or the
- * allow-list takes effect with the next restart, without rotating NEXTAUTH_SECRET.
- *
- * - SSO (OIDC, Google, GitHub): the email must be on the allow-list (an SSO provider without one
- *   is refused at start-up, so "anyone with a Google account" is never the default).
- * - Credentials: the email must be in AUTH_USERS, and on the allow-list when one is set.
+ * Who may be signed in, asked at sign-in and on every request, so removing someone takes effect
+ * at the next restart without rotating NEXTAUTH_SECRET. SSO needs the allow-list (never "anyone
+ * with a Google account"); credentials need AUTH_USERS, and the allow-list when one is set.
  */
 export function isAccountAllowed(
   email: string | null | undefined,
@@ -26,10 +22,8 @@ export function isAccountAllowed(
 }
 
 /**
- * Identity providers vouch for an address only when they say it is verified: an OIDC issuer's
- * (or Google's) `email_verified` must be true. GitHub's profile says nothing about it: its
- * `email_verified` is set by withGitHubEmailVerification() from GitHub's list of the account's
- * addresses.
+ * A provider vouches for an address only when it says it is verified. GitHub's profile does not
+ * say: withGitHubEmailVerification() sets it from the account's address list.
  */
 export function isEmailVerified(provider: string, profile: Record<string, unknown> | undefined): boolean {
   if (provider === 'credentials') return true;
@@ -40,9 +34,8 @@ export function isEmailVerified(provider: string, profile: Record<string, unknow
 type GitHubEmail = { email?: unknown; primary?: unknown; verified?: unknown };
 
 /**
- * The address GitHub sign-in uses (the public one on the profile, else the primary one) and
- * whether GitHub lists that exact address as `verified: true`. An unverified primary is never
- * a fallback: without a verified address the sign-in is refused.
+ * The profile's public address, else the primary one, and whether GitHub lists that exact
+ * address as verified. An unverified primary is never a fallback.
  */
 export function withGitHubEmailVerification<P extends { email?: string | null }>(
   profile: P,

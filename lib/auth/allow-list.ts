@@ -2,10 +2,8 @@ import { domainToASCII } from 'node:url';
 import { normaliseEmail } from './users';
 
 /**
- * Who may sign in, whatever the provider: AUTH_ALLOWED_EMAILS (exact addresses) and
- * AUTH_ALLOWED_DOMAINS (exact domains: `evil-example.com` and `sub.example.com` are not
- * `example.com`). Domains are compared after NFKC and lower-casing, in their ASCII (punycode)
- * form, so spellings of one domain compare equal; local parts exactly (see canonicalEmail).
+ * AUTH_ALLOWED_EMAILS and AUTH_ALLOWED_DOMAINS, matched exactly (`sub.example.com` is not
+ * `example.com`), whatever the provider.
  */
 export type AllowList = { emails: Set<string>; domains: Set<string> };
 
@@ -30,9 +28,8 @@ export function isAllowListEmpty(list: AllowList): boolean {
 }
 
 /**
- * One spelling per address. The domain is compared after NFKC, lower-casing and punycode (it is
- * one name however it is typed); the local part exactly, but for ASCII case: NFKC there would
- * make a provider's `ａｎａ` (fullwidth) the listed `ana`, who is someone else.
+ * One spelling per address: the domain after NFKC, lower case and punycode; the local part exactly
+ * but for ASCII case, since NFKC would make a fullwidth `ａｎａ` the listed `ana`, someone else.
  */
 export function canonicalEmail(email: string): string {
   const normalised = normaliseEmail(email);

@@ -2,9 +2,8 @@ import 'server-only';
 import { AppError } from '../errors';
 
 /**
- * What the next-auth route accepts before next-auth sees a request. next-auth reads only the
- * first two path segments and picks its body parser with a substring test of Content-Type, so
- * a request it would read differently from us is refused here instead of being guessed at.
+ * Checks before next-auth sees a request: it reads only two path segments and sniffs Content-Type
+ * by substring, so a request it would read differently from us is refused here.
  */
 export const MAX_AUTH_BODY_BYTES = 4 * 1024;
 
@@ -14,10 +13,7 @@ const ACTIONS: Record<'GET' | 'POST', Record<string, 'none' | 'optional' | 'requ
   POST: { signin: 'required', signout: 'none', callback: 'required' },
 };
 
-/**
- * Null when the path is one next-auth serves for this method, else the refusal: 400, as
- * next-auth itself answers an action it does not know (the route exists; the request is wrong).
- */
+/** Null when next-auth serves the path for this method, else a 400, as next-auth answers itself. */
 export function checkAuthPath(method: 'GET' | 'POST', segments: string[]): AppError | null {
   const [action = '', provider, ...rest] = segments;
   const shape = Object.hasOwn(ACTIONS[method], action) ? ACTIONS[method][action] : undefined;

@@ -12,19 +12,13 @@ import { normaliseEmail } from './users';
 
 const credentialsSchema = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(1024) });
 
-/**
- * Made when the module loads, at the default cost, so even the first unknown email costs one
- * verification, like a known one.
- */
+/** Made at load, so even the first unknown email costs one verification, like a known one. */
 const dummyHash = hashPassword('not-a-real-password');
 
 /**
- * Checks an email and password against AUTH_USERS (and the allow-list, when set). The lockout
- * is decided here, on exactly the email that is checked, whatever path or encoding brought it:
- * a point is taken from the throttle before scrypt runs and given back on success. An unknown
- * email is verified against a dummy hash of the same cost, so a wrong email and a wrong
- * password take the same time and give the same answer (null). A refusal without a check is
- * reported to the sign-in route (lib/auth/sign-in-scope.ts), which answers 429 or 503.
+ * Checks an email and password against AUTH_USERS. The throttle is charged here, on exactly the
+ * email checked, whatever path brought it. An unknown email is checked against a dummy hash, so a
+ * wrong email and a wrong password look alike. Refusals without a check go to sign-in-scope.ts.
  */
 export async function authorizeCredentials(input: unknown): Promise<{ id: string; email: string } | null> {
   const credentials = credentialsSchema.safeParse(input);

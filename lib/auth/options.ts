@@ -11,11 +11,7 @@ export { DEFAULT_SESSION_MAX_AGE_SECONDS, getSessionMaxAge } from './session-lif
 
 type SessionToken = { sub?: string; email?: string | null; provider?: string; [SIGNED_IN_AT_CLAIM]?: number };
 
-/**
- * next-auth v4 with JWT sessions. The token holds the email, the provider and the sign-in time
- * and nothing else: no Talkover token, no settings. Built on first use from the environment,
- * which does not change while the server runs.
- */
+/** JWT sessions holding the email, provider and sign-in time only: never the Talkover token. */
 let options: NextAuthOptions | undefined;
 
 export function getAuthOptions(): NextAuthOptions {
@@ -27,8 +23,7 @@ export function getAuthOptions(): NextAuthOptions {
     pages: { signIn: '/login', error: '/login' },
     providers: buildProviders(),
     callbacks: {
-      // Refusing here sends the person to /login?error=AccessDenied: "this account is not allowed".
-      // Credentials are checked in authorize() instead, which answers with the generic error.
+      // Refusing here shows "this account is not allowed"; credentials get authorize()'s generic error.
       signIn: ({ user, account, profile }) => {
         const provider = account?.provider ?? '';
         // Password sign-ins are counted in authorize(), which decides them.
@@ -37,10 +32,8 @@ export function getAuthOptions(): NextAuthOptions {
         recordSignInAttempt(allowed ? 'success' : 'failure');
         return allowed;
       },
-      // Runs at sign-in (user set) and whenever a session is read: the allow-list and the
-      // lifetime since sign-in are checked again each time, and a token that no longer passes
-      // loses its email (= signed out). Reading the session re-issues the cookie with a fresh
-      // expiry, so the sign-in time is carried over unchanged: it alone ends a kept-alive session.
+      // Re-checks access and lifetime on every read; a failing token loses its email (signed out).
+      // The sign-in time is carried over unchanged: it alone ends a kept-alive session.
       jwt: ({ token, user, account }) => {
         const current: SessionToken = user
           ? { sub: user.id, email: user.email, provider: account?.provider ?? 'credentials', [SIGNED_IN_AT_CLAIM]: nowInSeconds() }

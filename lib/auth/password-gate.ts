@@ -1,10 +1,8 @@
 import 'server-only';
 
 /**
- * At most this many password checks at once. Each scrypt check holds 128 MiB and one of Node's
- * four libuv threads (which also resolve DNS for Talkover calls) for about 0.3 s: a flood of
- * sign-ins must leave the other threads, and the memory, to everything else. An attempt that
- * finds the gate full is refused at once (503 with Retry-After) rather than queued.
+ * Each scrypt check holds much memory and a libuv thread (docs/benchmark/README.md), so a flood
+ * of sign-ins must leave the rest to everything else. A full gate refuses at once (503), never queues.
  */
 export const PASSWORD_CHECKS_AT_ONCE = 2;
 export const BUSY_RETRY_AFTER_SECONDS = 1;

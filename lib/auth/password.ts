@@ -1,11 +1,8 @@
 import { randomBytes, scrypt as scryptCallback, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
- * Password hashes for AUTH_USERS: scrypt at OWASP's recommended cost (N=2^17, r=8, p=1).
- *
- * Encoded as `scrypt.17.8.1.<salt>.<key>` with base64url parts: no `$` (which Next's .env loader
- * expands), no `,` or `:` (our list and field separators) and nothing a shell needs quoted, so
- * an entry can be pasted as is into a .env file, a shell export or a deployment setting.
+ * scrypt at OWASP's cost (N=2^17, r=8, p=1), as `scrypt.17.8.1.<salt>.<key>` in base64url: no `$`
+ * (Next's .env loader expands it), `,` or `:` (our separators), so it pastes anywhere as is.
  */
 const PREFIX = 'scrypt';
 const DEFAULT_COST = { logN: 17, r: 8, p: 1 };
@@ -34,8 +31,7 @@ export function isPasswordHash(value: string): boolean {
   const match = HASH_PATTERN.exec(value);
   if (!match) return false;
   const [logN, r, p] = match.slice(1, 4).map(Number) as [number, number, number];
-  // Bounds keep a typo in the settings from turning a sign-in into a memory or CPU bomb:
-  // at most 256 MiB (twice OWASP's cost) and 16 passes.
+  // So a typo in the settings cannot make a sign-in a memory or CPU bomb.
   const memory = 128 * 2 ** logN * r;
   return logN >= 10 && r >= 1 && p >= 1 && p <= 16 && memory <= 256 * 1024 * 1024;
 }

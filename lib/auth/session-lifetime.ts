@@ -4,11 +4,8 @@ import { getAuthSettings } from '../settings/auth';
 export { DEFAULT_SESSION_MAX_AGE_SECONDS } from '../settings/auth';
 
 /**
- * How long a sign-in lasts, counted from the sign-in itself. next-auth re-issues the session
- * cookie with a fresh expiry whenever the session is read (`GET /api/auth/session`), so its own
- * `exp` only bounds idle time: a tab that keeps polling would stay signed in for ever, even after
- * the person's identity-provider account was disabled. The sign-in time travels in the token and
- * both the jwt callback and the session check refuse a token older than the lifetime.
+ * A sign-in's lifetime counts from the sign-in: next-auth refreshes `exp` on every session read,
+ * so a polling tab would otherwise stay signed in for ever, even after its account was disabled.
  */
 /** The claim holding the sign-in time, in epoch seconds. */
 export const SIGNED_IN_AT_CLAIM = 'signed_in_at';
@@ -23,11 +20,7 @@ export function nowInSeconds(nowMs: number = Date.now()): number {
   return Math.floor(nowMs / 1000);
 }
 
-/**
- * True while the token's sign-in is younger than the lifetime. A token without a sign-in time
- * (issued before the claim existed) is refused: its `iat` is the time of its last refresh, not of
- * the sign-in, so it cannot say how old the sign-in is. Those people sign in once more.
- */
+/** A token without a sign-in time is refused: its `iat` is its last refresh, not the sign-in. */
 export function isWithinSessionLifetime(
   token: Record<string, unknown> | null | undefined,
   maxAgeSeconds: number = getSessionMaxAge(),

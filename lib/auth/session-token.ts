@@ -4,16 +4,10 @@ import { LRUCache } from 'lru-cache';
 import { decode, type JWT, type JWTDecodeParams } from 'next-auth/jwt';
 
 /**
- * next-auth's session-cookie decoder, remembering what it decoded. A signed-in person's cookie is
- * the same on every request until they sign in again, but next-auth derives the key (HKDF) and
- * decrypts it afresh each time, twice a request (proxy and page): the largest share of a cached
- * answer. Decoding is deterministic, so remembering the payload changes no decision:
- *
- * - the key is a SHA-256 of the cookie, never the cookie itself;
- * - an entry lives at most a minute, and never past the token's own expiry;
- * - only tokens that decrypted are kept, so a forged cookie is rejected each time as before;
- * - a different secret (a rotation, in tests) empties it;
- * - who the token names is still checked against the allow-list on every request (session.ts).
+ * next-auth's cookie decoder, remembering what it decoded: decoding twice a request was the
+ * largest share of a cached answer (docs/benchmark/README.md). Decoding is deterministic, so this
+ * changes no decision: keyed by a SHA-256 of the cookie, at most a minute and never past expiry,
+ * only tokens that decrypted, emptied when the secret changes; the allow-list is still checked.
  */
 const MAX_REMEMBER_MS = 60_000;
 /** next-auth's decode accepts a token up to 15 s past its expiry (clock skew). */
@@ -32,7 +26,7 @@ export async function decodeSessionToken(params: JWTDecodeParams): Promise<JWT |
   const remembered = decoded.get(key);
   if (remembered) return remembered;
 
-  // Throws on a token that does not decrypt or has expired: callers (getToken) treat that as signed out.
+  // Throws on a bad or expired token: getToken treats that as signed out.
   const payload = await decode(params);
   const expiresAtMs = typeof payload?.exp === 'number' ? payload.exp * 1000 + CLOCK_TOLERANCE_MS : 0;
   const ttl = Math.min(MAX_REMEMBER_MS, expiresAtMs - Date.now());

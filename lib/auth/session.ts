@@ -15,17 +15,13 @@ export type SessionUser = { email: string };
 export type SessionSource = { cookies: { getAll(): { name: string; value: string }[] } };
 
 /**
- * The signed-in user of a request, read straight from next-auth's session cookie: found and
- * decrypted by next-auth's own `getToken` (expired or forged tokens are no session), then held
- * against the allow-list as it is now and against the lifetime since sign-in (a cookie re-issued
- * with a fresh expiry is still only as young as its sign-in). `getServerSession` decides the same from the same cookie
- * (our jwt callback is the same allow-list check), but builds a whole next-auth request and
- * re-encrypts the token on every call, which made it the largest cost of a cached answer.
+ * The signed-in user, from next-auth's `getToken`, checked against the allow-list and the
+ * lifetime since sign-in. It decides what `getServerSession` would, without building a whole
+ * next-auth request and re-encrypting the token each call (docs/benchmark/README.md).
  */
 export async function readSessionUser(source: SessionSource): Promise<SessionUser | null> {
   const token = await getToken({
-    // The cookie only: getToken would otherwise also take the token from an `Authorization:
-    // Bearer` header, where it would escape the cookie's HttpOnly and SameSite protection.
+    // The cookie only: a Bearer header would escape the cookie's HttpOnly and SameSite protection.
     req: { cookies: source.cookies, headers: new Headers() } as never,
     secret: getAuthSettings().secret,
     decode: decodeSessionToken,
@@ -39,10 +35,7 @@ export async function readSessionUser(source: SessionSource): Promise<SessionUse
 /** For server components: the signed-in user; decoded once per render however many ask. */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => readSessionUser({ cookies: await cookies() }));
 
-/**
- * For pages: the signed-in user, or a redirect to /login that comes back to `returnTo`. The
- * proxy redirects first; this is the second line, so a path the proxy misses is still closed.
- */
+/** For pages: the user, or a redirect to /login returning to `returnTo` (second line after the proxy). */
 export async function requireUser(returnTo = '/'): Promise<SessionUser> {
   const user = await getSessionUser();
   if (!user) redirect(`/login?callbackUrl=${encodeURIComponent(returnTo)}`);

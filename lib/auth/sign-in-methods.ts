@@ -52,11 +52,7 @@ function describeSignInVariables(): string {
   return `set AUTH_USERS, or an SSO provider (${prefixes.join(', ')})`;
 }
 
-/**
- * Where a sign-in form may be sent besides this origin: the enabled SSO providers. Browsers apply
- * form-action to the redirects that follow a form POST too, so a form posting to next-auth that
- * redirects to the provider needs the provider's origin.
- */
+/** The enabled SSO providers' origins: browsers apply form-action to a form POST's redirects too. */
 export function getFormActionOrigins(settings: SignInSettings = getSignInSettings()): string[] {
   const origins = getEnabledProviders(settings).flatMap((provider) => {
     try {

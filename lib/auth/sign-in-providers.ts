@@ -9,11 +9,7 @@ import { requestGitHubProfile } from './github-profile';
 /** The sign-in variables, trimmed ('' when unset): lib/settings/sign-in.ts. */
 type Variables = SignInSettings['variables'];
 
-/**
- * Every way to sign in, in the order the login page offers them. Adding a provider is one row:
- * its variables (all set = on, some set = refused at start-up), its label, the origin its sign-in
- * form redirects to (for the CSP's form-action) and the next-auth provider it builds.
- */
+/** Every way to sign in, in login-page order; a new provider is one row. */
 export type SignInProvider = {
   id: 'oidc' | 'google' | 'github' | 'credentials';
   kind: 'sso' | 'credentials';
@@ -81,8 +77,7 @@ export const SIGN_IN_PROVIDERS: readonly SignInProvider[] = [
       CredentialsProvider({
         name: 'Email and password',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        // Loaded on first use: the proxy reads this table for the CSP and must not pay for
-        // scrypt's module set-up (a dummy hash) on start.
+        // Loaded on first use, so the proxy does not pay for scrypt's set-up.
         authorize: async (credentials) => (await import('./credentials')).authorizeCredentials(credentials),
       }),
   },

@@ -2,10 +2,8 @@ import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
 
 /**
- * What the sign-in route and authorize() tell each other about one request. next-auth calls
- * authorize() between them and only passes a user or null back, so the route opens a scope
- * with the client's address, and authorize() notes there why it refused without checking the
- * password (throttled, or too many checks at once): the route answers 429 or 503 for it.
+ * next-auth passes only a user or null back from authorize(), so the sign-in route opens a scope
+ * where authorize() notes why it refused unchecked, and the route answers 429 or 503.
  */
 export type SignInRefusal = { kind: 'throttled' | 'busy'; retryAfterSeconds: number };
 type Scope = { address: string | null; refusal?: SignInRefusal };

@@ -6,25 +6,17 @@ import { getSharedRedis } from '../store/availability';
 import { sharedKey } from '../store/keys';
 
 /**
- * Throttling of password sign-ins (OWASP ASVS 2.2.1), with rate-limiter-flexible. A point is
- * taken *before* the password is checked (consume() is atomic, so a burst cannot all get
- * through) and given back when the check did not count as a failure.
+ * Password sign-in throttling (OWASP ASVS 2.2.1). A point is taken *before* the password is
+ * checked (consume() is atomic, so a burst cannot all get through) and given back unless it failed.
  *
- * - Account and address together: 5 failures in a row lock that pair for AUTH_LOCKOUT_SECONDS
- *   (default 60), doubling with each lockout in a day up to an hour, and at most 20 failures an
- *   hour whatever the setting. Someone guessing from one address locks only that address out.
- * - Account, from all addresses: at most 50 failures per hour-long window (a window opens at the
- *   first failure), so no 60 minutes see more than 100. One address (≤ 20 an hour, in at most
- *   two of its windows) can never fill it: only guessing from several addresses locks the owner
- *   out, and then for what is left of the window.
- * - Address, across accounts: 100 failures in 15 minutes lock the address for 15 minutes.
+ * - Account + address: 5 failures in a row lock the pair for AUTH_LOCKOUT_SECONDS, doubling per
+ *   lockout in a day up to an hour; at most 20 an hour. One guessing address locks only itself out.
+ * - Account, all addresses: 50 per hour-long window, which one address (≤ 20 an hour) cannot
+ *   fill, so only guessing from several addresses locks the owner out.
+ * - Address, across accounts: 100 failures in 15 minutes lock it for 15 minutes.
  *
- * Unknown emails are counted like known ones. Keys are SHA-256 digests, so a key has a fixed
- * size and the store never holds an email address.
- *
- * With REDIS_URL the counts live in Redis (rate-limiter-flexible's Redis store), so a lockout
- * at one instance holds at all of them; while Redis fails, each limiter's in-memory insurance
- * limiter counts for this process alone.
+ * Keys are SHA-256 digests, so the store never holds an email. With REDIS_URL a lockout holds
+ * at every instance; while Redis fails, the in-memory insurance limiters count per process.
  */
 const STREAK = 5;
 const PAIR_PER_HOUR = 20;

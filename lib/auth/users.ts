@@ -10,9 +10,8 @@ export type UserEntry = { email: string; passwordHash: string };
 const emailSchema = z.email();
 
 /**
- * One spelling per address for lookups: trimmed, the domain NFC and lower case, the local part
- * exact but for ASCII case. Unicode normalisation or case folding of the local part would make
- * look-alikes equal (NFC alone turns the Kelvin sign into K), and a mailbox is its exact name.
+ * One spelling per address: the domain NFC and lower case, the local part exact but for ASCII
+ * case, since normalising it would make look-alikes equal (NFC turns the Kelvin sign into K).
  */
 export function normaliseEmail(email: string): string {
   const trimmed = email.trim();

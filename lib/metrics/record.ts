@@ -2,11 +2,7 @@ import 'server-only';
 import type { CacheState } from '../talkover/cache';
 import { getMetrics } from './registry';
 
-/**
- * Where events become metrics: called where they happen (the Talkover client, the stats cache,
- * authorize(), route handlers and the page). Each label takes a fixed vocabulary, so nothing a
- * visitor or Talkover sends can become a label value.
- */
+/** Where events become metrics. Labels are fixed vocabularies: nothing sent to us becomes one. */
 
 /** The app's routes as templates: what `http_request_duration_seconds{route}` may say. */
 export type RouteTemplate = '/' | '/api/stats' | '/api/health' | '/api/metrics' | '/api/auth/[...nextauth]';

@@ -3,10 +3,8 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom
 import { getUpstreamHealth } from '../talkover/health';
 
 /**
- * The process's Prometheus metrics, served by GET /api/metrics. The registry hangs off
- * globalThis because Next bundles the proxy, pages and route handlers separately: one registry
- * per bundle would split every counter in pieces. Labels are fixed vocabularies (endpoint
- * paths, outcomes, route templates), never a token, an email, a source name or a raw URL.
+ * On globalThis because Next bundles the proxy, pages and route handlers separately (a counter
+ * each otherwise). Labels are fixed vocabularies, never a token, email, name or raw URL.
  */
 export type AppMetrics = ReturnType<typeof createMetrics>;
 

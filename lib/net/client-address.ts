@@ -3,10 +3,9 @@ import { getAuthSettings } from '../settings/auth';
 import { isPeerStamped } from './peer-address';
 
 /**
- * The client's address, as a throttle key: the (N+1)-th X-Forwarded-For entry from the right,
- * N = AUTH_TRUSTED_PROXIES, where the last entry is the socket address the app's own server
- * appended (lib/net/peer-address.ts). Entries left of that are the client's to write, so they
- * are never read. Null when the chain was not completed by this server or the entry is not an IP.
+ * The client's address as a throttle key: the (AUTH_TRUSTED_PROXIES + 1)-th X-Forwarded-For entry
+ * from the right (the last is the socket's, see peer-address.ts). Entries further left are the
+ * client's to forge. Null when this server did not complete the chain or the entry is not an IP.
  */
 export function getClientAddress(headers: Headers, trustedProxyCount: number = getAuthSettings().trustedProxyCount): string | null {
   if (!isPeerStamped(headers)) return null;
@@ -16,10 +15,7 @@ export function getClientAddress(headers: Headers, trustedProxyCount: number = g
   return hop ? toAddressKey(hop) : null;
 }
 
-/**
- * One key per client: IPv4 as is, IPv4-mapped IPv6 as IPv4, other IPv6 by its /64 (one
- * subscriber's whole allocation, which it can rotate through at will). Null for anything else.
- */
+/** IPv4 as is, IPv4-mapped IPv6 as IPv4, other IPv6 by its /64 (a subscriber rotates within it). */
 export function toAddressKey(value: string): string | null {
   const address = value.replace(/^\[(.*)\]$/, '$1').replace(/%.*$/, '');
   if (address.length > 45) return null;

@@ -3,12 +3,9 @@ import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 
 /**
- * Next 16 gives route handlers no peer address, and `next start` keeps a client-sent
- * X-Forwarded-For as it is (it only fills the header in when it is missing), so a client could
- * name any address it likes. This hook, installed once at start-up (instrumentation.ts), makes
- * the app's own server behave like every proxy does: it appends the socket's address to
- * X-Forwarded-For, and stamps the request with a per-process secret so the reader can tell a
- * chain it completed from one that reached it some other way.
+ * Next gives route handlers no peer address and keeps a client-sent X-Forwarded-For as is. This
+ * hook appends the socket's address, like any proxy, and stamps the request with a per-process
+ * secret so a chain this server completed can be told from a forged one.
  */
 export const PEER_STAMP_HEADER = 'x-callback-stats-peer';
 

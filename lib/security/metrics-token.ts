@@ -2,11 +2,7 @@ import 'server-only';
 import { getMonitoringSettings, type MonitoringSettings } from '../settings/monitoring';
 import { matchesBearerToken } from './health-token';
 
-/**
- * METRICS_TOKEN, the bearer Prometheus sends to GET /api/metrics. Unset, the route does not
- * exist (404): metrics say when the team works and how sign-ins go, so they are off unless an
- * operator turns them on.
- */
+/** Unset, /api/metrics is a 404: metrics reveal when the team works, so they are opt-in. */
 export function isMetricsEnabled(settings: MonitoringSettings = getMonitoringSettings()): boolean {
   return settings.metricsToken !== null;
 }

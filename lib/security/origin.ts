@@ -1,11 +1,7 @@
 import { AppError, isAppError } from '../errors';
 import { getAuthSettings } from '../settings/auth';
 
-/**
- * Requests that change state (sign-in, sign-out) must come from the dashboard's own pages: the
- * browser's Origin header (or, failing that, the Referer's origin) must be NEXTAUTH_URL's. A
- * cross-site form can post, but it cannot forge these headers.
- */
+/** State changes need NEXTAUTH_URL's Origin (else Referer): a cross-site form cannot forge them. */
 export function checkSameOrigin(request: Request, publicUrl?: URL): AppError | null {
   let expected: string;
   try {

@@ -4,10 +4,7 @@ import { parseAllowList } from '../auth/allow-list';
 import { parseAuthUsers, type UserEntry } from '../auth/users';
 import { defineSettings } from './define-settings';
 
-/**
- * Who may be signed in: the password accounts (AUTH_USERS) and the allow-list. Parsed once, not
- * on every session check; the environment of a running server does not change.
- */
+/** AUTH_USERS and the allow-list, parsed once rather than on every session check. */
 export const accessSettingsSchema = z
   .object({
     AUTH_USERS: z

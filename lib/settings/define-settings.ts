@@ -22,9 +22,8 @@ export type SettingsReader<T> = {
 const readers: { forget(): void }[] = [];
 
 /**
- * One concern's settings (`purpose` completes "The server is not configured …"), from one zod schema whose issue messages each name their variable and
- * never a value. Parsed lazily so a broken setting is an error where it is used (in dev and
- * tests); in production the start-up check refuses to start first.
+ * One concern's settings (`purpose` completes "The server is not configured …"). Parsed lazily
+ * so a broken setting fails where it is used; in production the start-up check catches it first.
  */
 export function defineSettings<T>(purpose: string, schema: z.ZodType<T>): SettingsReader<T> {
   let parsed: { ok: true; value: T } | { ok: false; problem: string } | null = null;

@@ -11,10 +11,7 @@ const SECRET_SETTINGS = [
   'METRICS_TOKEN',
 ] as const;
 
-/**
- * The raw values of the secret settings, read at each use rather than from a parsed concern: a
- * log line must be cleaned even when the setting it leaks failed to parse.
- */
+/** Read raw at each use: a log line must be cleaned even when the leaked setting failed to parse. */
 export function getSecretSettingValues(): string[] {
   return SECRET_SETTINGS.map((name) => process.env[name]?.trim() ?? '').filter(Boolean);
 }

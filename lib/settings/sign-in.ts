@@ -6,11 +6,7 @@ import { defineSettings } from './define-settings';
 /** Every variable the sign-in table reads, plus the OIDC button's label. */
 const SIGN_IN_VARIABLES = [...new Set([...SIGN_IN_PROVIDERS.flatMap((provider) => provider.variables), 'AUTH_OIDC_NAME'])];
 
-/**
- * Which sign-in methods are on: the provider variables, trimmed ('' when unset). Whether they
- * make sense together (all or none per provider, an https issuer) is the start-up check's
- * findSignInProblem(); AUTH_USERS's entries are parsed with the access settings.
- */
+/** The provider variables, trimmed ('' when unset); findSignInProblem() judges them together. */
 export const signInSettingsSchema = z
   .object(Object.fromEntries(SIGN_IN_VARIABLES.map((name) => [name, z.string().trim().default('')])))
   .transform((variables) => ({ variables: variables as Readonly<Record<string, string>> }));

@@ -4,11 +4,9 @@ import { getRedisClient, REDIS_COMMAND_TIMEOUT_MS, whenReady } from './redis-cli
 import { getRedisSettings } from './redis-settings';
 
 /**
- * Redis failing is survivable: every shared-state operation runs through `withRedis`, which
- * answers from the in-process fallback when Redis is unset, down, slow (100 ms command timeout)
- * or restarting. The first failure marks the process degraded (one `redis_unavailable` log
- * line, `/api/health` says `degraded`); Redis is tried again after a short back-off, and the
- * first success logs `redis_recovered` and returns to shared state.
+ * Redis failing is survivable: `withRedis` answers from the in-process fallback when Redis is
+ * unset, down or slow. The first failure logs `redis_unavailable` and makes health `degraded`;
+ * Redis is retried after a short back-off, and the first success logs `redis_recovered`.
  */
 export const RETRY_AFTER_FAILURE_MS = 1_000;
 
@@ -53,10 +51,8 @@ export async function withRedis<T>(operation: (redis: Redis) => Promise<T>, fall
 }
 
 /**
- * Fails an operation Redis has not answered within `ms`. The refusal waits one setImmediate past
- * the timer: a reply that came in while this process's event loop was busy (a burst of
- * requests, a cold start) is read in the poll phase before it, so only Redis being slow counts,
- * not the process itself.
+ * Fails an operation Redis has not answered within `ms`. The refusal waits one setImmediate so a
+ * reply that arrived while this process was busy is read first: only Redis being slow counts.
  */
 function withinTimeout<T>(operation: Promise<T>, ms: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -91,10 +87,7 @@ function markRecovered(): void {
   console.info(JSON.stringify({ event: 'redis_recovered' }));
 }
 
-/**
- * Whether shared state is unavailable right now (for /api/health). Past the back-off it asks
- * Redis (a PING) so health recovers without waiting for a request to try.
- */
+/** For /api/health. Past the back-off it PINGs, so health recovers without waiting for a request. */
 export async function isRedisDegraded(): Promise<boolean> {
   const state = availability();
   if (!getSharedRedis() || !state.degraded) return false;

@@ -2,11 +2,7 @@ import 'server-only';
 import { getTalkoverConfig } from '../talkover/config';
 import { getRedisSettings } from './redis-settings';
 
-/**
- * Every Redis key starts with REDIS_KEY_PREFIX and the Talkover environment's name (never its
- * token), so two dashboards, or two Talkover environments, can share one Redis:
- * `callback-stats:<environment>:<kind>:<rest>`.
- */
+/** `<REDIS_KEY_PREFIX>:<environment>:<kind>:<rest>`, so dashboards and environments can share one Redis. */
 export function sharedKey(kind: 'cache' | 'lock' | 'budget' | 'pause' | 'share' | 'signin', rest = ''): string {
   return `${sharedNamespace()}${kind}${rest ? `:${rest}` : ''}`;
 }

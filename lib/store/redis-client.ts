@@ -2,14 +2,9 @@ import 'server-only';
 import { Redis } from 'ioredis';
 
 /**
- * One Redis connection per process, made on first use (instrumentation.ts makes it at start-up).
- * It hangs off globalThis because Next bundles the proxy, pages and route handlers separately
- * (one connection each otherwise).
- *
- * Tuned to fail fast, never to wait: no offline queue (a command while disconnected fails at
- * once instead of queueing), and reconnects with a capped backoff in the background. Shared-state
- * operations give Redis 100 ms (availability.ts, which tells a slow Redis from a busy process);
- * ioredis's own timeout is the backstop for the rate limiters' commands, which do not go through it.
+ * One connection per process, on globalThis because Next bundles the proxy, pages and route
+ * handlers separately. Fails fast, never queues; reconnects in the background. ioredis's own
+ * timeout is a backstop for the rate limiters, which bypass availability.ts's 100 ms.
  */
 export const REDIS_COMMAND_TIMEOUT_MS = 100;
 const BACKSTOP_TIMEOUT_MS = 1_000;

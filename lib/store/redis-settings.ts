@@ -2,11 +2,7 @@ import 'server-only';
 import { z } from 'zod';
 import { defineSettings } from '../settings/define-settings';
 
-/**
- * Where shared state lives. REDIS_URL unset: each process keeps its own (one server is fine).
- * Set: the cache, single-flight, budget, pause, member shares and sign-in throttles live in
- * Redis under REDIS_KEY_PREFIX + TALKOVER_ENVIRONMENT, so every instance spends one budget.
- */
+/** With REDIS_URL, shared state lives in Redis so every instance spends one budget; else in process. */
 export const DEFAULT_REDIS_KEY_PREFIX = 'callback-stats:';
 
 export const redisSettingsSchema = z
@@ -31,10 +27,7 @@ export type RedisSettings = z.infer<typeof redisSettingsSchema>;
 
 export const redisSettings = defineSettings('for shared state', redisSettingsSchema);
 
-/**
- * The Redis settings, or null when REDIS_URL is unset. A malformed value is refused at start-up
- * in production; elsewhere the app keeps its state in process rather than fail every request.
- */
+/** Null when REDIS_URL is unset. Outside production a malformed one falls back to in-process state. */
 export function getRedisSettings(): RedisSettings {
   return redisSettings.getProblem() ? null : redisSettings.get();
 }

@@ -1,17 +1,9 @@
 import 'server-only';
 
-/**
- * The most a Talkover answer may weigh. A real stats answer is a few kilobytes; a body past this
- * (a broken proxy, a hostile upstream, a decompression bomb) is refused as unreadable before it
- * can fill the server's memory.
- */
+/** A real answer is a few kilobytes; past this (say a decompression bomb) it is refused as unreadable. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-/**
- * The body as text, read as a stream and counted as it arrives (after decompression): null, with
- * the rest of the body abandoned, as soon as it passes `maxBytes`. A `Content-Length` already
- * past the limit is refused before reading anything.
- */
+/** The body as text, counted as it streams in (after decompression): null once past `maxBytes`. */
 export async function readCappedText(response: Response, maxBytes = MAX_BODY_BYTES): Promise<string | null> {
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (Number.isFinite(declared) && declared > maxBytes) {

@@ -3,10 +3,7 @@ import { z } from 'zod';
 import { defineSettings, intSetting } from '../settings/define-settings';
 import { isHttpsOrLoopbackUrl } from '../security/https-url';
 
-/**
- * The only place that reads TALKOVER_API_TOKEN. The token goes from here into the Authorization
- * header in client.ts and nowhere else: not into logs, errors, cache keys or the session.
- */
+/** The only reader of TALKOVER_API_TOKEN, which goes from here to client.ts's header and nowhere else. */
 export const DEFAULT_TALKOVER_API_URL = 'https://app.talkover.ai/api/v1';
 
 export const talkoverConfigSchema = z
@@ -30,8 +27,7 @@ export const talkoverConfigSchema = z
     TALKOVER_MAX_CONCURRENT: intSetting('TALKOVER_MAX_CONCURRENT', 'requests', 1, 256, 8),
     TALKOVER_CACHE_TTL_SECONDS: intSetting('TALKOVER_CACHE_TTL_SECONDS', 'seconds', 0, 86_400, 60),
     TALKOVER_CACHE_TTL_CLOSED_SECONDS: intSetting('TALKOVER_CACHE_TTL_CLOSED_SECONDS', 'seconds', 0, 604_800, 3_600),
-    // Names the Talkover environment in cache keys and logs instead of the token, which identifies
-    // it too but must never be a key.
+    // Names the environment in cache keys and logs, where the token must never go.
     TALKOVER_ENVIRONMENT: z
       .string()
       .regex(/^[A-Za-z0-9_-]{1,40}$/, { error: 'TALKOVER_ENVIRONMENT must be 1–40 letters, digits, - or _' })
@@ -63,10 +59,7 @@ export type TalkoverConfig = {
   cacheTtlClosedSeconds: number;
 };
 
-/**
- * The Talkover settings, parsed once per process; a broken one is `server_misconfigured`
- * ("not configured to reach Talkover") wherever it is used.
- */
+/** Parsed once per process; a broken one is `server_misconfigured` wherever it is used. */
 export const talkoverSettings = defineSettings('to reach Talkover', talkoverConfigSchema);
 
 export const getTalkoverConfig = (): TalkoverConfig => talkoverSettings.get();

@@ -6,14 +6,9 @@ import { AppError, isAppError } from '../errors';
 import { SPEND_SHARE } from './budget';
 
 /**
- * Each member's fair share of the Talkover budget: a member stepping through new date ranges
- * (each a cache miss, each a Talkover call) could otherwise spend the whole team's budget and
- * leave everyone else with "rate limited". A member may cause at most half the dashboard's
- * per-minute budget in cache misses per minute; past it, that member alone gets a 429 until
- * their minute is over. Cache hits, and joining a miss already on its way, are free.
- *
- * The requester is an opaque key from the caller (the page or route passes the session's email):
- * this layer knows nothing of sessions. It is hashed before it is stored, and never logged.
+ * Each member's fair share of the Talkover budget, so one member stepping through new date ranges
+ * cannot leave everyone else "rate limited": at most half the budget in cache misses a minute,
+ * then a 429 for that member alone. Hits are free. The requester key is hashed, never logged.
  */
 export const MEMBER_SHARE_OF_BUDGET = 0.5;
 
@@ -32,10 +27,7 @@ export function createMemoryMissShare(pointsPerMinute: number): MissShareStore {
   return toMissShare(pointsPerMinute, new RateLimiterMemory({ points: pointsPerMinute, duration: 60 }));
 }
 
-/**
- * rate-limiter-flexible's Redis store, so a member's share is one count across instances. While
- * Redis fails, its in-memory insurance limiter counts for this process alone.
- */
+/** One count across instances; while Redis fails, the insurance limiter counts per process. */
 export function createRedisMissShare(pointsPerMinute: number, redis: Redis, keyPrefix: string): MissShareStore {
   const insuranceLimiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
   return toMissShare(pointsPerMinute, new RateLimiterRedis({ storeClient: redis, keyPrefix, points: pointsPerMinute, duration: 60, insuranceLimiter }));

@@ -1,14 +1,9 @@
 import 'server-only';
 
 /**
- * The sliding-window budget (sliding-window-budget.ts) as one atomic Lua script on a sorted set
- * of call times, so every instance books from one log. Same rules: ≤ 90% of the limit in any
- * 60 s, ≤ 80% over 5 minutes, series calls keep off the last quarter of the minute and never
- * wait, views may book a future slot up to their wait limit, and a pause stops everything.
- *
- * Time is Redis's own (`TIME`) unless the caller passes one (tests with a manual clock): one
- * clock for all instances, so skew between servers cannot let two of them book the same slot.
- * Waits and pauses cross the wire as durations, never as instants.
+ * sliding-window-budget.ts's rules as one atomic Lua script, so every instance books from one log.
+ * Time is Redis's own `TIME` (tests may pass one), so clock skew between servers cannot double-book;
+ * waits and pauses cross the wire as durations, never instants.
  *
  * KEYS: log (sorted set), pause (string with PX).
  * ARGV: op ('reserve' | 'pause' | 'snapshot'), now ('' for server time), then per op:

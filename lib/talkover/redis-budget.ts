@@ -11,12 +11,8 @@ import { budgetCaps } from './sliding-window-budget';
 type BudgetRedis = Redis & { callbackStatsBudget(log: string, pause: string, ...args: (string | number)[]): Promise<unknown> };
 
 /**
- * The budget in Redis, shared by every instance (the script is in redis-budget-script.ts).
- * While Redis is unavailable each operation is answered by this process's own log instead
- * (`local`): the dashboard keeps working, each instance pacing itself, until Redis is back.
- *
- * `clockTime` passes the injected clock's time to the script (tests with a manual clock);
- * otherwise the script reads Redis's clock, the one all instances agree on.
+ * The budget shared by every instance. While Redis is unavailable, `local` answers and each
+ * instance paces itself. `clockTime` is for tests; otherwise Redis's clock, which all agree on.
  */
 export class RedisBudget implements UpstreamBudget {
   readonly limitPerMinute: number;

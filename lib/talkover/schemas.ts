@@ -3,18 +3,15 @@ import { z } from 'zod';
 import { parseIsoDate } from '../date-range';
 
 /**
- * Talkover's payloads as documented (see shared talkover-api README). Unknown fields are
- * stripped, not rejected, so Talkover can add fields without breaking the dashboard; anything
- * missing or out of range makes the whole answer unreadable (an upstream error, not a crash).
+ * Talkover's documented payloads. Unknown fields are stripped, so Talkover may add some; anything
+ * missing or out of range makes the answer an upstream error, not a crash.
  */
 const count = z.number().int().nonnegative();
 const isoDate = z.string().refine((value) => parseIsoDate(value) !== null, { error: 'not a real YYYY-MM-DD date' });
 
 /**
- * Bounds on what one answer may hold, so a broken or hostile upstream cannot fill memory or the
- * page. A long name is only cosmetic: it is cut (at a character, never inside one), rather than
- * losing the whole answer. An over-long id or an over-long list is not something Talkover sends
- * for a real team: the answer is refused, because cutting the list would misstate the figures.
+ * Bounds so a hostile upstream cannot fill memory. A long name is cut; an over-long id or list
+ * refuses the answer, because cutting the list would misstate the figures.
  */
 export const MAX_NAME_LENGTH = 200;
 export const MAX_SOURCE_AGENT_ID_LENGTH = 200;

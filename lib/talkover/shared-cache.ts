@@ -8,11 +8,7 @@ export type SharedEntry = { value: unknown; fetchedAt: number };
 export type SharedRead = { entry: SharedEntry; freshUntil: number } | null;
 export type ReleaseLock = () => Promise<void>;
 
-/**
- * The cache tier instances share (Redis), behind the in-process lru-cache. Each method answers
- * as if the tier were empty and unlocked when Redis is unavailable, so the process carries on
- * with its own cache and its own single-flight.
- */
+/** Redis behind the in-process cache; without Redis it acts empty and unlocked, so the process carries on alone. */
 export interface SharedCacheTier {
   read(key: string): Promise<SharedRead>;
   /** Keeps the entry until its stale horizon; it counts as fresh for `ttlMs`. */

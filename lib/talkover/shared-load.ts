@@ -16,12 +16,9 @@ export type SharedLoad = {
 };
 
 /**
- * Single-flight across instances, for one key this process has missed (lru-cache already
- * made concurrent misses in this process one). A fresh value in Redis is a hit. Otherwise the
- * instance that takes the key's short lock calls Talkover and writes the result; the others
- * poll until it appears (a hit for them too), and take over the lock if the holder gives up or
- * dies (the lock expires at the deadline). `ttlMs` comes back as the local entry's remaining life,
- * so this process never keeps a value fresh for longer than Redis does.
+ * Single-flight across instances: the one holding the key's lock calls Talkover; the others poll
+ * for its result, and take over if the lock expires. The returned `ttlMs` keeps the local entry
+ * from outliving Redis's.
  */
 export async function loadThroughSharedTier(
   key: string,

@@ -2,13 +2,8 @@ import 'server-only';
 import { Agent, fetch as undiciFetch } from 'undici';
 
 /**
- * The HTTP client of every Talkover call: undici's fetch (a newer major version of the library
- * behind Node's own global fetch), imported directly. Next replaces the global fetch in server
- * code with a wrapper for its data cache and tracing, which this app does not use (it caches
- * Talkover answers itself, see cache.ts) and which cost about 1 ms of CPU per call.
- *
- * Its own connection pool, so loading this module leaves the process-wide one (used by Node's
- * and Next's fetch) alone.
+ * undiciFetch, not the global fetch: Next wraps that one for a data cache this app does not use,
+ * at a measurable cost per call (docs/benchmark/README.md). Its own pool leaves the global one alone.
  */
 const talkoverAgent = new Agent();
 
