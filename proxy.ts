@@ -46,7 +46,13 @@ const isApi = (request: NextRequest) => request.nextUrl.pathname.startsWith('/ap
 
 /** Matched exactly (`/api/auth/` with its slash). Metrics have their own bearer: Prometheus has no session. */
 function isPublic(pathname: string): boolean {
-  return pathname === '/login' || pathname.startsWith('/api/auth/') || pathname === '/api/health' || pathname === '/api/locale' || pathname === '/api/metrics';
+  return (
+    pathname === '/login' ||
+    pathname.startsWith('/api/auth/') ||
+    pathname === '/api/health' ||
+    pathname === '/api/locale' ||
+    pathname === '/api/metrics'
+  );
 }
 
 function refuseSignedOut(request: NextRequest): Response {

@@ -170,7 +170,10 @@ export function parseDateRange(params: RangeParams, context: { now: Date; timeZo
     const missing = startRaw ? 'end' : 'start';
     return fail('incomplete_range', `The ${missing} date is missing: give both a start date and an end date.`, { missing });
   }
-  for (const [which, value] of [['start', startRaw], ['end', endRaw]] as const) {
+  for (const [which, value] of [
+    ['start', startRaw],
+    ['end', endRaw],
+  ] as const) {
     if (parseIsoDate(value) === null) {
       const message = `The ${which} date ${JSON.stringify(shorten(value))} is not a real date in the form YYYY-MM-DD.`;
       return fail('invalid_date', message, { which, value: shorten(value) });

@@ -56,14 +56,12 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   // Too many password checks at once: the same words again, for the same reason.
   sign_in_busy: SIGN_IN_FAILED_MESSAGE,
   server_misconfigured: 'The server is not configured correctly — ask an admin to check its settings.',
-  upstream_rejected_token:
-    "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",
+  upstream_rejected_token: "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",
   upstream_rejected_request: 'Talkover refused this request. Try another date range; if it persists, ask an admin.',
   upstream_rate_limited: "Talkover's rate limit was reached. Try again in a minute.",
   upstream_unavailable: 'Talkover is unavailable right now. Try again in a few minutes.',
   upstream_timeout: 'Talkover did not answer in time. Try again in a few minutes.',
-  upstream_bad_payload:
-    'Talkover sent an answer this dashboard cannot read. Try again later; if it persists, ask an admin.',
+  upstream_bad_payload: 'Talkover sent an answer this dashboard cannot read. Try again later; if it persists, ask an admin.',
   internal: 'Something went wrong on the server. Try again; if it persists, ask an admin.',
 };
 

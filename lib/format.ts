@@ -82,7 +82,13 @@ export function formatDaySpan(start: string, end: string, locale: string): strin
 export function formatBucketLabel(start: string, interval: 'day' | 'week' | 'month', locale: string): string {
   const date = new Date(`${start}T00:00:00Z`);
   if (interval === 'month') {
-    return cachedFormatter(`month|${locale}`, () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' })).format(date);
+    return cachedFormatter(
+      `month|${locale}`,
+      () => new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    ).format(date);
   }
-  return cachedFormatter(`day-month|${locale}`, () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' })).format(date);
+  return cachedFormatter(
+    `day-month|${locale}`,
+    () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' }),
+  ).format(date);
 }

@@ -61,11 +61,7 @@ async function putFault(req: IncomingMessage, controls: AdminControls): Promise<
   return jsonReply(200, { fault: controls.getFault() });
 }
 
-export async function handleAdmin(
-  req: IncomingMessage,
-  pathname: string,
-  controls: AdminControls,
-): Promise<Reply> {
+export async function handleAdmin(req: IncomingMessage, pathname: string, controls: AdminControls): Promise<Reply> {
   if (!isLoopback(req.socket.remoteAddress) || !isLoopbackHost(req.headers.host)) {
     return flatError(403, 'ADMIN_LOOPBACK_ONLY', 'Simulator controls are only available from loopback');
   }

@@ -13,8 +13,7 @@ export function parseDay(value: string): number | null {
   // setUTCFullYear, not Date.UTC: Date.UTC maps years 0-99 to 1900-1999.
   const date = new Date(0);
   date.setUTCFullYear(year, month - 1, day);
-  const roundTrips =
-    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  const roundTrips = date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
   return roundTrips ? Math.round(date.getTime() / DAY_MS) : null;
 }
 

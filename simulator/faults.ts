@@ -41,10 +41,7 @@ export const HOSTILE_NAMES: readonly string[] = [
 ];
 
 /** What a fault does to one API request. */
-export type FaultEffect =
-  | { kind: 'pass'; delayMs: number; hostileNames: boolean }
-  | { kind: 'reply'; reply: Reply }
-  | { kind: 'hang' };
+export type FaultEffect = { kind: 'pass'; delayMs: number; hostileNames: boolean } | { kind: 'reply'; reply: Reply } | { kind: 'hang' };
 
 const PROXY_PAGE =
   '<html><head><title>503 Service Temporarily Unavailable</title></head>' +

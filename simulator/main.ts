@@ -10,14 +10,17 @@ import { startSimulator } from './server';
 const TOKEN_REQUIRED = 'required (the token clients must send as "Authorization: Bearer <token>")';
 const blankAsUnset = (value: unknown) => (value === '' ? undefined : value);
 
-const faultFromJson = z.string().transform((text, ctx) => {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    ctx.addIssue({ code: 'custom', message: 'must be a JSON fault object' });
-    return z.NEVER;
-  }
-}).pipe(faultSchema);
+const faultFromJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON fault object' });
+      return z.NEVER;
+    }
+  })
+  .pipe(faultSchema);
 
 const envSchema = z.object({
   SIMULATOR_TOKEN: z.string({ error: TOKEN_REQUIRED }).min(1, TOKEN_REQUIRED),

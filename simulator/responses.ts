@@ -17,12 +17,7 @@ export function jsonReply(status: number, value: unknown, headers?: Record<strin
 }
 
 /** Talkover's first error shape: `{ success, error: { code, message, details } }`. */
-export function nestedError(
-  status: number,
-  code: string,
-  message: string,
-  details: Record<string, unknown> = {},
-): Reply {
+export function nestedError(status: number, code: string, message: string, details: Record<string, unknown> = {}): Reply {
   return jsonReply(status, { success: false, error: { code, message, details } });
 }
 

@@ -34,7 +34,11 @@ export function LoginForm({
   );
   const [pending, setPending] = useState(false);
   // Until React has hydrated, a native submit would bypass signIn(): keep the button off.
-  const hydrated = useSyncExternalStore(subscribeToNothing, () => true, () => false);
+  const hydrated = useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();

@@ -7,7 +7,6 @@ import type { SourceBarChart } from './source-bar-chart';
 
 type Props = ComponentProps<typeof SourceBarChart>;
 
-
 /**
  * Chart.js is the largest script of the page (about 50 KB gzip) and the table beside the chart
  * already shows every figure, so the chart loads after the page is interactive instead of

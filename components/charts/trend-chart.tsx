@@ -21,9 +21,35 @@ export function TrendChart({ labels, received, answered, answerRate, partial, ti
   const data: ChartData<'bar' | 'line', (number | null)[], string> = {
     labels,
     datasets: [
-      { type: 'bar', label: words.received, data: received, backgroundColor: shade(RECEIVED, partial), yAxisID: 'y', borderRadius: 3, maxBarThickness: 28 },
-      { type: 'bar', label: words.answered, data: answered, backgroundColor: shade(ANSWERED, partial), yAxisID: 'y', borderRadius: 3, maxBarThickness: 28 },
-      { type: 'line', label: words.answerRate, data: answerRate, borderColor: RATE, backgroundColor: RATE, yAxisID: 'rate', pointRadius: 2, spanGaps: false, tension: 0.2 },
+      {
+        type: 'bar',
+        label: words.received,
+        data: received,
+        backgroundColor: shade(RECEIVED, partial),
+        yAxisID: 'y',
+        borderRadius: 3,
+        maxBarThickness: 28,
+      },
+      {
+        type: 'bar',
+        label: words.answered,
+        data: answered,
+        backgroundColor: shade(ANSWERED, partial),
+        yAxisID: 'y',
+        borderRadius: 3,
+        maxBarThickness: 28,
+      },
+      {
+        type: 'line',
+        label: words.answerRate,
+        data: answerRate,
+        borderColor: RATE,
+        backgroundColor: RATE,
+        yAxisID: 'rate',
+        pointRadius: 2,
+        spanGaps: false,
+        tension: 0.2,
+      },
     ],
   };
   // The rate axis in the viewer's language ("50%", "50 %" where the language spaces it).
@@ -41,7 +67,13 @@ export function TrendChart({ labels, received, answered, answerRate, partial, ti
     scales: {
       x: { grid: { display: false }, ticks: { color: TICK, maxRotation: 0, autoSkip: true } },
       y: { beginAtZero: true, ticks: { precision: 0, color: TICK }, grid: { color: 'rgba(127,127,127,0.15)' } },
-      rate: { position: 'right', min: 0, max: 100, ticks: { color: TICK, callback: (value) => percentTick.format(Number(value) / 100) }, grid: { display: false } },
+      rate: {
+        position: 'right',
+        min: 0,
+        max: 100,
+        ticks: { color: TICK, callback: (value) => percentTick.format(Number(value) / 100) },
+        grid: { display: false },
+      },
     },
   };
   return (

@@ -56,9 +56,7 @@ export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone, locale
         <button type="submit" className="button">
           {t('apply')}
         </button>
-        <CopyLinkButton
-          words={{ copy: copy('copy'), copied: copy('copied'), announcement: copy('announcement'), prompt: copy('prompt') }}
-        />
+        <CopyLinkButton words={{ copy: copy('copy'), copied: copy('copied'), announcement: copy('announcement'), prompt: copy('prompt') }} />
       </Form>
       <p className="range-caption muted">
         {range ? (

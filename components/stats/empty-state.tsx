@@ -10,12 +10,7 @@ export function EmptyState({ range, locale }: { range: DateRange; locale: string
       <h2 id="empty-title">{t('title')}</h2>
       <p className="muted">
         {t('body', { period: formatDayRange(range.start, range.end, locale) })}
-        {range.days < 90 ? (
-          <>
-            {' '}
-            {t.rich('tryLonger', { link: (chunks) => <Link href="/?range=90d">{chunks}</Link> })}
-          </>
-        ) : null}
+        {range.days < 90 ? <> {t.rich('tryLonger', { link: (chunks) => <Link href="/?range=90d">{chunks}</Link> })}</> : null}
       </p>
     </section>
   );

@@ -19,12 +19,48 @@ export function KpiCards({ stats, earlier, locale }: { stats: CallbackStats; ear
   const rateChange = (pick: (s: CallbackStats) => number | null, polarity: Polarity) =>
     earlier ? toRateChangeView(pick(stats), pick(earlier), polarity, locale, say) : null;
   const kpis: Kpi[] = [
-    { key: 'received', label: t('received'), value: count(totals.received), hint: t('receivedHint'), change: countChange((s) => s.totals.received, 'up-is-good') },
-    { key: 'answered', label: t('answered'), value: count(totals.answered), hint: t('answeredHint'), change: countChange((s) => s.totals.answered, 'up-is-good') },
-    { key: 'answer-rate', label: t('answerRate'), value: formatPercent(rates.answerRate, locale), hint: t('answerRateHint'), change: rateChange((s) => s.rates.answerRate, 'up-is-good') },
-    { key: 'unmatched', label: t('unmatched'), value: count(totals.unmatched), hint: t('unmatchedHint'), change: countChange((s) => s.totals.unmatched, 'up-is-bad') },
-    { key: 'unmatched-rate', label: t('unmatchedRate'), value: formatPercent(rates.unmatchedRate, locale), hint: t('unmatchedRateHint'), change: rateChange((s) => s.rates.unmatchedRate, 'up-is-bad') },
-    { key: 'not-answered', label: t('notAnswered'), value: count(totals.notAnswered), hint: t('notAnsweredHint'), change: countChange((s) => s.totals.notAnswered, 'up-is-bad') },
+    {
+      key: 'received',
+      label: t('received'),
+      value: count(totals.received),
+      hint: t('receivedHint'),
+      change: countChange((s) => s.totals.received, 'up-is-good'),
+    },
+    {
+      key: 'answered',
+      label: t('answered'),
+      value: count(totals.answered),
+      hint: t('answeredHint'),
+      change: countChange((s) => s.totals.answered, 'up-is-good'),
+    },
+    {
+      key: 'answer-rate',
+      label: t('answerRate'),
+      value: formatPercent(rates.answerRate, locale),
+      hint: t('answerRateHint'),
+      change: rateChange((s) => s.rates.answerRate, 'up-is-good'),
+    },
+    {
+      key: 'unmatched',
+      label: t('unmatched'),
+      value: count(totals.unmatched),
+      hint: t('unmatchedHint'),
+      change: countChange((s) => s.totals.unmatched, 'up-is-bad'),
+    },
+    {
+      key: 'unmatched-rate',
+      label: t('unmatchedRate'),
+      value: formatPercent(rates.unmatchedRate, locale),
+      hint: t('unmatchedRateHint'),
+      change: rateChange((s) => s.rates.unmatchedRate, 'up-is-bad'),
+    },
+    {
+      key: 'not-answered',
+      label: t('notAnswered'),
+      value: count(totals.notAnswered),
+      hint: t('notAnsweredHint'),
+      change: countChange((s) => s.totals.notAnswered, 'up-is-bad'),
+    },
   ];
   return (
     <dl className="kpis">

@@ -20,7 +20,10 @@ export async function KpiSection({ view, locale, requester }: { view: StatsView;
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
-    [stats, comparison] = await Promise.all([getCallbackStats(view.range, { requester }), getComparison(view.range, view.compare, { requester })]);
+    [stats, comparison] = await Promise.all([
+      getCallbackStats(view.range, { requester }),
+      getComparison(view.range, view.compare, { requester }),
+    ]);
   } catch (error) {
     return <ErrorPanel error={error} />;
   }

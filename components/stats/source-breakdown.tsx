@@ -30,8 +30,7 @@ export function SourceBreakdown({ stats, earlier, locale }: Props) {
   );
   const overAttributed = toOverAttributed(stats);
   const before = earlier ? earlierSourceCounts(earlier) : null;
-  const earlierOf = (row: SourceRow) =>
-    row.kind === 'unattributed' ? (earlier?.attribution.unattributed ?? 0) : (before?.get(row.key) ?? 0);
+  const earlierOf = (row: SourceRow) => (row.kind === 'unattributed' ? (earlier?.attribution.unattributed ?? 0) : (before?.get(row.key) ?? 0));
   return (
     <section className="card breakdown" aria-labelledby="sources-heading">
       <h2 id="sources-heading">{t('heading')}</h2>

@@ -13,7 +13,10 @@ export async function SourcesSection({ view, locale, requester }: { view: StatsV
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
-    [stats, comparison] = await Promise.all([getCallbackStats(view.range, { requester }), getComparison(view.range, view.compare, { requester })]);
+    [stats, comparison] = await Promise.all([
+      getCallbackStats(view.range, { requester }),
+      getComparison(view.range, view.compare, { requester }),
+    ]);
   } catch {
     return null;
   }

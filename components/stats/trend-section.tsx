@@ -66,7 +66,9 @@ function TrendPanel({ view, series, stats, locale }: { view: StatsView; series: 
       {points.some(({ bucket }) => bucket.partial) ? <p className="muted note">{t('partialLegend')}</p> : null}
       {series.stale ? <p className="muted note">{t('staleBuckets')}</p> : null}
       {disagreement ? (
-        <p className="muted note sums-note">{t('sumsDisagree', { sum: sumOfBuckets(series).received, total: stats.totals.received, interval })}</p>
+        <p className="muted note sums-note">
+          {t('sumsDisagree', { sum: sumOfBuckets(series).received, total: stats.totals.received, interval })}
+        </p>
       ) : null}
       <TrendTable series={series} locale={locale} />
       <SourceTrends series={series} names={names} locale={locale} />

@@ -28,10 +28,7 @@ export function ratio(part: number, whole: number): number | null {
   return whole > 0 ? part / whole : null;
 }
 
-export function toCallbackStats(
-  raw: RawStatsInput,
-  context: { timeZone: string; fetchedAt: Date; source?: StatsSource },
-): CallbackStats {
+export function toCallbackStats(raw: RawStatsInput, context: { timeZone: string; fetchedAt: Date; source?: StatsSource }): CallbackStats {
   const received = raw.total_callbacks_received;
   const answered = raw.callbacks_answered;
   const sources = raw.callbacks_by_source_agent

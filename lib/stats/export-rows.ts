@@ -55,7 +55,16 @@ export function toExportRows({ view, stats, comparison, series, say }: Input): C
   const sourceIds = stats.sources.map((source) => source.id);
   const loaded = series.points.length - series.missing.length;
   rows.push([], [say('interval'), say('intervalName', { interval: view.interval }), say('bucketsLoaded'), loaded, series.points.length]);
-  rows.push([say('bucketStart'), say('bucketEnd'), say('partial'), say('received'), say('answered'), say('unmatched'), say('answerRate'), ...stats.sources.map((s) => s.name)]);
+  rows.push([
+    say('bucketStart'),
+    say('bucketEnd'),
+    say('partial'),
+    say('received'),
+    say('answered'),
+    say('unmatched'),
+    say('answerRate'),
+    ...stats.sources.map((s) => s.name),
+  ]);
   for (const { bucket, stats: figures } of series.points) {
     const bySource = new Map(figures?.sources.map((source) => [source.id, source.count]) ?? []);
     rows.push([

@@ -14,10 +14,7 @@ export type StatsRequest = { requester: string; priority?: BudgetPriority };
  * `requester` identifies who asks (the signed-in member), for their fair share of Talkover's
  * budget; it is an opaque key below this point. Trend buckets ask at `series` priority.
  */
-export async function getCallbackStats(
-  range: Pick<DateRange, 'start' | 'end' | 'timeZone'>,
-  request: StatsRequest,
-): Promise<CallbackStats> {
+export async function getCallbackStats(range: Pick<DateRange, 'start' | 'end' | 'timeZone'>, request: StatsRequest): Promise<CallbackStats> {
   const result = await getCachedTalkoverStats(range, request);
   return toCallbackStats(result.value, {
     timeZone: range.timeZone,

@@ -17,7 +17,9 @@ export async function getCallbackSeries(view: StatsView, request: StatsRequest, 
   const { range } = view;
   const buckets = toBuckets(range, view.interval, { weekStart: view.weekStart, today: todayIn(range.timeZone, now) });
   const settled = await Promise.allSettled(
-    buckets.map((bucket) => getCallbackStats({ start: bucket.start, end: bucket.end, timeZone: range.timeZone }, { ...request, priority: 'series' })),
+    buckets.map((bucket) =>
+      getCallbackStats({ start: bucket.start, end: bucket.end, timeZone: range.timeZone }, { ...request, priority: 'series' }),
+    ),
   );
   const points: SeriesPoint[] = buckets.map((bucket, index) => {
     const result = settled[index]!;

@@ -10,7 +10,12 @@ import { parseView, type StatsView } from '../trends/view';
  * is what an absent `compare` means: the page's `previous` for the CSV, `off` for /api/stats.
  */
 export function parseViewQuery(url: URL, options: { defaultCompare?: CompareMode; now?: Date } = {}): StatsView {
-  const context = { now: options.now ?? new Date(), timeZone: getAppTimeZone(), weekStart: getWeekStart(), defaultCompare: options.defaultCompare };
+  const context = {
+    now: options.now ?? new Date(),
+    timeZone: getAppTimeZone(),
+    weekStart: getWeekStart(),
+    defaultCompare: options.defaultCompare,
+  };
   const result = parseView(viewParamsFromUrl(url.searchParams), context);
   if (!result.ok) throw new AppError('bad_request', { code: result.error.code, message: result.error.message });
   return result.view;

@@ -58,7 +58,12 @@ export function toSeriesJson(series: CallbackSeries) {
       end_date: bucket.end,
       partial: bucket.partial,
       totals: stats
-        ? { received: stats.totals.received, answered: stats.totals.answered, unmatched: stats.totals.unmatched, not_answered: stats.totals.notAnswered }
+        ? {
+            received: stats.totals.received,
+            answered: stats.totals.answered,
+            unmatched: stats.totals.unmatched,
+            not_answered: stats.totals.notAnswered,
+          }
         : null,
       rates: stats ? { answer_rate: stats.rates.answerRate, unmatched_rate: stats.rates.unmatchedRate } : null,
       sources: stats ? stats.sources.map(({ id, count }) => ({ id, count })) : null,

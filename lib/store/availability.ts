@@ -91,7 +91,11 @@ function markRecovered(): void {
 export async function isRedisDegraded(): Promise<boolean> {
   const state = availability();
   if (!getSharedRedis() || !state.degraded) return false;
-  if (Date.now() >= state.retryAt) await withRedis((redis) => redis.ping(), () => null);
+  if (Date.now() >= state.retryAt)
+    await withRedis(
+      (redis) => redis.ping(),
+      () => null,
+    );
   return availability().degraded;
 }
 

@@ -58,7 +58,13 @@ export function createResponseCache(clock: Clock, maxBytes = MAX_CACHE_BYTES): R
       if (!context.shared) return { value: await context.load(reason), fetchedAt: clock.now() };
       const loaded = await loadThroughSharedTier(
         key,
-        { shared: context.shared.tier, load: () => context.load(reason), ttlMs: options.ttl ?? 60_000, keepMs: MAX_STALE_MS, waitMs: context.shared.waitMs },
+        {
+          shared: context.shared.tier,
+          load: () => context.load(reason),
+          ttlMs: options.ttl ?? 60_000,
+          keepMs: MAX_STALE_MS,
+          waitMs: context.shared.waitMs,
+        },
         clock,
       );
       options.ttl = Math.max(1, loaded.ttlMs);
@@ -80,11 +86,7 @@ export function cacheKey(environment: string, endpoint: string, params: Record<s
  * Ranges that include today still change: short TTL. Ranges that ended before today are
  * settled: long TTL. Both from the environment; 0 turns caching off.
  */
-export function ttlSecondsFor(
-  range: { end: string },
-  today: string,
-  ttls: { cacheTtlSeconds: number; cacheTtlClosedSeconds: number },
-): number {
+export function ttlSecondsFor(range: { end: string }, today: string, ttls: { cacheTtlSeconds: number; cacheTtlClosedSeconds: number }): number {
   return range.end < today ? ttls.cacheTtlClosedSeconds : ttls.cacheTtlSeconds;
 }
 

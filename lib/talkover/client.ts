@@ -68,7 +68,7 @@ async function takeBudget(state: UpstreamState, deadlineAt: number, priority: Bu
   const reservation = await state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
   if (!reservation.ok) {
     throw new AppError('upstream_rate_limited', {
-      message: 'The dashboard is pacing its requests to stay inside Talkover\'s rate limit. Try again shortly.',
+      message: "The dashboard is pacing its requests to stay inside Talkover's rate limit. Try again shortly.",
       retryAfterSeconds: Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)),
     });
   }
@@ -95,7 +95,12 @@ async function tryOnce<T>(
   const startedAt = performance.now();
   const record = (result: CallOutcome) => {
     const durationMs = performance.now() - startedAt;
-    state.lastCall = { at: new Date(state.clock.now()).toISOString(), endpoint: context.endpoint, status: result.status, outcome: result.outcome };
+    state.lastCall = {
+      at: new Date(state.clock.now()).toISOString(),
+      endpoint: context.endpoint,
+      status: result.status,
+      outcome: result.outcome,
+    };
     recordTalkoverCall(context.endpoint, result.outcome, durationMs / 1000);
     console.info(JSON.stringify({ event: 'talkover_call', ...context, ...result, duration_ms: Math.round(durationMs) }));
   };

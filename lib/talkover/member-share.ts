@@ -30,7 +30,10 @@ export function createMemoryMissShare(pointsPerMinute: number): MissShareStore {
 /** One count across instances; while Redis fails, the insurance limiter counts per process. */
 export function createRedisMissShare(pointsPerMinute: number, redis: Redis, keyPrefix: string): MissShareStore {
   const insuranceLimiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
-  return toMissShare(pointsPerMinute, new RateLimiterRedis({ storeClient: redis, keyPrefix, points: pointsPerMinute, duration: 60, insuranceLimiter }));
+  return toMissShare(
+    pointsPerMinute,
+    new RateLimiterRedis({ storeClient: redis, keyPrefix, points: pointsPerMinute, duration: 60, insuranceLimiter }),
+  );
 }
 
 function toMissShare(pointsPerMinute: number, limiter: RateLimiterAbstract): MissShareStore {

@@ -20,13 +20,18 @@ export const MAX_SOURCE_AGENTS = 1_000;
 /** The first `max` characters (code points, so an emoji is never split in half). */
 export function truncateName(name: string, max = MAX_NAME_LENGTH): string {
   if (name.length <= max) return name;
-  return Array.from(name.slice(0, max * 2)).slice(0, max).join('');
+  return Array.from(name.slice(0, max * 2))
+    .slice(0, max)
+    .join('');
 }
 
 export const sourceAgentCountSchema = z.object({
   source_agent_id: z.string().min(1).max(MAX_SOURCE_AGENT_ID_LENGTH),
   // Names are typed by Talkover users: untrusted text, possibly empty or null.
-  name: z.string().nullish().transform((name) => truncateName(name ?? '')),
+  name: z
+    .string()
+    .nullish()
+    .transform((name) => truncateName(name ?? '')),
   count,
 });
 

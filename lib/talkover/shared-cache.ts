@@ -49,7 +49,11 @@ export function createRedisCacheTier(): SharedCacheTier {
           const taken = await redis.set(lockKey, token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
           if (taken !== 'OK') return null;
           // Only the holder's token deletes the lock (it may have expired and been retaken).
-          return () => withRedis(async (r) => void (await r.eval(RELEASE_SCRIPT, 1, lockKey, token)), () => undefined);
+          return () =>
+            withRedis(
+              async (r) => void (await r.eval(RELEASE_SCRIPT, 1, lockKey, token)),
+              () => undefined,
+            );
         },
         // No Redis: this process's own single-flight (lru-cache) is the only lock there is.
         () => noLockToRelease,

@@ -38,7 +38,10 @@ export class SlidingWindowBudget implements SyncBudget {
   private calls: number[] = [];
   private pausedUntil = 0;
 
-  constructor(limitPerMinute: number, private readonly clock: Clock) {
+  constructor(
+    limitPerMinute: number,
+    private readonly clock: Clock,
+  ) {
     this.limitPerMinute = limitPerMinute;
     ({ windowCap: this.windowCap, sustainedCap: this.sustainedCap, seriesReserve: this.seriesReserve } = budgetCaps(limitPerMinute));
   }
@@ -77,7 +80,10 @@ export class SlidingWindowBudget implements SyncBudget {
   private earliestSlot(now: number, reserve: number): number {
     const count = this.calls.length;
     let at = Math.max(now, this.calls[count - 1] ?? now);
-    for (const [cap, windowMs] of [[this.windowCap - reserve, MINUTE_MS], [this.sustainedCap - reserve, SUSTAINED_WINDOW_MS]] as const) {
+    for (const [cap, windowMs] of [
+      [this.windowCap - reserve, MINUTE_MS],
+      [this.sustainedCap - reserve, SUSTAINED_WINDOW_MS],
+    ] as const) {
       if (cap <= 0) return Number.POSITIVE_INFINITY;
       if (count >= cap) at = Math.max(at, this.calls[count - cap]! + windowMs);
     }

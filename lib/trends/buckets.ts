@@ -49,7 +49,7 @@ export function toBuckets(
   context: { weekStart: WeekStart; today: IsoDate },
 ): Bucket[] {
   const buckets: Bucket[] = [];
-  for (let cursor = range.start; cursor <= range.end; ) {
+  for (let cursor = range.start; cursor <= range.end;) {
     const natural = naturalBucket(cursor, interval, context.weekStart);
     const start = cursor;
     const end = natural.end < range.end ? natural.end : range.end;

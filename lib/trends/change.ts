@@ -22,10 +22,7 @@ export type Polarity = 'up-is-good' | 'up-is-bad';
 export type Tone = 'good' | 'bad' | 'neutral';
 
 /** How a count moved, for display: "new" when it went from 0 to something, "none" for 0 → 0. */
-export type CountMove =
-  | { kind: 'relative'; direction: Direction; value: number }
-  | { kind: 'new' }
-  | { kind: 'none' };
+export type CountMove = { kind: 'relative'; direction: Direction; value: number } | { kind: 'new' } | { kind: 'none' };
 
 export function toCountMove(current: number, earlier: number): CountMove {
   const change = relativeChange(current, earlier);

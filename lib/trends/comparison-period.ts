@@ -20,12 +20,13 @@ export function isCompareMode(value: string): value is CompareMode {
 
 /** Reads `compare`; absent or empty means `fallback` (the previous period on the page). */
 export function parseCompare(values: readonly string[] | undefined, fallback: CompareMode = DEFAULT_COMPARE): CompareResult {
-  if ((values?.length ?? 0) > 1) return { ok: false, error: { code: 'repeated_param', message: 'compare was given more than once.', params: { param: 'compare' } } };
+  if ((values?.length ?? 0) > 1)
+    return { ok: false, error: { code: 'repeated_param', message: 'compare was given more than once.', params: { param: 'compare' } } };
   const raw = values?.[0]?.trim() ?? '';
   if (raw === '') return { ok: true, compare: fallback };
   if (isCompareMode(raw)) return { ok: true, compare: raw };
   const cut = raw.length > 20 ? `${raw.slice(0, 20)}…` : raw;
-    const shown = JSON.stringify(cut);
+  const shown = JSON.stringify(cut);
   return {
     ok: false,
     error: {

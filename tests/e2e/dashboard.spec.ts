@@ -171,7 +171,10 @@ describe('when Talkover fails', () => {
     await page.waitForTimeout(1_200);
     await setFault(simulatorOrigin, { mode: 'server-error' });
     await page.goto(`${appUrl}/?range=today`);
-    await page.getByRole('status').filter({ hasText: /Talkover is unavailable — showing data from \d{2}:\d{2}/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /Talkover is unavailable — showing data from \d{2}:\d{2}/ })
+      .waitFor();
     expect(await kpi('Received').textContent()).toBe(fresh);
   });
 });

@@ -33,16 +33,34 @@ const LANGUAGES = [
     browserLocale: 'pt-BR',
     faultDay: '2024-06-03',
     numbers: 'pt-BR',
-    trend: { heading: 'Recebidos e atendidos por semana', caption: /^em relação a 22 de dez\. de 2025\s–\s4 de jan\. de 2026 \(os 14 dias anteriores\)$/, spoken: /^(alta de|queda de|sem variação em relação a|novo:) / },
-    csv: { separator: ';', title: 'Estatísticas de callbacks', header: 'Indicador;Este período;Período anterior;Variação;Unidade da variação', rate: /^Taxa de atendimento \(%\);\d+(,\d+)?;\d+(,\d+)?;/ },
+    trend: {
+      heading: 'Recebidos e atendidos por semana',
+      caption: /^em relação a 22 de dez\. de 2025\s–\s4 de jan\. de 2026 \(os 14 dias anteriores\)$/,
+      spoken: /^(alta de|queda de|sem variação em relação a|novo:) /,
+    },
+    csv: {
+      separator: ';',
+      title: 'Estatísticas de callbacks',
+      header: 'Indicador;Este período;Período anterior;Variação;Unidade da variação',
+      rate: /^Taxa de atendimento \(%\);\d+(,\d+)?;\d+(,\d+)?;/,
+    },
   },
   {
     locale: 'en',
     browserLocale: 'en-US',
     faultDay: '2024-06-05',
     numbers: 'en',
-    trend: { heading: 'Received and answered per week', caption: /^vs Dec 22, 2025\s–\sJan 4, 2026 \(the previous 14 days\)$/, spoken: /^(up|down|no change from|new:) / },
-    csv: { separator: ',', title: 'Callback stats', header: 'Figure,This period,Earlier period,Change,Change unit', rate: /^Answer rate \(%\),\d+(\.\d+)?,\d+(\.\d+)?,/ },
+    trend: {
+      heading: 'Received and answered per week',
+      caption: /^vs Dec 22, 2025\s–\sJan 4, 2026 \(the previous 14 days\)$/,
+      spoken: /^(up|down|no change from|new:) /,
+    },
+    csv: {
+      separator: ',',
+      title: 'Callback stats',
+      header: 'Figure,This period,Earlier period,Change,Change unit',
+      rate: /^Answer rate \(%\),\d+(\.\d+)?,\d+(\.\d+)?,/,
+    },
   },
 ] as const;
 
@@ -91,7 +109,10 @@ describe.each(LANGUAGES)('a new viewer whose browser asks for $browserLocale', (
     await expectOnlyIn(page, locale, 'the comparison and trend');
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: t.ViewControls.download }).click()]);
-    const lines = (await readFile((await download.path())!)).toString('utf8').replace(/^\uFEFF/, '').split('\r\n');
+    const lines = (await readFile((await download.path())!))
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     expect(lines[0]).toBe(csv.title);
     expect(lines).toContain(csv.header);
     expect(lines.some((line) => csv.rate.test(line))).toBe(true);
@@ -102,7 +123,8 @@ describe.each(LANGUAGES)('a new viewer whose browser asks for $browserLocale', (
     await page.goto(`${appUrl}/?start_date=2026-03-10&end_date=2026-03-01`);
     const alert = page.getByRole('main').getByRole('alert');
     await alert.getByRole('heading', { name: t.InvalidRange.title }).waitFor();
-    if (locale === 'pt-BR') expect(await alert.textContent()).toContain('A data inicial (10 de mar. de 2026) é posterior à data final (1 de mar. de 2026).');
+    if (locale === 'pt-BR')
+      expect(await alert.textContent()).toContain('A data inicial (10 de mar. de 2026) é posterior à data final (1 de mar. de 2026).');
     await expectOnlyIn(page, locale, 'an invalid range');
   });
 

@@ -338,15 +338,31 @@ describe('the Talkover token', () => {
     const form = { 'Content-Type': 'application/x-www-form-urlencoded', Origin: appUrl };
     const answers = [
       await fetchRecorded('locale', '/api/locale', { method: 'POST', headers: form, body: 'locale=pt-BR&return_to=%2F%3Frange%3D7d' }),
-      await fetchRecorded('locale, signed out', '/api/locale', { method: 'POST', headers: form, body: 'locale=en&return_to=%2Flogin', signedIn: false }),
+      await fetchRecorded('locale, signed out', '/api/locale', {
+        method: 'POST',
+        headers: form,
+        body: 'locale=en&return_to=%2Flogin',
+        signedIn: false,
+      }),
       await fetchRecorded('locale, unknown language', '/api/locale', { method: 'POST', headers: form, body: 'locale=xx' }),
-      await fetchRecorded('locale, cross-site', '/api/locale', { method: 'POST', headers: { ...form, Origin: 'https://evil.example' }, body: 'locale=en' }),
-      await fetchRecorded('locale, not a form', '/api/locale', { method: 'POST', headers: { Origin: appUrl, 'Content-Type': 'application/json' }, body: '{}' }),
+      await fetchRecorded('locale, cross-site', '/api/locale', {
+        method: 'POST',
+        headers: { ...form, Origin: 'https://evil.example' },
+        body: 'locale=en',
+      }),
+      await fetchRecorded('locale, not a form', '/api/locale', {
+        method: 'POST',
+        headers: { Origin: appUrl, 'Content-Type': 'application/json' },
+        body: '{}',
+      }),
       await fetchRecorded('locale, GET', '/api/locale'),
     ];
     expect(answers.map((answer) => answer.status)).toEqual([303, 303, 400, 403, 400, 405]);
     // Where the menu sends the viewer: the same page, now in the chosen language, figures and all.
-    const page = await fetchRecorded('page after the menu', '/?range=7d', { headers: { Cookie: `${cookie}; NEXT_LOCALE=pt-BR` }, signedIn: false });
+    const page = await fetchRecorded('page after the menu', '/?range=7d', {
+      headers: { Cookie: `${cookie}; NEXT_LOCALE=pt-BR` },
+      signedIn: false,
+    });
     expect(page.body).toContain('lang="pt-BR"');
     expect(page.body).toContain('kpi-value');
     expect(leaksIn(seen.slice(start))).toEqual([]);

@@ -48,9 +48,25 @@ const presetArb = fc.oneof(
 const pooledDateArb = fc.constantFrom(0, 1, 6, 7, 29, 30, 89, 365, 366, 367, -1).map((back) => addDays(today(), -back));
 
 const edgeDateArb = fc.constantFrom(
-  '0000-00-00', '0000-01-01', '0001-01-01', '1900-02-29', '2000-02-29', '2023-02-29', '2024-02-29', '2024-02-30',
-  '2024-04-31', '2024-13-01', '2024-00-10', '2100-02-29', '9999-12-31', '10000-01-01', '2024-1-1', '2024-01-01T00:00:00Z',
-  '2024/01/01', '２０２４-０１-０１', '2024-01-01\u0000',
+  '0000-00-00',
+  '0000-01-01',
+  '0001-01-01',
+  '1900-02-29',
+  '2000-02-29',
+  '2023-02-29',
+  '2024-02-29',
+  '2024-02-30',
+  '2024-04-31',
+  '2024-13-01',
+  '2024-00-10',
+  '2100-02-29',
+  '9999-12-31',
+  '10000-01-01',
+  '2024-1-1',
+  '2024-01-01T00:00:00Z',
+  '2024/01/01',
+  '２０２４-０１-０１',
+  '2024-01-01\u0000',
 );
 
 // Random shapes are almost never a real day close enough to another to make a valid range.
@@ -59,9 +75,26 @@ const shapedDateArb = fc
   .map(([y, m, d]) => `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`);
 
 const injectionArb = fc.constantFrom(
-  "' OR 1=1--", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '../../etc/passwd', '%00', '\u0000',
-  '${}', '${process.env.TALKOVER_API_TOKEN}', '{{7*7}}', 'javascript:alert(1)', '\r\nSet-Cookie: x=1', '%', '%G1',
-  '%E0%A4%A', '\\', '\u202e7d', 'בדיקה', 'مرحبا', '😀', '👩‍👩‍👧‍👦',
+  "' OR 1=1--",
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '../../etc/passwd',
+  '%00',
+  '\u0000',
+  '${}',
+  '${process.env.TALKOVER_API_TOKEN}',
+  '{{7*7}}',
+  'javascript:alert(1)',
+  '\r\nSet-Cookie: x=1',
+  '%',
+  '%G1',
+  '%E0%A4%A',
+  '\\',
+  '\u202e7d',
+  'בדיקה',
+  'مرحبا',
+  '😀',
+  '👩‍👩‍👧‍👦',
 );
 
 const valueArb = fc.oneof(
@@ -74,7 +107,12 @@ const valueArb = fc.oneof(
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 30 }) },
   { weight: 1, arbitrary: fc.integer({ min: 0xd800, max: 0xdfff }).map((code) => String.fromCharCode(code)) },
   // 10k+ characters; as a URL they stay under Node's 16 KB header limit only when ASCII.
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom('a', '7d', '2024-01-01', 'é'), fc.integer({ min: 10_000, max: 12_000 })).map(([chunk, n]) => chunk.repeat(Math.ceil(n / chunk.length))) },
+  {
+    weight: 1,
+    arbitrary: fc
+      .tuple(fc.constantFrom('a', '7d', '2024-01-01', 'é'), fc.integer({ min: 10_000, max: 12_000 }))
+      .map(([chunk, n]) => chunk.repeat(Math.ceil(n / chunk.length))),
+  },
   { weight: 1, arbitrary: fc.constant('') },
 );
 
@@ -90,19 +128,21 @@ function encode(text: string, encoding: Encoding): string {
 
 const pairArb = fc.record({ key: keyArb, value: valueArb, encoding: fc.constantFrom<Encoding>('component', 'component', 'raw') });
 
-const queryArb = fc.oneof(
-  {
-    weight: 5,
-    arbitrary: fc
-      .array(pairArb, { maxLength: 6 })
-      .map((pairs) => `?${pairs.map(({ key, value, encoding }) => `${encode(key, encoding)}=${encode(value, encoding)}`).join('&')}`),
-  },
-  { weight: 2, arbitrary: fc.constantFrom(...RANGE_PRESETS).map((preset) => `?range=${preset}`) },
-  { weight: 2, arbitrary: fc.tuple(pooledDateArb, pooledDateArb).map(([a, b]) => `?start_date=${a}&end_date=${b}`) },
-).map((text) => ({
-  text,
-  [fc.toStringMethod]: () => (text.length > 200 ? `${JSON.stringify(text.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(text)),
-}));
+const queryArb = fc
+  .oneof(
+    {
+      weight: 5,
+      arbitrary: fc
+        .array(pairArb, { maxLength: 6 })
+        .map((pairs) => `?${pairs.map(({ key, value, encoding }) => `${encode(key, encoding)}=${encode(value, encoding)}`).join('&')}`),
+    },
+    { weight: 2, arbitrary: fc.constantFrom(...RANGE_PRESETS).map((preset) => `?range=${preset}`) },
+    { weight: 2, arbitrary: fc.tuple(pooledDateArb, pooledDateArb).map(([a, b]) => `?start_date=${a}&end_date=${b}`) },
+  )
+  .map((text) => ({
+    text,
+    [fc.toStringMethod]: () => (text.length > 200 ? `${JSON.stringify(text.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(text)),
+  }));
 
 describe('the stats page under fuzzed query strings (signed in)', () => {
   it(`never answers 5xx, and never calls Talkover for an invalid range (${NUM_RUNS} runs)`, async () => {

@@ -146,7 +146,11 @@ function exportedMethods(source: string, file: string): Method[] {
   for (const match of source.matchAll(/export\s+(?:const|let|var)\s+([A-Za-z_$][\w$]*)/g)) names.add(match[1]!);
   for (const match of source.matchAll(/export\s+(?:type\s+)?\{([^}]*)\}/g)) {
     for (const item of match[1]!.split(',')) {
-      const name = item.trim().split(/\s+as\s+/).pop()?.trim();
+      const name = item
+        .trim()
+        .split(/\s+as\s+/)
+        .pop()
+        ?.trim();
       if (name) names.add(name);
     }
   }
@@ -235,7 +239,9 @@ beforeAll(async () => {
       (PUBLIC_ROUTES[route.pattern] ? '  [public]' : ''),
   );
   console.log(
-    [`route-crawl: ${discovered.routes.length} routes under app/`, ...lines, 'not routes:', ...discovered.other.map((line) => `  ${line}`)].join('\n'),
+    [`route-crawl: ${discovered.routes.length} routes under app/`, ...lines, 'not routes:', ...discovered.other.map((line) => `  ${line}`)].join(
+      '\n',
+    ),
   );
 });
 afterAll(() => browser?.close());
@@ -276,7 +282,11 @@ describe('route discovery', () => {
     const token = /(?:^|; )(?:__Secure-)?next-auth\.session-token=([^;]+)/.exec(cookie)?.[1];
     expect(token, 'the signed-in context has a session cookie').toBeTruthy();
     for (const route of discovered.routes.filter((r) => r.methods.includes('GET') && !PUBLIC_ROUTES[r.pattern])) {
-      expectProtected(`GET ${route.url} with the session as a Bearer token`, route.url, await request('GET', route.url, { Authorization: `Bearer ${token}` }));
+      expectProtected(
+        `GET ${route.url} with the session as a Bearer token`,
+        route.url,
+        await request('GET', route.url, { Authorization: `Bearer ${token}` }),
+      );
     }
   });
 });
@@ -351,7 +361,7 @@ describe('the public routes', () => {
     expect(body.csrfToken).toMatch(/^[0-9a-f]{32,}$/);
   });
 
-  it("next-auth: its other endpoints send a signed-out visitor to /login or answer without data", async () => {
+  it('next-auth: its other endpoints send a signed-out visitor to /login or answer without data', async () => {
     const providers = await request('GET', '/api/auth/providers');
     expect(providers.status).toBe(200);
     // The sign-in methods and where they post to: nothing else, whichever providers are configured.

@@ -26,9 +26,17 @@ beforeAll(async () => {
   admin = new Redis(redis.url, { maxRetriesPerRequest: 1 });
   admin.on('error', () => {});
   simulator = await startSimulator({ token: E2E.canaryToken, port: 0, rateLimitPerMinute: 100_000 });
-  const shared = { ...env, NODE_ENV: 'production', REDIS_URL: redis.url, TALKOVER_API_URL: simulator.url, TALKOVER_RATE_LIMIT_PER_MINUTE: '10' } as NodeJS.ProcessEnv;
+  const shared = {
+    ...env,
+    NODE_ENV: 'production',
+    REDIS_URL: redis.url,
+    TALKOVER_API_URL: simulator.url,
+    TALKOVER_RATE_LIMIT_PER_MINUTE: '10',
+  } as NodeJS.ProcessEnv;
   const logOf = (name: string) => path.join(path.dirname(serverLog), `e2e-shared-state-${name}.log`);
-  instances = await Promise.all(['a', 'b'].map((name) => startAppInstance({ name: `shared-state-${name}`, env: shared, serverLog: logOf(name) })));
+  instances = await Promise.all(
+    ['a', 'b'].map((name) => startAppInstance({ name: `shared-state-${name}`, env: shared, serverLog: logOf(name) })),
+  );
   // One request each, so the tests below do not time a cold start.
   for (const at of [0, 1]) expect((await stats(at, 0)).status).toBe(200);
 });
@@ -109,7 +117,8 @@ describe('two instances sharing Redis', () => {
 
     await redis.start();
     const giveUpAt = Date.now() + 30_000;
-    while (Date.now() < giveUpAt && (await healthAt(0)) + (await healthAt(1)) !== 'okok') await new Promise((resolve) => setTimeout(resolve, 250));
+    while (Date.now() < giveUpAt && (await healthAt(0)) + (await healthAt(1)) !== 'okok')
+      await new Promise((resolve) => setTimeout(resolve, 250));
     expect([await healthAt(0), await healthAt(1)]).toEqual(['ok', 'ok']);
     expect((await stats(0, 300)).status).toBe(200);
   }, 90_000);

@@ -65,7 +65,8 @@ describe('behind one proxy (AUTH_TRUSTED_PROXIES=1)', () => {
   /** The victim, locked out for one client address after 8 wrong passwords from it. */
   async function lockVictimAt(address: string) {
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await signInOver(appUrl, { email: VICTIM, password: `wrong-${i}`, forwardedFor: address })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push((await signInOver(appUrl, { email: VICTIM, password: `wrong-${i}`, forwardedFor: address })).status);
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429, 429, 429]);
   }
 
@@ -104,7 +105,13 @@ describe('behind one proxy (AUTH_TRUSTED_PROXIES=1)', () => {
     });
     expect(isSignedIn(answer)).toBe(false);
     expect(answer.status).toBe(415);
-    const json = await signInOver(appUrl, { email: VICTIM, password: PASSWORD, forwardedFor: '203.0.113.30', contentType: 'application/json', body: smuggled });
+    const json = await signInOver(appUrl, {
+      email: VICTIM,
+      password: PASSWORD,
+      forwardedFor: '203.0.113.30',
+      contentType: 'application/json',
+      body: smuggled,
+    });
     expect(isSignedIn(json)).toBe(false);
     expect(json.status).toBe(415);
   });

@@ -97,7 +97,10 @@ describe('the trend', () => {
   it('refuses an interval too fine for the range inline, without an error page', async () => {
     const response = await page.goto(`${appUrl}/?start_date=2026-01-01&end_date=2026-06-30&interval=day`);
     expect(response?.status()).toBe(200);
-    await page.getByRole('alert').getByText(/covers at most 92 days/).waitFor();
+    await page
+      .getByRole('alert')
+      .getByText(/covers at most 92 days/)
+      .waitFor();
     expect(await page.getByLabel('From').inputValue()).toBe('2026-01-01');
   });
 });
@@ -111,9 +114,15 @@ describe('stepping through time', () => {
     await hydrated();
     await page.keyboard.press('ArrowRight');
     await page.waitForURL(`${appUrl}/${TWO_WEEKS}&compare=year`);
-    await page.locator('.period-steps').getByRole('link', { name: /^Previous period: Dec 22, 2025\s–\sJan 4, 2026$/ }).click();
+    await page
+      .locator('.period-steps')
+      .getByRole('link', { name: /^Previous period: Dec 22, 2025\s–\sJan 4, 2026$/ })
+      .click();
     await page.waitForURL(`${appUrl}/?start_date=2025-12-22&end_date=2026-01-04&compare=year`);
-    await page.locator('.period-steps').getByRole('link', { name: /^Next period: Jan 5\s–\s18, 2026$/ }).click();
+    await page
+      .locator('.period-steps')
+      .getByRole('link', { name: /^Next period: Jan 5\s–\s18, 2026$/ })
+      .click();
     await page.waitForURL(`${appUrl}/${TWO_WEEKS}&compare=year`);
   });
 
@@ -146,7 +155,9 @@ describe('Download CSV', () => {
     const lines = bytes.subarray(3).toString('utf8').split('\r\n');
     const api = await (await context.request.get(`${appUrl}/api/stats${TWO_WEEKS}&compare=previous`)).json();
     expect(lines).toContain('Period start,2026-01-05');
-    expect(lines.find((line) => line.startsWith('Received,'))).toMatch(new RegExp(`^Received,${api.totals.received},${api.comparison.totals.received},`));
+    expect(lines.find((line) => line.startsWith('Received,'))).toMatch(
+      new RegExp(`^Received,${api.totals.received},${api.comparison.totals.received},`),
+    );
     expect(lines.filter((line) => /^2026-01-(05|12),2026-01-(11|18),no,\d+/.test(line))).toHaveLength(2);
     for (const source of api.sources) expect(lines.some((line) => line.startsWith(`${source.id},`))).toBe(true);
   });

@@ -100,7 +100,11 @@ describe('what it refuses, with a clear answer and no cookie', () => {
 
   test('a body that is not a form: 400 invalid_form', async () => {
     const response = await POST(
-      new Request(`${APP}/api/locale`, { method: 'POST', headers: { Origin: APP, 'Content-Type': 'application/json' }, body: '{"locale":"en"}' }),
+      new Request(`${APP}/api/locale`, {
+        method: 'POST',
+        headers: { Origin: APP, 'Content-Type': 'application/json' },
+        body: '{"locale":"en"}',
+      }),
     );
     expect(response.status).toBe(400);
     expect((await response.json()).error.code).toBe('invalid_form');

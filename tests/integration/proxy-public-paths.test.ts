@@ -17,31 +17,45 @@ beforeEach(() => stubSessionEnv());
 afterEach(() => vi.unstubAllEnvs());
 
 describe('proxy public paths', () => {
-  it.each(['/api/authors', '/api/authx', '/api/auth', '/api/healthz', '/api/health/x', '/api/statsx', '/api/localex', '/api/locale/x', '/api/metricsx', '/api/metrics/x'])(
-    'answers %s signed out with 401 JSON',
+  it.each([
+    '/api/authors',
+    '/api/authx',
+    '/api/auth',
+    '/api/healthz',
+    '/api/health/x',
+    '/api/statsx',
+    '/api/localex',
+    '/api/locale/x',
+    '/api/metricsx',
+    '/api/metrics/x',
+  ])('answers %s signed out with 401 JSON', async (path) => {
+    expect(runsProxy(path)).toBe(true);
+    const response = await signedOut(path);
+    expect(response.status).toBe(401);
+    expect((await response.json()).error.code).toBe('unauthorized');
+  });
+
+  it.each(['/loginx', '/login/x', '/icon.svgx', '/icon.svg.png', '/x/icon.svgz', '/favicon.icox', '/_nextx', '/_next/data/x'])(
+    'sends %s signed out to /login',
     async (path) => {
       expect(runsProxy(path)).toBe(true);
       const response = await signedOut(path);
-      expect(response.status).toBe(401);
-      expect((await response.json()).error.code).toBe('unauthorized');
+      expect(response.status).toBe(307);
+      const location = new URL(response.headers.get('location')!);
+      expect(location.pathname).toBe('/login');
+      expect(location.searchParams.get('callbackUrl')).toBe(path);
     },
   );
 
-  it.each(['/loginx', '/login/x', '/icon.svgx', '/icon.svg.png', '/x/icon.svgz', '/favicon.icox', '/_nextx', '/_next/data/x'])('sends %s signed out to /login', async (path) => {
-    expect(runsProxy(path)).toBe(true);
-    const response = await signedOut(path);
-    expect(response.status).toBe(307);
-    const location = new URL(response.headers.get('location')!);
-    expect(location.pathname).toBe('/login');
-    expect(location.searchParams.get('callbackUrl')).toBe(path);
-  });
-
-  it.each(['/login', '/api/auth/session', '/api/auth/providers', '/api/health', '/api/locale', '/api/metrics'])('lets %s through signed out', async (path) => {
-    expect(runsProxy(path)).toBe(true);
-    const response = await signedOut(path);
-    expect(response.status).toBe(200);
-    expect(response.headers.get('x-middleware-next')).toBe('1');
-  });
+  it.each(['/login', '/api/auth/session', '/api/auth/providers', '/api/health', '/api/locale', '/api/metrics'])(
+    'lets %s through signed out',
+    async (path) => {
+      expect(runsProxy(path)).toBe(true);
+      const response = await signedOut(path);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('x-middleware-next')).toBe('1');
+    },
+  );
 
   it.each(['/icon.svg', '/favicon.ico', '/robots.txt', '/_next/static/chunks/app.js'])('does not run on the static file %s', (path) => {
     expect(runsProxy(path)).toBe(false);

@@ -49,9 +49,27 @@ const keyArb: fc.Arbitrary<string> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.constantFrom(
-      'Range', 'RANGE', 'range ', ' range', 'range[]', 'range[0]', 'start-date', 'startDate', 'end_date\u0000',
-      'start_date%00', '__proto__', 'constructor', 'toString', 'hasOwnProperty', 'callbackUrl', '_rsc', '',
-      'ｒａｎｇｅ', 'range\u200b', 'start_date;end_date', 'a'.repeat(10_000),
+      'Range',
+      'RANGE',
+      'range ',
+      ' range',
+      'range[]',
+      'range[0]',
+      'start-date',
+      'startDate',
+      'end_date\u0000',
+      'start_date%00',
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'callbackUrl',
+      '_rsc',
+      '',
+      'ｒａｎｇｅ',
+      'range\u200b',
+      'start_date;end_date',
+      'a'.repeat(10_000),
     ),
   },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
@@ -61,9 +79,9 @@ const keyArb: fc.Arbitrary<string> = fc.oneof(
 const presetArb = fc.oneof(
   fc.constantFrom(...RANGE_PRESETS),
   // Whitespace, case and look-alikes around a real preset.
-  fc.tuple(fc.constantFrom(...RANGE_PRESETS), fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', '', 'x')).map(
-    ([preset, ws]) => `${ws}${preset}${ws}`,
-  ),
+  fc
+    .tuple(fc.constantFrom(...RANGE_PRESETS), fc.constantFrom(' ', '\t', '\n', '\u00a0', '\u3000', '\ufeff', '', 'x'))
+    .map(([preset, ws]) => `${ws}${preset}${ws}`),
   fc.constantFrom('7D', 'TODAY', '7', '7days', '1y', '365d', 'all', 'last-year', 'week', 'null', 'undefined', '-1d', '0d'),
 );
 
@@ -71,11 +89,40 @@ const presetArb = fc.oneof(
 const nearDateArb = fc.integer({ min: -800, max: 7 }).map((offset) => addDays(today(), offset));
 
 const edgeDateArb = fc.constantFrom(
-  '0000-00-00', '0000-01-01', '0001-01-01', '0099-12-31', '0100-01-01', '1899-12-31', '1900-02-29', '1970-01-01',
-  '1969-12-31', '2000-02-29', '2023-02-29', '2024-02-29', '2024-02-30', '2024-02-31', '2024-04-31', '2024-13-01',
-  '2024-00-10', '2024-12-32', '2100-02-29', '2400-02-29', '9999-12-31', '10000-01-01', '+002024-01-01',
-  '-000001-01-01', '2024-1-1', '2024-01-01T00:00:00Z', '2024-01-01 ', ' 2024-01-01', '2024/01/01', '01-01-2024',
-  '2024-01-01\u0000', '２０２４-０１-０１', '٢٠٢٤-٠١-٠١', '2024‐01‐01',
+  '0000-00-00',
+  '0000-01-01',
+  '0001-01-01',
+  '0099-12-31',
+  '0100-01-01',
+  '1899-12-31',
+  '1900-02-29',
+  '1970-01-01',
+  '1969-12-31',
+  '2000-02-29',
+  '2023-02-29',
+  '2024-02-29',
+  '2024-02-30',
+  '2024-02-31',
+  '2024-04-31',
+  '2024-13-01',
+  '2024-00-10',
+  '2024-12-32',
+  '2100-02-29',
+  '2400-02-29',
+  '9999-12-31',
+  '10000-01-01',
+  '+002024-01-01',
+  '-000001-01-01',
+  '2024-1-1',
+  '2024-01-01T00:00:00Z',
+  '2024-01-01 ',
+  ' 2024-01-01',
+  '2024/01/01',
+  '01-01-2024',
+  '2024-01-01\u0000',
+  '２０２４-０１-０１',
+  '٢٠٢٤-٠١-٠١',
+  '2024‐01‐01',
 );
 
 /** Any YYYY-MM-DD shape, mostly not a real day (month 0..13, day 0..32). */
@@ -94,11 +141,43 @@ const dateArb = fc.oneof(
 );
 
 const injectionArb = fc.constantFrom(
-  "' OR 1=1--", '" OR ""="', "'; DROP TABLE stats; --", '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>',
-  '../../etc/passwd', '..%2F..%2Fetc%2Fpasswd', '/etc/passwd\u0000.png', '%00', '\u0000', '${}', '${process.env.TALKOVER_API_TOKEN}',
-  '{{7*7}}', '#{7*7}', '`id`', '$(id)', '|| id', 'javascript:alert(1)', 'data:text/html,<b>x</b>', '\r\nSet-Cookie: x=1',
-  'http://169.254.169.254/latest/meta-data/', '//evil.example', '{"$gt":""}', '[object Object]', '__proto__[x]=1',
-  '%', '%%', '%G1', '%E0%A4%A', '%C0%AE%C0%AE%2F', '\\', '\u202e7d', '7d\u202e', 'בדיקה', 'مرحبا', '😀', '👩‍👩‍👧‍👦',
+  "' OR 1=1--",
+  '" OR ""="',
+  "'; DROP TABLE stats; --",
+  '<script>alert(1)</script>',
+  '"><img src=x onerror=alert(1)>',
+  '../../etc/passwd',
+  '..%2F..%2Fetc%2Fpasswd',
+  '/etc/passwd\u0000.png',
+  '%00',
+  '\u0000',
+  '${}',
+  '${process.env.TALKOVER_API_TOKEN}',
+  '{{7*7}}',
+  '#{7*7}',
+  '`id`',
+  '$(id)',
+  '|| id',
+  'javascript:alert(1)',
+  'data:text/html,<b>x</b>',
+  '\r\nSet-Cookie: x=1',
+  'http://169.254.169.254/latest/meta-data/',
+  '//evil.example',
+  '{"$gt":""}',
+  '[object Object]',
+  '__proto__[x]=1',
+  '%',
+  '%%',
+  '%G1',
+  '%E0%A4%A',
+  '%C0%AE%C0%AE%2F',
+  '\\',
+  '\u202e7d',
+  '7d\u202e',
+  'בדיקה',
+  'مرحبا',
+  '😀',
+  '👩‍👩‍👧‍👦',
 );
 
 const numberArb = fc.oneof(
@@ -204,8 +283,7 @@ type Query = { text: string };
 function query(text: string): Query {
   return {
     text,
-    [fc.toStringMethod]: () =>
-      text.length > 200 ? `${JSON.stringify(text.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(text),
+    [fc.toStringMethod]: () => (text.length > 200 ? `${JSON.stringify(text.slice(0, 200))}… (${text.length} chars)` : JSON.stringify(text)),
   } as Query;
 }
 

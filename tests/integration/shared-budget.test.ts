@@ -34,7 +34,10 @@ const kinds = [
 ] as const;
 
 describe.each(kinds)('the $kind budget', ({ shared }) => {
-  const budgetAt = (limit: number, clock = new ManualClock(NOW)) => ({ clock, budget: createUpstreamBudget(limit, clock, { shared, clockTime: true }) });
+  const budgetAt = (limit: number, clock = new ManualClock(NOW)) => ({
+    clock,
+    budget: createUpstreamBudget(limit, clock, { shared, clockTime: true }),
+  });
 
   it('allows a burst of 90% of the limit, then books the first slot a view may wait for', async () => {
     const { budget } = budgetAt(100);

@@ -21,10 +21,11 @@ const route = setUpStatsRoute({
 });
 
 function viewOf(params: Record<string, string>) {
-  const parsed = parseView(
-    Object.fromEntries(Object.entries(params).map(([key, value]) => [key, [value]])),
-    { now: new Date(), timeZone: 'UTC', weekStart: 'monday' },
-  );
+  const parsed = parseView(Object.fromEntries(Object.entries(params).map(([key, value]) => [key, [value]])), {
+    now: new Date(),
+    timeZone: 'UTC',
+    weekStart: 'monday',
+  });
   if (!parsed.ok) throw new Error(parsed.error.message);
   return parsed.view;
 }

@@ -24,8 +24,7 @@ type ComparedBody = StatsRouteBody & { comparison: ReturnType<typeof toCompariso
 
 const series = (query: string) => route.call<SeriesBody>(getSeries, `/api/stats/series${query}`);
 const compared = (query: string) => route.call<ComparedBody>(getStats, `/api/stats${query}`);
-const csv = (query: string, headers: Record<string, string> = {}) =>
-  route.call<ErrorEnvelope>(getExport, `/api/stats/export${query}`, headers);
+const csv = (query: string, headers: Record<string, string> = {}) => route.call<ErrorEnvelope>(getExport, `/api/stats/export${query}`, headers);
 const loadedOf = (buckets: SeriesBucket[]) => buckets.filter((bucket) => bucket.totals !== null);
 
 function expectSimulatorFigures(bucket: SeriesBucket, start: string, end: string) {
@@ -196,7 +195,10 @@ describe('comparison in GET /api/stats', () => {
     expect(status).toBe(200);
     expect(body.comparison.period).toEqual({ start_date: start, end_date: end, compare });
     expect(body.comparison.totals?.received).toBe(then.total_callbacks_received);
-    expect(body.comparison.change?.received).toBeCloseTo((now.total_callbacks_received - then.total_callbacks_received) / then.total_callbacks_received, 4);
+    expect(body.comparison.change?.received).toBeCloseTo(
+      (now.total_callbacks_received - then.total_callbacks_received) / then.total_callbacks_received,
+      4,
+    );
     const rate = (d: typeof now) => d.callbacks_answered / d.total_callbacks_received;
     expect(body.comparison.change?.answer_rate).toBeCloseTo((rate(now) - rate(then)) * 100, 2);
     expect(body.comparison.error).toBeNull();
@@ -206,7 +208,14 @@ describe('comparison in GET /api/stats', () => {
   test('an earlier period with no callbacks: change is null, never Infinity', async () => {
     const { body } = await compared('?start_date=2024-01-01&end_date=2024-01-31&compare=previous');
     expect(body.comparison.totals?.received).toBe(0);
-    expect(body.comparison.change).toEqual({ received: null, answered: null, unmatched: null, not_answered: null, answer_rate: null, unmatched_rate: null });
+    expect(body.comparison.change).toEqual({
+      received: null,
+      answered: null,
+      unmatched: null,
+      not_answered: null,
+      answer_rate: null,
+      unmatched_rate: null,
+    });
     expect(body.comparison.rates).toEqual({ answer_rate: null, unmatched_rate: null });
   });
 

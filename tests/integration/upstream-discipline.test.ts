@@ -29,7 +29,9 @@ let clock: ManualClock;
 
 /** The health detail, as a signed-in member sees it. */
 const health = async () =>
-  route.read<{ status: string; talkover: Record<string, unknown> }>(await getHealth(routeRequest('http://localhost/api/health', await sessionCookie())));
+  route.read<{ status: string; talkover: Record<string, unknown> }>(
+    await getHealth(routeRequest('http://localhost/api/health', await sessionCookie())),
+  );
 
 /** A distinct, settled (closed) week for each n. */
 const week = (n: number) => `?start_date=${addDays('2025-01-01', n)}&end_date=${addDays('2025-01-07', n)}`;
@@ -392,7 +394,14 @@ describe('/api/health', () => {
     { name: 'a good answer', fault: { mode: 'none' }, status: 200, outcome: 'ok', remaining: 53, paused: 0 },
     { name: 'a rejected token', fault: { mode: 'unauthorized' }, status: 401, outcome: 'upstream_rejected_token', remaining: 53, paused: 0 },
     { name: 'a 500', fault: { mode: 'server-error' }, status: 500, outcome: 'upstream_unavailable', remaining: 53, paused: 0 },
-    { name: 'a 429', fault: { mode: 'rate-limited', retryAfterSeconds: 30 }, status: 429, outcome: 'upstream_rate_limited', remaining: 0, paused: 30 },
+    {
+      name: 'a 429',
+      fault: { mode: 'rate-limited', retryAfterSeconds: 30 },
+      status: 429,
+      outcome: 'upstream_rate_limited',
+      remaining: 0,
+      paused: 30,
+    },
   ])('after $name: budget, limit and the last call, never the token', async ({ fault, status, outcome, remaining, paused }) => {
     vi.stubEnv('TALKOVER_RATE_LIMIT_PER_MINUTE', '60'); // 54 calls in any 60 s
     route.simulator.setFault(fault);

@@ -53,5 +53,11 @@ export function toSignature(message: string): string[] {
 
 /** The names a message's arguments are given by ("count", "email"), without tags. */
 export function toArgumentNames(message: string): string[] {
-  return [...new Set(toSignature(message).filter((entry) => !entry.startsWith('<')).map((entry) => entry.split(':')[0]!))].sort();
+  return [
+    ...new Set(
+      toSignature(message)
+        .filter((entry) => !entry.startsWith('<'))
+        .map((entry) => entry.split(':')[0]!),
+    ),
+  ].sort();
 }

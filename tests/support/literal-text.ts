@@ -33,14 +33,20 @@ export function findLiteralText(file: string): Literal[] {
     else if (ts.isConditionalExpression(expression)) {
       checkShown(expression.whenTrue, where);
       checkShown(expression.whenFalse, where);
-    } else if (ts.isBinaryExpression(expression) && [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(expression.operatorToken.kind)) {
+    } else if (
+      ts.isBinaryExpression(expression) &&
+      [ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.QuestionQuestionToken].includes(
+        expression.operatorToken.kind,
+      )
+    ) {
       checkShown(expression.right, where);
       if (expression.operatorToken.kind !== ts.SyntaxKind.AmpersandAmpersandToken) checkShown(expression.left, where);
     }
   };
   const visit = (node: ts.Node) => {
     if (ts.isJsxText(node)) report(node, node.text, 'JSX text');
-    else if (ts.isJsxExpression(node) && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent))) checkShown(node.expression, 'JSX child');
+    else if (ts.isJsxExpression(node) && (ts.isJsxElement(node.parent) || ts.isJsxFragment(node.parent)))
+      checkShown(node.expression, 'JSX child');
     else if (ts.isJsxAttribute(node) && USER_VISIBLE_ATTRIBUTES.has(node.name.getText(source))) {
       const value = node.initializer;
       if (value && ts.isStringLiteral(value)) report(value, value.text, `${node.name.getText(source)}=`);

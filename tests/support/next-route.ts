@@ -9,7 +9,6 @@ import { createRequestStoreForAPI } from 'next/dist/server/async-storage/request
 import { createWorkStore, type WorkStoreContext } from 'next/dist/server/async-storage/work-store';
 import { getImplicitTags } from 'next/dist/server/lib/implicit-tags';
 
-
 /**
  * Calls a route handler as Next does: next-auth's app-router handler reads cookies() and
  * headers() from next/headers, which need the request-scoped stores Next's AppRouteRouteModule
@@ -38,8 +37,6 @@ export async function callRoute<Params>(
     previouslyRevalidatedTags: [],
   });
   return actionAsyncStorage.run({ isAppRoute: true, isAction: false }, () =>
-    workUnitAsyncStorage.run(requestStore, () =>
-      workAsyncStorage.run(workStore, () => handler(request, { params: Promise.resolve(params) })),
-    ),
+    workUnitAsyncStorage.run(requestStore, () => workAsyncStorage.run(workStore, () => handler(request, { params: Promise.resolve(params) }))),
   );
 }

@@ -201,7 +201,13 @@ describe('canonicalEmail', () => {
   });
 
   test('every spelling of one address has the same canonical form', () => {
-    const spellings = ['ana@bücher.example', 'ANA@BÜCHER.EXAMPLE', 'ana@bu\u0308cher.example', 'ana@xn--bcher-kva.example', ' Ana@XN--BCHER-KVA.example '];
+    const spellings = [
+      'ana@bücher.example',
+      'ANA@BÜCHER.EXAMPLE',
+      'ana@bu\u0308cher.example',
+      'ana@xn--bcher-kva.example',
+      ' Ana@XN--BCHER-KVA.example ',
+    ];
     expect(new Set(spellings.map(canonicalEmail))).toEqual(new Set(['ana@xn--bcher-kva.example']));
   });
 });

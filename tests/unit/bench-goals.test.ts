@@ -34,17 +34,33 @@ describe('computeRatios', () => {
     // The machine halves its speed in round 2 and is slow again in round 3: 80% in every round,
     // while the rows' own medians (900 and 450) would say 50%.
     const results = [
-      row('floor', [{ reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 500, p50Ms: 2 }, { reqPerSec: 900, p50Ms: 1 }]),
-      row('warm-api', [{ reqPerSec: 800, p50Ms: 1 }, { reqPerSec: 400, p50Ms: 2 }, { reqPerSec: 450, p50Ms: 1 }]),
+      row('floor', [
+        { reqPerSec: 1000, p50Ms: 1 },
+        { reqPerSec: 500, p50Ms: 2 },
+        { reqPerSec: 900, p50Ms: 1 },
+      ]),
+      row('warm-api', [
+        { reqPerSec: 800, p50Ms: 1 },
+        { reqPerSec: 400, p50Ms: 2 },
+        { reqPerSec: 450, p50Ms: 1 },
+      ]),
     ];
     // Round 3 is 50%; the median of 80%, 80% and 50% is 80%.
     expect(computeRatios(results, null, connections).warmApiOverFloor).toBe(0.8);
   });
 
-  it('reports the median round, not the best one nor the rows\' medians', () => {
+  it("reports the median round, not the best one nor the rows' medians", () => {
     const results = [
-      row('floor', [{ reqPerSec: 1000, p50Ms: 1 }, { reqPerSec: 400, p50Ms: 1 }, { reqPerSec: 800, p50Ms: 1 }]),
-      row('warm-page', [{ reqPerSec: 100, p50Ms: 1 }, { reqPerSec: 120, p50Ms: 1 }, { reqPerSec: 200, p50Ms: 1 }]),
+      row('floor', [
+        { reqPerSec: 1000, p50Ms: 1 },
+        { reqPerSec: 400, p50Ms: 1 },
+        { reqPerSec: 800, p50Ms: 1 },
+      ]),
+      row('warm-page', [
+        { reqPerSec: 100, p50Ms: 1 },
+        { reqPerSec: 120, p50Ms: 1 },
+        { reqPerSec: 200, p50Ms: 1 },
+      ]),
     ];
     // Per round: 10%, 30%, 25% → 25%. The rows' medians would give 120 / 800 = 15%.
     expect(computeRatios(results, null, connections).warmPageOverFloor).toBe(0.25);
@@ -52,8 +68,16 @@ describe('computeRatios', () => {
 
   it('takes the cache-miss overhead at the overhead connections, and the loaded one apart', () => {
     const results = [
-      row('miss-api-c1', [{ reqPerSec: 1, p50Ms: 5 }, { reqPerSec: 1, p50Ms: 6 }, { reqPerSec: 1, p50Ms: 9 }]),
-      row('direct-upstream-c1', [{ reqPerSec: 1, p50Ms: 2 }, { reqPerSec: 1, p50Ms: 2 }, { reqPerSec: 1, p50Ms: 2 }]),
+      row('miss-api-c1', [
+        { reqPerSec: 1, p50Ms: 5 },
+        { reqPerSec: 1, p50Ms: 6 },
+        { reqPerSec: 1, p50Ms: 9 },
+      ]),
+      row('direct-upstream-c1', [
+        { reqPerSec: 1, p50Ms: 2 },
+        { reqPerSec: 1, p50Ms: 2 },
+        { reqPerSec: 1, p50Ms: 2 },
+      ]),
       row('miss-api-c10', [{ reqPerSec: 1, p50Ms: 40 }]),
       row('direct-upstream-c10', [{ reqPerSec: 1, p50Ms: 2 }]),
     ];
@@ -86,8 +110,16 @@ describe('computeRatios', () => {
 describe('the trend goals', () => {
   it('pairs the warm page with /login round by round: ≥ 70% is met', () => {
     const results = [
-      row('warm-page', [{ reqPerSec: 150, p50Ms: 1 }, { reqPerSec: 70, p50Ms: 1 }, { reqPerSec: 140, p50Ms: 1 }]),
-      row('login-page', [{ reqPerSec: 200, p50Ms: 1 }, { reqPerSec: 100, p50Ms: 1 }, { reqPerSec: 250, p50Ms: 1 }]),
+      row('warm-page', [
+        { reqPerSec: 150, p50Ms: 1 },
+        { reqPerSec: 70, p50Ms: 1 },
+        { reqPerSec: 140, p50Ms: 1 },
+      ]),
+      row('login-page', [
+        { reqPerSec: 200, p50Ms: 1 },
+        { reqPerSec: 100, p50Ms: 1 },
+        { reqPerSec: 250, p50Ms: 1 },
+      ]),
     ];
     // Per round: 75%, 70%, 56% → 70%.
     const ratios = computeRatios(results, null, connections);

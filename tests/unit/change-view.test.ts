@@ -40,10 +40,25 @@ describe('counts', () => {
 
 describe('rates, in percentage points', () => {
   test.each([
-    [0.78, 0.767, 'up-is-good', { direction: 'up', tone: 'good', shown: '+1.3 pp', from: 'from 76.7%', spoken: 'up 1.3 percentage points from 76.7%' }],
-    [0.05, 0.08, 'up-is-bad', { direction: 'down', tone: 'good', shown: '-3.0 pp', from: 'from 8.0%', spoken: 'down 3 percentage points from 8.0%' }],
+    [
+      0.78,
+      0.767,
+      'up-is-good',
+      { direction: 'up', tone: 'good', shown: '+1.3 pp', from: 'from 76.7%', spoken: 'up 1.3 percentage points from 76.7%' },
+    ],
+    [
+      0.05,
+      0.08,
+      'up-is-bad',
+      { direction: 'down', tone: 'good', shown: '-3.0 pp', from: 'from 8.0%', spoken: 'down 3 percentage points from 8.0%' },
+    ],
     [0.5, 0.5004, 'up-is-good', { direction: 'flat', tone: 'neutral', shown: '0.0 pp', from: 'from 50.0%', spoken: 'no change from 50.0%' }],
-    [0.5, null, 'up-is-good', { direction: 'none', tone: 'neutral', shown: '', from: 'no earlier figure to compare with', spoken: 'no earlier figure to compare with' }],
+    [
+      0.5,
+      null,
+      'up-is-good',
+      { direction: 'none', tone: 'neutral', shown: '', from: 'no earlier figure to compare with', spoken: 'no earlier figure to compare with' },
+    ],
   ] as const)('%s against %s (%s)', (current, earlier, polarity, expected) => {
     expect(toRateChangeView(current, earlier, polarity, 'en', sayEn)).toEqual(expected);
   });

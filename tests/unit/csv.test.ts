@@ -54,9 +54,13 @@ describe('fields', () => {
 
 describe('files', () => {
   test('a UTF-8 BOM, CRLF after every row, the dialect separator', () => {
-    const rows = [['Source', 'Received'], ['Cobrança', 12], ['=cmd', -1]];
-    expect(toCsv(rows, comma)).toBe('\uFEFFSource,Received\r\nCobrança,12\r\n\'=cmd,-1\r\n');
-    expect(toCsv(rows, semicolon)).toBe('\uFEFFSource;Received\r\nCobrança;12\r\n\'=cmd;-1\r\n');
+    const rows = [
+      ['Source', 'Received'],
+      ['Cobrança', 12],
+      ['=cmd', -1],
+    ];
+    expect(toCsv(rows, comma)).toBe("\uFEFFSource,Received\r\nCobrança,12\r\n'=cmd,-1\r\n");
+    expect(toCsv(rows, semicolon)).toBe("\uFEFFSource;Received\r\nCobrança;12\r\n'=cmd;-1\r\n");
     const bytes = Buffer.from(toCsv(rows, comma), 'utf8');
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });

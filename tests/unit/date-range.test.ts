@@ -109,9 +109,13 @@ describe('timezone', () => {
   });
 
   test('7d in São Paulo late in the UTC day ends on the local day', () => {
-    expect(okRange({ range: ['7d'] }, { now: new Date('2026-03-15T02:00:00Z'), timeZone: 'America/Sao_Paulo' })).toEqual(
-      { start: '2026-03-08', end: '2026-03-14', preset: '7d', days: 7, timeZone: 'America/Sao_Paulo' },
-    );
+    expect(okRange({ range: ['7d'] }, { now: new Date('2026-03-15T02:00:00Z'), timeZone: 'America/Sao_Paulo' })).toEqual({
+      start: '2026-03-08',
+      end: '2026-03-14',
+      preset: '7d',
+      days: 7,
+      timeZone: 'America/Sao_Paulo',
+    });
   });
 
   test('end date that is today in UTC is still the future in São Paulo', () => {
@@ -241,7 +245,11 @@ describe('errors', () => {
     { start: '2024-01-01', end: '2024-04-31', message: 'The end date "2024-04-31" is not a real date in the form YYYY-MM-DD.' },
     { start: '2024-01-01', end: '2024-00-10', message: 'The end date "2024-00-10" is not a real date in the form YYYY-MM-DD.' },
     { start: '2024-01-01', end: '31/01/2024', message: 'The end date "31/01/2024" is not a real date in the form YYYY-MM-DD.' },
-    { start: '2024-01-01', end: '2024-01-31T00:00:00Z', message: 'The end date "2024-01-31T00:00:00Z" is not a real date in the form YYYY-MM-DD.' },
+    {
+      start: '2024-01-01',
+      end: '2024-01-31T00:00:00Z',
+      message: 'The end date "2024-01-31T00:00:00Z" is not a real date in the form YYYY-MM-DD.',
+    },
     {
       start: '1'.repeat(60),
       end: '2024-01-31',
@@ -330,13 +338,25 @@ describe('parseIsoDate', () => {
     expect(parseIsoDate(value)).toBe(ms);
   });
 
-  test.each(['2023-02-29', '2024-02-30', '2024-13-01', '2024-00-01', '2024-01-00', '2024-01-32', '2024-1-5', '24-01-05',
-    ' 2024-01-05', '2024-01-05 ', '2024/01/05', '2024-01-05T00:00:00Z', '', 'garbage', '２０２４-01-05'])(
-    '%j → null',
-    (value) => {
-      expect(parseIsoDate(value)).toBeNull();
-    },
-  );
+  test.each([
+    '2023-02-29',
+    '2024-02-30',
+    '2024-13-01',
+    '2024-00-01',
+    '2024-01-00',
+    '2024-01-32',
+    '2024-1-5',
+    '24-01-05',
+    ' 2024-01-05',
+    '2024-01-05 ',
+    '2024/01/05',
+    '2024-01-05T00:00:00Z',
+    '',
+    'garbage',
+    '２０２４-01-05',
+  ])('%j → null', (value) => {
+    expect(parseIsoDate(value)).toBeNull();
+  });
 });
 
 describe('describeRange', () => {

@@ -2,13 +2,7 @@
 // The dashboard's "unattributed" and sorting paths depend on these invariants holding exactly.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  CALLBACK_AGENTS,
-  SOURCE_AGENTS,
-  getAgentRecentStats,
-  getStatsForRange,
-  type CallbackStatsData,
-} from '../../simulator/data';
+import { CALLBACK_AGENTS, SOURCE_AGENTS, getAgentRecentStats, getStatsForRange, type CallbackStatsData } from '../../simulator/data';
 import { formatDay, parseDay, weekdayOf } from '../../simulator/dates';
 
 function daysOf(start: string, end: string): string[] {
@@ -103,8 +97,7 @@ describe('simulator data', () => {
   it('splits a 30-day window across callback agents exactly', () => {
     const perAgent = CALLBACK_AGENTS.map((agent) => getAgentRecentStats(agent.id, '2024-03-15')!);
     const whole = getStatsForRange('2024-02-15', '2024-03-15');
-    const sum = (key: 'total_callbacks_received' | 'callbacks_answered') =>
-      perAgent.reduce((acc, stats) => acc + stats[key], 0);
+    const sum = (key: 'total_callbacks_received' | 'callbacks_answered') => perAgent.reduce((acc, stats) => acc + stats[key], 0);
     expect(sum('total_callbacks_received')).toBe(whole.total_callbacks_received);
     expect(sum('callbacks_answered')).toBe(whole.callbacks_answered);
     expect(getAgentRecentStats('src-vendas', '2024-03-15')).toBeNull();
@@ -127,21 +120,25 @@ describe('sub-ranges', () => {
   it('any split of a range into consecutive sub-ranges sums exactly to the range (fast-check)', () => {
     const first = parseDay('2023-11-01')!;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 900 }), fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 12 }), (offset, lengths) => {
-        const start = first + offset;
-        const parts: CallbackStatsData[] = [];
-        let cursor = start;
-        for (const length of lengths) {
-          parts.push(getStatsForRange(formatDay(cursor), formatDay(cursor + length - 1)));
-          cursor += length;
-        }
-        const whole = getStatsForRange(formatDay(start), formatDay(cursor - 1));
-        const sum = (pick: (data: CallbackStatsData) => number) => parts.reduce((acc, part) => acc + pick(part), 0);
-        expect(whole.total_callbacks_received).toBe(sum((d) => d.total_callbacks_received));
-        expect(whole.callbacks_answered).toBe(sum((d) => d.callbacks_answered));
-        expect(whole.callbacks_unmatched).toBe(sum((d) => d.callbacks_unmatched));
-        for (const agent of SOURCE_AGENTS) expect(countOf(whole, agent.id)).toBe(sum((d) => countOf(d, agent.id)));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 900 }),
+        fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 12 }),
+        (offset, lengths) => {
+          const start = first + offset;
+          const parts: CallbackStatsData[] = [];
+          let cursor = start;
+          for (const length of lengths) {
+            parts.push(getStatsForRange(formatDay(cursor), formatDay(cursor + length - 1)));
+            cursor += length;
+          }
+          const whole = getStatsForRange(formatDay(start), formatDay(cursor - 1));
+          const sum = (pick: (data: CallbackStatsData) => number) => parts.reduce((acc, part) => acc + pick(part), 0);
+          expect(whole.total_callbacks_received).toBe(sum((d) => d.total_callbacks_received));
+          expect(whole.callbacks_answered).toBe(sum((d) => d.callbacks_answered));
+          expect(whole.callbacks_unmatched).toBe(sum((d) => d.callbacks_unmatched));
+          for (const agent of SOURCE_AGENTS) expect(countOf(whole, agent.id)).toBe(sum((d) => countOf(d, agent.id)));
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -113,7 +113,11 @@ describe('findStartupProblem', () => {
     { name: 'APP_DEFAULT_LOCALE pt-BR', change: { APP_DEFAULT_LOCALE: 'pt-BR' }, problem: null },
     { name: 'APP_DEFAULT_LOCALE in another case', change: { APP_DEFAULT_LOCALE: 'pt-br' }, problem: null },
     { name: 'APP_DEFAULT_LOCALE unsupported', change: { APP_DEFAULT_LOCALE: 'de' }, problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR' },
-    { name: 'APP_DEFAULT_LOCALE a language without its region', change: { APP_DEFAULT_LOCALE: 'pt' }, problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR' },
+    {
+      name: 'APP_DEFAULT_LOCALE a language without its region',
+      change: { APP_DEFAULT_LOCALE: 'pt' },
+      problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR',
+    },
     { name: 'TALKOVER_API_URL unset (default)', change: { TALKOVER_API_URL: undefined }, problem: null },
     {
       name: 'REDIS_URL not a redis URL',

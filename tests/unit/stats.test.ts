@@ -144,7 +144,10 @@ describe('toCallbackStats', () => {
 describe('toStatsJson', () => {
   test('snake_case shape, exactly', () => {
     const stats = toCallbackStats(
-      raw({ total_callbacks_received: 200, callbacks_by_source_agent: [source('agent-uuid-3', 'Survey Outbound', 74), source('agent-uuid-2', 'Sales Outbound', 110)] }),
+      raw({
+        total_callbacks_received: 200,
+        callbacks_by_source_agent: [source('agent-uuid-3', 'Survey Outbound', 74), source('agent-uuid-2', 'Sales Outbound', 110)],
+      }),
       CONTEXT,
     );
     expect(toStatsJson(stats)).toStrictEqual({
@@ -182,9 +185,7 @@ describe('toSourceRows', () => {
   test('an Unattributed row last when they fall short', () => {
     const rows = toSourceRows(toCallbackStats(raw({ total_callbacks_received: 200 }), CONTEXT));
     expect(rows.at(-1)).toEqual({ key: 'unattributed', kind: 'unattributed', label: 'Unattributed', count: 16, share: 0.08 });
-    expect(toRows(toCallbackStats(raw({ total_callbacks_received: 200 }), CONTEXT), rowLabels('pt-BR')).at(-1)?.label).toBe(
-      'Não atribuídos',
-    );
+    expect(toRows(toCallbackStats(raw({ total_callbacks_received: 200 }), CONTEXT), rowLabels('pt-BR')).at(-1)?.label).toBe('Não atribuídos');
     expect(rows).toHaveLength(3);
   });
 
@@ -252,6 +253,8 @@ describe('chart rows and over-attribution', () => {
     [100, 100, 0],
     [100, 80, 0],
   ])('received %i, attributed %i → %i over-attributed', (received, attributed, expected) => {
-    expect(overAttributed({ totals: { received, answered: 0, unmatched: 0, notAnswered: 0 }, attribution: { attributed, unattributed: 0 } })).toBe(expected);
+    expect(
+      overAttributed({ totals: { received, answered: 0, unmatched: 0, notAnswered: 0 }, attribution: { attributed, unattributed: 0 } }),
+    ).toBe(expected);
   });
 });

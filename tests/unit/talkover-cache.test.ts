@@ -107,7 +107,12 @@ describe('single-flight', () => {
   test('concurrent misses sharing a failed load all get its error', async () => {
     const { read } = setup();
     const pending = deferredLoad();
-    const reads = Array.from({ length: 10 }, () => read(pending.load).then(() => 'resolved', (error: unknown) => error));
+    const reads = Array.from({ length: 10 }, () =>
+      read(pending.load).then(
+        () => 'resolved',
+        (error: unknown) => error,
+      ),
+    );
     const error = new AppError('upstream_unavailable');
     pending.reject(error);
     expect(await Promise.all(reads)).toEqual(Array(10).fill(error));

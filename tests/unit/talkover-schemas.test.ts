@@ -103,7 +103,10 @@ describe('callbackStatsResponseSchema', () => {
     { name: 'missing source list', payload: withData((d) => void delete (d as Record<string, unknown>).callbacks_by_source_agent) },
     { name: 'source list is an object', payload: withData((d) => void ((d as Record<string, unknown>).callbacks_by_source_agent = {})) },
     { name: 'missing period', payload: withData((d) => void delete (d as Record<string, unknown>).period) },
-    { name: 'missing source id', payload: withData((d) => void delete (d.callbacks_by_source_agent[0] as Record<string, unknown>).source_agent_id) },
+    {
+      name: 'missing source id',
+      payload: withData((d) => void delete (d.callbacks_by_source_agent[0] as Record<string, unknown>).source_agent_id),
+    },
     { name: 'empty source id', payload: withData((d) => void (d.callbacks_by_source_agent[0]!.source_agent_id = '')) },
     { name: 'numeric name', payload: withData((d) => void ((d.callbacks_by_source_agent[0] as Record<string, unknown>).name = 42)) },
     { name: 'period start with slashes', payload: withData((d) => void (d.period.start = '2024/01/01')) },

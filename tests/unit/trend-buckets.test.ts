@@ -99,21 +99,27 @@ describe('the bucket holding today', () => {
 test('for any range and interval, the buckets cover every day exactly once, in order', () => {
   const day = fc.integer({ min: 0, max: 3_000 }).map((n) => addDays('2024-01-01', n));
   fc.assert(
-    fc.property(day, fc.integer({ min: 1, max: 366 }), fc.constantFrom('day', 'week', 'month' as const), fc.constantFrom('monday', 'sunday' as const), (start, days, interval, weekStart) => {
-      const end = addDays(start, days - 1);
-      const buckets = toBuckets({ start, end }, interval, { weekStart, today: PAST });
-      expect(buckets[0]!.start).toBe(start);
-      expect(buckets.at(-1)!.end).toBe(end);
-      for (const [index, bucket] of buckets.entries()) {
-        expect(bucket.start <= bucket.end).toBe(true);
-        if (index > 0) expect(bucket.start).toBe(addDays(buckets[index - 1]!.end, 1));
-        if (interval === 'week') {
-          expect(daysInclusive(bucket.start, bucket.end)).toBeLessThanOrEqual(7);
-          if (!bucket.partial) expect(startOfWeek(bucket.start, weekStart)).toBe(bucket.start);
+    fc.property(
+      day,
+      fc.integer({ min: 1, max: 366 }),
+      fc.constantFrom('day', 'week', 'month' as const),
+      fc.constantFrom('monday', 'sunday' as const),
+      (start, days, interval, weekStart) => {
+        const end = addDays(start, days - 1);
+        const buckets = toBuckets({ start, end }, interval, { weekStart, today: PAST });
+        expect(buckets[0]!.start).toBe(start);
+        expect(buckets.at(-1)!.end).toBe(end);
+        for (const [index, bucket] of buckets.entries()) {
+          expect(bucket.start <= bucket.end).toBe(true);
+          if (index > 0) expect(bucket.start).toBe(addDays(buckets[index - 1]!.end, 1));
+          if (interval === 'week') {
+            expect(daysInclusive(bucket.start, bucket.end)).toBeLessThanOrEqual(7);
+            if (!bucket.partial) expect(startOfWeek(bucket.start, weekStart)).toBe(bucket.start);
+          }
+          if (interval === 'day') expect(bucket.start).toBe(bucket.end);
         }
-        if (interval === 'day') expect(bucket.start).toBe(bucket.end);
-      }
-      expect(buckets.reduce((sum, bucket) => sum + daysInclusive(bucket.start, bucket.end), 0)).toBe(days);
-    }),
+        expect(buckets.reduce((sum, bucket) => sum + daysInclusive(bucket.start, bucket.end), 0)).toBe(days);
+      },
+    ),
   );
 });

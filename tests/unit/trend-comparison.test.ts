@@ -5,12 +5,30 @@ import { directionOf, pointsChange, relativeChange, toCountMove, toneOf } from '
 
 describe('previous period', () => {
   test.each([
-    [{ start: '2026-11-01', end: '2026-11-30' }, { start: '2026-10-02', end: '2026-10-31' }],
-    [{ start: '2026-03-10', end: '2026-03-10' }, { start: '2026-03-09', end: '2026-03-09' }],
-    [{ start: '2026-01-01', end: '2026-01-07' }, { start: '2025-12-25', end: '2025-12-31' }],
-    [{ start: '2028-03-01', end: '2028-03-02' }, { start: '2028-02-28', end: '2028-02-29' }],
-    [{ start: '2026-01-01', end: '2026-12-31' }, { start: '2025-01-01', end: '2025-12-31' }],
-    [{ start: '2025-12-20', end: '2026-01-10' }, { start: '2025-11-28', end: '2025-12-19' }],
+    [
+      { start: '2026-11-01', end: '2026-11-30' },
+      { start: '2026-10-02', end: '2026-10-31' },
+    ],
+    [
+      { start: '2026-03-10', end: '2026-03-10' },
+      { start: '2026-03-09', end: '2026-03-09' },
+    ],
+    [
+      { start: '2026-01-01', end: '2026-01-07' },
+      { start: '2025-12-25', end: '2025-12-31' },
+    ],
+    [
+      { start: '2028-03-01', end: '2028-03-02' },
+      { start: '2028-02-28', end: '2028-02-29' },
+    ],
+    [
+      { start: '2026-01-01', end: '2026-12-31' },
+      { start: '2025-01-01', end: '2025-12-31' },
+    ],
+    [
+      { start: '2025-12-20', end: '2026-01-10' },
+      { start: '2025-11-28', end: '2025-12-19' },
+    ],
   ])('%o → %o', (range, expected) => {
     expect(previousPeriod(range)).toEqual(expected);
     expect(comparisonPeriod(range, 'previous')).toEqual(expected);
@@ -19,12 +37,30 @@ describe('previous period', () => {
 
 describe('a year earlier', () => {
   test.each([
-    [{ start: '2026-11-01', end: '2026-11-30' }, { start: '2025-11-01', end: '2025-11-30' }],
-    [{ start: '2028-02-29', end: '2028-02-29' }, { start: '2027-02-28', end: '2027-02-28' }],
-    [{ start: '2028-02-01', end: '2028-02-29' }, { start: '2027-02-01', end: '2027-02-28' }],
-    [{ start: '2028-02-29', end: '2028-03-31' }, { start: '2027-02-28', end: '2027-03-31' }],
-    [{ start: '2025-12-15', end: '2026-01-14' }, { start: '2024-12-15', end: '2025-01-14' }],
-    [{ start: '2029-02-28', end: '2029-03-01' }, { start: '2028-02-28', end: '2028-03-01' }],
+    [
+      { start: '2026-11-01', end: '2026-11-30' },
+      { start: '2025-11-01', end: '2025-11-30' },
+    ],
+    [
+      { start: '2028-02-29', end: '2028-02-29' },
+      { start: '2027-02-28', end: '2027-02-28' },
+    ],
+    [
+      { start: '2028-02-01', end: '2028-02-29' },
+      { start: '2027-02-01', end: '2027-02-28' },
+    ],
+    [
+      { start: '2028-02-29', end: '2028-03-31' },
+      { start: '2027-02-28', end: '2027-03-31' },
+    ],
+    [
+      { start: '2025-12-15', end: '2026-01-14' },
+      { start: '2024-12-15', end: '2025-01-14' },
+    ],
+    [
+      { start: '2029-02-28', end: '2029-03-01' },
+      { start: '2028-02-28', end: '2028-03-01' },
+    ],
   ])('%o → %o', (range, expected) => {
     expect(yearEarlierPeriod(range)).toEqual(expected);
     expect(comparisonPeriod(range, 'year')).toEqual(expected);

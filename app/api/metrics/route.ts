@@ -15,7 +15,9 @@ export const GET = withRequestTiming('/api/metrics', async (request: NextRequest
   try {
     if (!isMetricsEnabled()) return errorResponse(new AppError('not_found'));
     if (!isMetricsBearer(request.headers.get('authorization'))) {
-      const response = errorResponse(new AppError('unauthorized', { message: 'Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.' }));
+      const response = errorResponse(
+        new AppError('unauthorized', { message: 'Send Authorization: Bearer <METRICS_TOKEN> to read the metrics.' }),
+      );
       response.headers.set('WWW-Authenticate', 'Bearer realm="metrics"');
       return response;
     }

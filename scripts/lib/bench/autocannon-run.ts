@@ -26,9 +26,8 @@ type ResponseListener = (client: unknown, statusCode: number, bytes: number, lat
 
 function fire(target: LoadTarget, connections: number, seconds: number, onResponse?: ResponseListener) {
   return new Promise<autocannon.Result>((resolve, reject) => {
-    const instance = autocannon(
-      { url: target.url, headers: target.headers, connections, duration: seconds, timeout: 10 },
-      (error, result) => (error ? reject(error) : resolve(result)),
+    const instance = autocannon({ url: target.url, headers: target.headers, connections, duration: seconds, timeout: 10 }, (error, result) =>
+      error ? reject(error) : resolve(result),
     );
     if (onResponse) (instance as unknown as EventEmitter).on('response', onResponse);
   });

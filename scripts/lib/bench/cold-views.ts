@@ -34,7 +34,11 @@ const MARKERS = ['kpi-value', 'id="trend-heading"', 'id="sources-heading"'];
 
 async function timedPage(side: Side, path: string): Promise<{ ms: number; body: string; status: number }> {
   const started = performance.now();
-  const response = await fetch(`${side.url}${path}`, { headers: { Cookie: side.cookie }, redirect: 'manual', signal: AbortSignal.timeout(30_000) });
+  const response = await fetch(`${side.url}${path}`, {
+    headers: { Cookie: side.cookie },
+    redirect: 'manual',
+    signal: AbortSignal.timeout(30_000),
+  });
   const body = await response.text();
   return { ms: performance.now() - started, body, status: response.status };
 }
@@ -61,7 +65,16 @@ export async function measureColdViews(side: Side, simulator: Simulator, talkove
           talkoverLatencyMs,
         });
       } catch (error) {
-        results.push({ ...view, latencyMs: null, upstreamCalls: 0, complete: false, warmLatencyMs: null, warmUpstreamCalls: 0, talkoverLatencyMs, failure: (error as Error).message });
+        results.push({
+          ...view,
+          latencyMs: null,
+          upstreamCalls: 0,
+          complete: false,
+          warmLatencyMs: null,
+          warmUpstreamCalls: 0,
+          talkoverLatencyMs,
+          failure: (error as Error).message,
+        });
       }
     }
   } finally {

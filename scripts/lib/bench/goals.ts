@@ -29,12 +29,7 @@ export type Ratios = {
 };
 
 type PairedRatio =
-  | 'warmApiOverFloor'
-  | 'warmPageOverFloor'
-  | 'simplestPageOverFloor'
-  | 'warmPageOverLogin'
-  | 'missOverheadP50Ms'
-  | 'missOverheadP50MsLoaded';
+  'warmApiOverFloor' | 'warmPageOverFloor' | 'simplestPageOverFloor' | 'warmPageOverLogin' | 'missOverheadP50Ms' | 'missOverheadP50MsLoaded';
 
 export type GoalStatus = 'met' | 'missed' | 'not measured';
 export type GoalResult = { goal: string; value: string; status: GoalStatus };
@@ -94,9 +89,7 @@ export function computeRatios(
     missOverheadP50Ms: middle('missOverheadP50Ms', 2),
     missOverheadP50MsLoaded: middle('missOverheadP50MsLoaded', 2),
     mixedUpstreamCallsPerMinute:
-      mixed?.upstreamCalls != null && mixed.durationSeconds > 0
-        ? round(mixed.upstreamCalls / (mixed.durationSeconds / 60), 1)
-        : null,
+      mixed?.upstreamCalls != null && mixed.durationSeconds > 0 ? round(mixed.upstreamCalls / (mixed.durationSeconds / 60), 1) : null,
     totalErrors: results.reduce((sum, result) => sum + result.errors, 0),
     firstLoadJsGzipKb: firstLoad ? round(firstLoad.gzip / 1024, 1) : null,
     byRound,
@@ -115,10 +108,25 @@ export function evaluateGoals(ratios: Ratios, overheadConnections: number, coldV
     check('warm page ≥ 25% of floor req/s', ratios.warmPageOverFloor, percent, (v) => v >= 0.25),
     check('warm page ≥ 70% of /login req/s', ratios.warmPageOverLogin, percent, (v) => v >= 0.7),
     ...coldViews.flatMap((view) => coldViewGoals(view)),
-    check(`cache-miss overhead ≤ 3 ms p50 (${overheadConnections} conn.)`, ratios.missOverheadP50Ms, (v) => `${v.toFixed(2)} ms`, (v) => v <= 3),
+    check(
+      `cache-miss overhead ≤ 3 ms p50 (${overheadConnections} conn.)`,
+      ratios.missOverheadP50Ms,
+      (v) => `${v.toFixed(2)} ms`,
+      (v) => v <= 3,
+    ),
     check('0 errors', ratios.totalErrors, String, (v) => v === 0),
-    check('≤ 80 upstream calls/min (mixed load)', ratios.mixedUpstreamCallsPerMinute, (v) => v.toFixed(1), (v) => v <= 80),
-    check('first-load JS ≤ 185 KB gzip', ratios.firstLoadJsGzipKb, (v) => `${v.toFixed(1)} KB`, (v) => v <= 185),
+    check(
+      '≤ 80 upstream calls/min (mixed load)',
+      ratios.mixedUpstreamCallsPerMinute,
+      (v) => v.toFixed(1),
+      (v) => v <= 80,
+    ),
+    check(
+      'first-load JS ≤ 185 KB gzip',
+      ratios.firstLoadJsGzipKb,
+      (v) => `${v.toFixed(1)} KB`,
+      (v) => v <= 185,
+    ),
   ];
 }
 

@@ -7,8 +7,7 @@ import type { BenchReport } from './report';
 type Table = { header: string[]; rows: string[][]; rightAligned: boolean[] };
 
 const fixed = (value: number | null, digits: number) => (value === null ? '—' : value.toFixed(digits));
-const withUnit = (value: number | null, digits: number, unit: string) =>
-  value === null ? '—' : `${value.toFixed(digits)} ${unit}`;
+const withUnit = (value: number | null, digits: number, unit: string) => (value === null ? '—' : `${value.toFixed(digits)} ${unit}`);
 
 function scenarioTable(report: BenchReport): Table {
   return {
@@ -45,8 +44,7 @@ function ratioTable(report: BenchReport): Table {
   const { ratios, settings } = report;
   const percent = (v: number | null) => (v === null ? '—' : `${(v * 100).toFixed(1)}%`);
   const ms = (v: number | null) => withUnit(v, 2, 'ms');
-  const rounds = (values: number[] | undefined, show: (v: number) => string) =>
-    values?.length ? values.map(show).join(' / ') : '—';
+  const rounds = (values: number[] | undefined, show: (v: number) => string) => (values?.length ? values.map(show).join(' / ') : '—');
   const pct = (v: number) => (v * 100).toFixed(1);
   const twoDigits = (v: number) => v.toFixed(2);
   return {

@@ -103,7 +103,11 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
 
   const mix = requestMix(settings.timeZone);
   const mixed = await runMixedLoad(
-    { id: 'mixed', label: `mixed: ${settings.members} members`, target: 'pages with trends and comparisons, /api/stats, its series and comparisons, presets and shared links, on app A' },
+    {
+      id: 'mixed',
+      label: `mixed: ${settings.members} members`,
+      target: 'pages with trends and comparisons, /api/stats, its series and comparisons, presets and shared links, on app A',
+    },
     a,
     normal.simulator,
     { members: settings.members, seconds: settings.mixedSeconds, thinkTimeMs: settings.thinkTimeMs },

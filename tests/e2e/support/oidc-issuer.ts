@@ -34,7 +34,10 @@ export type OidcIssuer = {
 
 type Claims = Record<string, unknown>;
 type Account = { accountId: string; claims(use: string, scope: string): Promise<Claims> };
-type ProviderInstance = { callback(): (request: IncomingMessage, response: ServerResponse) => void; on(event: string, listener: (...args: unknown[]) => void): void };
+type ProviderInstance = {
+  callback(): (request: IncomingMessage, response: ServerResponse) => void;
+  on(event: string, listener: (...args: unknown[]) => void): void;
+};
 type ProviderClass = new (issuer: string, configuration: Record<string, unknown>) => ProviderInstance;
 
 /** The account whose login (= `sub`) is `id`, or undefined so the provider refuses it. */
