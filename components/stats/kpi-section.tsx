@@ -1,8 +1,7 @@
 import { useTranslations } from 'next-intl';
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import type { Comparison } from '@/lib/stats/comparison';
-import { getCallbackStats } from '@/lib/stats/get-callback-stats';
-import { getComparison } from '@/lib/stats/get-comparison';
+import { getViewFigures } from '@/lib/stats/get-comparison';
 import type { StatsView } from '@/lib/trends/view';
 import { ComparisonCaption } from './comparison-caption';
 import { EmptyState } from './empty-state';
@@ -20,10 +19,7 @@ export async function KpiSection({ view, locale, requester }: { view: StatsView;
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
-    [stats, comparison] = await Promise.all([
-      getCallbackStats(view.range, { requester }),
-      getComparison(view.range, view.compare, { requester }),
-    ]);
+    [stats, comparison] = await getViewFigures(view, { requester });
   } catch (error) {
     return <ErrorPanel error={error} />;
   }

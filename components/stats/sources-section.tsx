@@ -1,7 +1,6 @@
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import type { Comparison } from '@/lib/stats/comparison';
-import { getCallbackStats } from '@/lib/stats/get-callback-stats';
-import { getComparison } from '@/lib/stats/get-comparison';
+import { getViewFigures } from '@/lib/stats/get-comparison';
 import type { StatsView } from '@/lib/trends/view';
 import { SourceBreakdown } from './source-breakdown';
 
@@ -13,10 +12,7 @@ export async function SourcesSection({ view, locale, requester }: { view: StatsV
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
-    [stats, comparison] = await Promise.all([
-      getCallbackStats(view.range, { requester }),
-      getComparison(view.range, view.compare, { requester }),
-    ]);
+    [stats, comparison] = await getViewFigures(view, { requester });
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import 'server-only';
+import { readCappedBytes } from '../capped-body';
 import { AppError } from '../errors';
 
 /**
@@ -33,25 +34,10 @@ export function isFormContentType(value: string | null): boolean {
 
 /** The body as text, refused past MAX_AUTH_BODY_BYTES whether or not Content-Length says so. */
 export async function readCappedBody(request: Request): Promise<string | AppError> {
-  const tooLarge = new AppError('payload_too_large', { message: 'This sign-in request is too large.' });
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_AUTH_BODY_BYTES) return tooLarge;
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_AUTH_BODY_BYTES) {
-      await reader.cancel().catch(() => undefined);
-      return tooLarge;
-    }
-    chunks.push(value);
-  }
-  const text = new TextDecoder('utf-8', { fatal: true });
+  const bytes = await readCappedBytes(request.body, request.headers.get('content-length'), MAX_AUTH_BODY_BYTES);
+  if (bytes === null) return new AppError('payload_too_large', { message: 'This sign-in request is too large.' });
   try {
-    return text.decode(Buffer.concat(chunks));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return new AppError('bad_request', { message: 'This sign-in request is not valid UTF-8.' });
   }

@@ -1,7 +1,10 @@
 import 'server-only';
 import type { DateRange } from '../date-range';
 import { isAppError } from '../errors';
+import { logError } from '../log';
 import { comparisonPeriod, type CompareMode } from '../trends/comparison-period';
+import type { StatsView } from '../trends/view';
+import type { CallbackStats } from './callback-stats';
 import type { Comparison } from './comparison';
 import { getCallbackStats, type StatsRequest } from './get-callback-stats';
 
@@ -17,7 +20,7 @@ export async function getComparison(range: DateRange, mode: CompareMode, request
     return { mode, period, earlier, error: null };
   } catch (error) {
     const known = isAppError(error) ? error : null;
-    if (!known) console.error(JSON.stringify({ event: 'comparison_error', name: error instanceof Error ? error.name : typeof error }));
+    if (!known) logError('comparison_error', error);
     return {
       mode,
       period,
@@ -25,4 +28,9 @@ export async function getComparison(range: DateRange, mode: CompareMode, request
       error: { code: known?.code ?? 'internal', message: known?.message ?? 'The earlier figures could not be loaded.' },
     };
   }
+}
+
+/** A view's own figures and the earlier period's, fetched at the same time (the KPI and source sections share them through the cache). */
+export function getViewFigures(view: StatsView, request: StatsRequest): Promise<[CallbackStats, Comparison | null]> {
+  return Promise.all([getCallbackStats(view.range, request), getComparison(view.range, view.compare, request)]);
 }
