@@ -2,31 +2,13 @@
 // in-process sliding-window log and the Lua script on a Redis sorted set (a real redis-server
 // started here). Both must answer alike; the Redis one must also be one budget for every
 // instance that uses it.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createUpstreamBudget } from '@/lib/talkover/budget';
-import { closeRedisClient, getRedisClient, whenReady } from '@/lib/store/redis-client';
-import { resetRedisAvailability } from '@/lib/store/availability';
 import { ManualClock } from '../support/manual-clock';
-import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { setUpSharedRedis } from '../support/shared-redis';
 
 const NOW = Date.UTC(2026, 2, 15, 12, 0, 0);
-let redis: TestRedis;
-
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await closeRedisClient();
-  await redis.stop();
-});
-beforeEach(async () => {
-  vi.unstubAllEnvs();
-  resetRedisAvailability();
-  vi.stubEnv('REDIS_URL', redis.url);
-  const client = getRedisClient(redis.url);
-  await whenReady(client, 5_000);
-  await client.flushall();
-});
+setUpSharedRedis();
 
 const kinds = [
   { kind: 'memory', shared: false },

@@ -1,31 +1,15 @@
 // The stats cache with and without the shared tier (Redis, on a real redis-server): each
 // "instance" is its own lru-cache, as in separate processes; with Redis they share values,
 // single-flight and stale values.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetRedisAvailability } from '@/lib/store/availability';
-import { closeRedisClient, getRedisClient, whenReady } from '@/lib/store/redis-client';
+import { describe, expect, it, vi } from 'vitest';
+import { getRedisClient } from '@/lib/store/redis-client';
 import { cached, createResponseCache } from '@/lib/talkover/cache';
 import { realClock, type Clock } from '@/lib/talkover/clock';
 import { createRedisCacheTier } from '@/lib/talkover/shared-cache';
 import { ManualClock } from '../support/manual-clock';
-import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { setUpSharedRedis } from '../support/shared-redis';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await closeRedisClient();
-  await redis.stop();
-});
-beforeEach(async () => {
-  vi.unstubAllEnvs();
-  resetRedisAvailability();
-  vi.stubEnv('REDIS_URL', redis.url);
-  const client = getRedisClient(redis.url);
-  await whenReady(client, 5_000);
-  await client.flushall();
-});
+const redis = setUpSharedRedis();
 
 const request = { key: 'default:/callback-agents/stats?end_date=2026-01-07&start_date=2026-01-01', ttlSeconds: 60 };
 

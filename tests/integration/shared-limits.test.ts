@@ -1,32 +1,17 @@
 // The member share and the sign-in throttle with REDIS_URL set (a real redis-server): their
 // counts are shared, so a second instance (a fresh set of limiters, as in another process)
 // sees what the first one counted. With Redis gone, each falls back to its in-memory insurance.
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { reserveSignInAttempt, resetSignInThrottle } from '@/lib/auth/throttle';
-import { resetRedisAvailability } from '@/lib/store/availability';
-import { closeRedisClient, getRedisClient, whenReady } from '@/lib/store/redis-client';
+import { getRedisClient } from '@/lib/store/redis-client';
 import { createMemoryMissShare, createRedisMissShare } from '@/lib/talkover/member-share';
-import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { setUpSharedRedis } from '../support/shared-redis';
 
-let redis: TestRedis;
-beforeAll(async () => {
-  redis = await startTestRedis();
-});
-afterAll(async () => {
-  await closeRedisClient();
-  await redis.stop();
-});
-beforeEach(async () => {
-  vi.unstubAllEnvs();
-  resetRedisAvailability();
+const redis = setUpSharedRedis(() => {
   resetSignInThrottle();
-  vi.stubEnv('REDIS_URL', redis.url);
   // The throttle reads the lockout length from the auth settings, which need these two.
   vi.stubEnv('NEXTAUTH_SECRET', 'shared-limits-tests-session-secret-0123456789');
   vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
-  const client = getRedisClient(redis.url);
-  await whenReady(client, 5_000);
-  await client.flushall();
 });
 
 describe.each([
