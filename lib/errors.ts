@@ -65,7 +65,20 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   internal: 'Something went wrong on the server. Try again; if it persists, ask an admin.',
 };
 
+/** Marks an AppError from any copy of this module (see AppError's `Symbol.hasInstance`). */
+const APP_ERROR = Symbol.for('callback-stats.app-error');
+
 export class AppError extends Error {
+  /**
+   * Next bundles pages and route handlers apart, each with its own copy of this class, and an
+   * error can cross from one to the other through the process-wide cache (a route joining a
+   * fetch a page started). So `instanceof AppError` checks a brand every copy sets, not the class.
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [APP_ERROR]?: unknown })[APP_ERROR] === true;
+  }
+
+  readonly [APP_ERROR] = true;
   readonly kind: AppErrorKind;
   /** The machine-readable code in the JSON envelope: the kind, or a finer one (`reversed_range`). */
   readonly code: string;

@@ -1,8 +1,9 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getAuthSettings, MAX_LOCKOUT_SECONDS } from '../settings/auth';
 import { getSharedRedis } from '../store/availability';
+import { createBoundedRedisLimiter } from '../store/bounded-redis-limiter';
 import { sharedKey } from '../store/keys';
 
 /**
@@ -49,7 +50,7 @@ function limiters(): Limiters {
 function createLimiter(options: IRateLimiterOptions & { keyPrefix: string }): RateLimiterAbstract {
   const redis = getSharedRedis();
   if (!redis) return new RateLimiterMemory(options);
-  return new RateLimiterRedis({
+  return createBoundedRedisLimiter({
     ...options,
     storeClient: redis,
     keyPrefix: sharedKey('signin', options.keyPrefix),

@@ -3,8 +3,9 @@ import { Redis } from 'ioredis';
 
 /**
  * One connection per process, on globalThis because Next bundles the proxy, pages and route
- * handlers separately. Fails fast, never queues; reconnects in the background. ioredis's own
- * timeout is a backstop for the rate limiters, which bypass availability.ts's 100 ms.
+ * handlers separately. Fails fast, never queues; reconnects in the background. Every caller
+ * bounds its own wait at 100 ms (availability.ts, bounded-redis-limiter.ts); ioredis's own
+ * timeout is only a backstop, long enough not to fail replies a busy process reads late.
  */
 export const REDIS_COMMAND_TIMEOUT_MS = 100;
 const BACKSTOP_TIMEOUT_MS = 1_000;

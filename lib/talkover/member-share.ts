@@ -1,7 +1,8 @@
 import 'server-only';
 import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { createBoundedRedisLimiter } from '../store/bounded-redis-limiter';
 import { AppError, isAppError } from '../errors';
 import { SPEND_SHARE } from './budget';
 
@@ -32,7 +33,7 @@ export function createRedisMissShare(pointsPerMinute: number, redis: Redis, keyP
   const insuranceLimiter = new RateLimiterMemory({ points: pointsPerMinute, duration: 60 });
   return toMissShare(
     pointsPerMinute,
-    new RateLimiterRedis({ storeClient: redis, keyPrefix, points: pointsPerMinute, duration: 60, insuranceLimiter }),
+    createBoundedRedisLimiter({ storeClient: redis, keyPrefix, points: pointsPerMinute, duration: 60, insuranceLimiter }),
   );
 }
 

@@ -3,18 +3,17 @@ import 'server-only';
 /**
  * sliding-window-budget.ts's rules as one atomic Lua script, so every instance books from one log.
  * Time is Redis's own `TIME` (tests may pass one), so clock skew between servers cannot double-book;
- * waits and pauses cross the wire as durations, never instants.
+ * waits and pauses cross the wire as durations, never instants. The windows come from
+ * budgetCaps(), so both implementations spend alike.
  *
  * KEYS: log (sorted set), pause (string with PX).
  * ARGV: op ('reserve' | 'pause' | 'snapshot'), now ('' for server time), then per op:
- *   reserve: maxWaitMs, series (0/1), windowCap, sustainedCap, seriesReserve, member
- *   pause:   pauseForMs
- *   snapshot: windowCap, sustainedCap
+ *   reserve:  maxWaitMs, series (0/1), seriesReserve, member, then cap, windowMs for each window
+ *   pause:    pauseForMs
+ *   snapshot: cap, windowMs for each window
  * Returns reserve: {1, waitMs} | {0, retryAfterMs (-1: never)}; pause: 1; snapshot: {remaining, pausedForMs}.
  */
 export const BUDGET_SCRIPT = `
-local MINUTE = 60000
-local SUSTAINED = 300000
 local now = tonumber(ARGV[2])
 if not now then
   local t = redis.call('TIME')
@@ -26,12 +25,24 @@ if op == 'pause' then
   if forMs > redis.call('PTTL', KEYS[2]) then redis.call('SET', KEYS[2], now + forMs, 'PX', forMs) end
   return 1
 end
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - SUSTAINED)
+local first = 3
+if op == 'reserve' then first = 7 end
+local windows = {}
+local longest = 0
+for i = first, #ARGV, 2 do
+  local ms = tonumber(ARGV[i + 1])
+  table.insert(windows, {tonumber(ARGV[i]), ms})
+  if ms > longest then longest = ms end
+end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - longest)
 local pausedFor = math.max(0, redis.call('PTTL', KEYS[2]))
 if op == 'snapshot' then
-  local inWindow = redis.call('ZCOUNT', KEYS[1], '(' .. (now - MINUTE), '+inf')
-  local inSustained = redis.call('ZCARD', KEYS[1])
-  local remaining = math.max(0, math.min(tonumber(ARGV[3]) - inWindow, tonumber(ARGV[4]) - inSustained))
+  local remaining = nil
+  for _, window in ipairs(windows) do
+    local left = window[1] - redis.call('ZCOUNT', KEYS[1], '(' .. (now - window[2]), '+inf')
+    if remaining == nil or left < remaining then remaining = left end
+  end
+  remaining = math.max(0, remaining or 0)
   if pausedFor > 0 then remaining = 0 end
   return {remaining, pausedFor}
 end
@@ -39,16 +50,15 @@ if pausedFor > 0 then return {0, pausedFor} end
 local maxWait = tonumber(ARGV[3])
 local series = ARGV[4] == '1'
 local reserve = 0
-if series then reserve = tonumber(ARGV[7]) end
+if series then reserve = tonumber(ARGV[5]) end
 local count = redis.call('ZCARD', KEYS[1])
 local at = now
 if count > 0 then
   local last = redis.call('ZRANGE', KEYS[1], -1, -1, 'WITHSCORES')
   at = math.max(at, tonumber(last[2]))
 end
-local limits = {{tonumber(ARGV[5]) - reserve, MINUTE}, {tonumber(ARGV[6]) - reserve, SUSTAINED}}
-for _, limit in ipairs(limits) do
-  local cap, windowMs = limit[1], limit[2]
+for _, window in ipairs(windows) do
+  local cap, windowMs = window[1] - reserve, window[2]
   if cap <= 0 then return {0, -1} end
   if count >= cap then
     local oldest = redis.call('ZRANGE', KEYS[1], count - cap, count - cap, 'WITHSCORES')
@@ -59,7 +69,7 @@ local wait = at - now
 local allowed = maxWait
 if series then allowed = 0 end
 if wait > allowed then return {0, math.max(1, wait)} end
-redis.call('ZADD', KEYS[1], at, ARGV[8])
-redis.call('PEXPIRE', KEYS[1], wait + SUSTAINED)
+redis.call('ZADD', KEYS[1], at, ARGV[6])
+redis.call('PEXPIRE', KEYS[1], wait + longest)
 return {1, wait}
 `;

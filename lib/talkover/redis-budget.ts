@@ -29,10 +29,9 @@ export class RedisBudget implements UpstreamBudget {
 
   async reserve(maxWaitMs: number, options: { priority?: BudgetPriority } = {}): Promise<Reservation> {
     const series = options.priority === 'series';
-    const { windowCap, sustainedCap, seriesReserve } = this.caps;
     return withRedis(
       async (redis) => {
-        const args = [Math.max(0, Math.floor(maxWaitMs)), series ? 1 : 0, windowCap, sustainedCap, seriesReserve, randomUUID()];
+        const args = [Math.max(0, Math.floor(maxWaitMs)), series ? 1 : 0, this.caps.seriesReserve, randomUUID(), ...this.windowArgs()];
         const [ok, ms] = (await this.run(redis, 'reserve', ...args)) as [number, number];
         if (ok === 1) return { ok: true, waitMs: ms };
         return { ok: false, retryAfterMs: ms < 0 ? Number.POSITIVE_INFINITY : ms };
@@ -55,11 +54,16 @@ export class RedisBudget implements UpstreamBudget {
   async snapshot(): Promise<BudgetSnapshot> {
     return withRedis(
       async (redis) => {
-        const [remaining, pausedForMs] = (await this.run(redis, 'snapshot', this.caps.windowCap, this.caps.sustainedCap)) as [number, number];
+        const [remaining, pausedForMs] = (await this.run(redis, 'snapshot', ...this.windowArgs())) as [number, number];
         return { remaining, pausedForMs };
       },
       () => this.local.snapshot(),
     );
+  }
+
+  /** cap, windowMs, cap, windowMs…: the script's window arguments. */
+  private windowArgs(): number[] {
+    return this.caps.windows.flatMap(({ cap, ms }) => [cap, ms]);
   }
 
   private run(redis: Redis, op: string, ...args: (string | number)[]): Promise<unknown> {

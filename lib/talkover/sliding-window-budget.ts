@@ -3,27 +3,39 @@ import type { BudgetPriority, Reservation, SyncBudget } from './budget';
 import type { Clock } from './clock';
 
 const MINUTE_MS = 60_000;
-/** No 60 s window, wherever it starts, holds more than this share of the limit. */
-const WINDOW_SHARE = 0.9;
-/** The sustained spend: any 5 minutes hold at most 80% of five minutes' limit. */
-const SUSTAINED_WINDOW_MS = 5 * MINUTE_MS;
+/** The sustained spend: any two minutes hold at most 80% of two minutes' limit. */
 export const SUSTAINED_SHARE = 0.8;
+
+/**
+ * The windows every call must fit in, wherever they start: no minute over 90% of Talkover's
+ * limit (a cold view's burst goes out at once), and no two minutes over 80% of two minutes'
+ * worth (a burst is paid back within the next minute, so spend averaged over any two minutes,
+ * or anything longer, stays at 80%).
+ */
+const WINDOWS = [
+  { ms: MINUTE_MS, share: 0.9 },
+  { ms: 2 * MINUTE_MS, share: SUSTAINED_SHARE },
+] as const;
+/** Calls are remembered this long: the longest window. */
+export const LONGEST_WINDOW_MS = Math.max(...WINDOWS.map((window) => window.ms));
 /** Series calls leave this share of the minute's budget to the figures people are looking at. */
 const SERIES_RESERVE_SHARE = 0.25;
 
+export type WindowCap = { cap: number; ms: number };
+
 /** The caps at a limit, shared with the Redis script (redis-budget.ts) so both spend alike. */
-export function budgetCaps(limitPerMinute: number) {
-  const windowCap = Math.max(1, Math.floor(limitPerMinute * WINDOW_SHARE));
-  const sustainedCap = Math.max(windowCap, Math.floor(limitPerMinute * SUSTAINED_SHARE * (SUSTAINED_WINDOW_MS / MINUTE_MS)));
-  return { windowCap, sustainedCap, seriesReserve: Math.ceil(windowCap * SERIES_RESERVE_SHARE) };
+export function budgetCaps(limitPerMinute: number): { windows: WindowCap[]; seriesReserve: number } {
+  const windows = WINDOWS.map(({ ms, share }) => ({ ms, cap: Math.max(1, Math.floor(limitPerMinute * share * (ms / MINUTE_MS))) }));
+  // At tiny limits rounding could make a longer window's cap smaller than the minute's.
+  for (let i = 1; i < windows.length; i += 1) windows[i]!.cap = Math.max(windows[i]!.cap, windows[i - 1]!.cap);
+  return { windows, seriesReserve: Math.ceil(windows[0]!.cap * SERIES_RESERVE_SHARE) };
 }
 
 /**
- * A sliding-window log of upstream calls: the times of the calls of the last five minutes (and
- * of calls booked to go out shortly). A call may go when, counting it, the 60 s ending at its
- * time hold at most 90% of the limit and the 5 minutes ending then at most 80% of five minutes'
- * worth. So a cold view can spend a burst at once, no 60 s window ever passes 90% of Talkover's
- * limit, and a busy hour averages at most 80% of it.
+ * A sliding-window log of upstream calls: the times of the calls of the last two minutes (and
+ * of calls booked to go out shortly). A call may go when, counting it, every window ending at
+ * its time holds at most its cap. So a cold view can spend a burst at once, no 60 s window
+ * ever passes 90% of Talkover's limit, and any two minutes average at most 80% of it.
  *
  * Calls are booked in time order, so the log stays sorted and the earliest free slot is read
  * off the call that must leave a window first. Series calls never wait and never dig into the
@@ -31,8 +43,7 @@ export function budgetCaps(limitPerMinute: number) {
  */
 export class SlidingWindowBudget implements SyncBudget {
   readonly limitPerMinute: number;
-  private readonly windowCap: number;
-  private readonly sustainedCap: number;
+  private readonly windows: WindowCap[];
   private readonly seriesReserve: number;
   /** Send times of calls, ascending; the last ones may be in the future (booked). */
   private calls: number[] = [];
@@ -43,7 +54,7 @@ export class SlidingWindowBudget implements SyncBudget {
     private readonly clock: Clock,
   ) {
     this.limitPerMinute = limitPerMinute;
-    ({ windowCap: this.windowCap, sustainedCap: this.sustainedCap, seriesReserve: this.seriesReserve } = budgetCaps(limitPerMinute));
+    ({ windows: this.windows, seriesReserve: this.seriesReserve } = budgetCaps(limitPerMinute));
   }
 
   reserve(maxWaitMs: number, options: { priority?: BudgetPriority } = {}): Reservation {
@@ -66,9 +77,7 @@ export class SlidingWindowBudget implements SyncBudget {
   snapshot(): { remaining: number; pausedForMs: number } {
     const now = this.prune();
     const pausedForMs = Math.max(0, this.pausedUntil - now);
-    const inWindow = this.countAfter(now - MINUTE_MS);
-    const inSustained = this.countAfter(now - SUSTAINED_WINDOW_MS);
-    const remaining = Math.max(0, Math.min(this.windowCap - inWindow, this.sustainedCap - inSustained));
+    const remaining = Math.max(0, Math.min(...this.windows.map(({ cap, ms }) => cap - this.countAfter(now - ms))));
     return { remaining: pausedForMs > 0 ? 0 : remaining, pausedForMs };
   }
 
@@ -80,12 +89,10 @@ export class SlidingWindowBudget implements SyncBudget {
   private earliestSlot(now: number, reserve: number): number {
     const count = this.calls.length;
     let at = Math.max(now, this.calls[count - 1] ?? now);
-    for (const [cap, windowMs] of [
-      [this.windowCap - reserve, MINUTE_MS],
-      [this.sustainedCap - reserve, SUSTAINED_WINDOW_MS],
-    ] as const) {
+    for (const window of this.windows) {
+      const cap = window.cap - reserve;
       if (cap <= 0) return Number.POSITIVE_INFINITY;
-      if (count >= cap) at = Math.max(at, this.calls[count - cap]! + windowMs);
+      if (count >= cap) at = Math.max(at, this.calls[count - cap]! + window.ms);
     }
     return at;
   }
@@ -100,7 +107,7 @@ export class SlidingWindowBudget implements SyncBudget {
   private prune(): number {
     const now = this.clock.now();
     let drop = 0;
-    while (drop < this.calls.length && this.calls[drop]! <= now - SUSTAINED_WINDOW_MS) drop += 1;
+    while (drop < this.calls.length && this.calls[drop]! <= now - LONGEST_WINDOW_MS) drop += 1;
     if (drop > 0) this.calls = this.calls.slice(drop);
     return now;
   }

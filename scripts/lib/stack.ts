@@ -118,10 +118,12 @@ export async function startAppInstance(options: {
   /** The settings of a running stack (its `env`), with this instance's changes. */
   env: NodeJS.ProcessEnv;
   port?: number;
+  /** As in StackOptions: load tools want 127.0.0.1. */
+  host?: 'localhost' | '127.0.0.1';
   serverLog: string;
 }): Promise<{ appUrl: string; app: ChildProcess; stop(): Promise<void> }> {
   const port = options.port ?? (await freePort());
-  const appUrl = `http://localhost:${port}`;
+  const appUrl = `http://${options.host ?? 'localhost'}:${port}`;
   const output: StackOutput = { buildLog: options.serverLog, serverLog: options.serverLog };
   const app = runNext(nextStartArgs(port), { ...options.env, NEXTAUTH_URL: appUrl }, output, 'serverLog');
   try {

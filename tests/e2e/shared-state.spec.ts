@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'v
 import { Redis } from 'ioredis';
 import { startAppInstance } from '../../scripts/lib/stack';
 import { startSimulator, type Simulator } from '../../simulator/server';
-import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
 import { sessionCookie } from '../support/session';
 import { E2E } from './support/context';
 import { closeAgents, signInOver } from './support/sign-in-http';
@@ -16,13 +16,13 @@ import { closeAgents, signInOver } from './support/sign-in-http';
  * member (a session cookie signed with the app's secret) so members' shares stay out of the way.
  */
 const { env, serverLog } = inject('e2e');
-let redis: TestRedis;
+let redis: RedisServer;
 let admin: Redis;
 let simulator: Simulator;
 let instances: { appUrl: string; stop(): Promise<void> }[] = [];
 
 beforeAll(async () => {
-  redis = await startTestRedis();
+  redis = await startRedisServer();
   admin = new Redis(redis.url, { maxRetriesPerRequest: 1 });
   admin.on('error', () => {});
   simulator = await startSimulator({ token: E2E.canaryToken, port: 0, rateLimitPerMinute: 100_000 });

@@ -10,14 +10,14 @@ import { resetRedisAvailability } from '@/lib/store/availability';
 import { closeRedisClient, getRedisClient, whenReady } from '@/lib/store/redis-client';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { setUpStatsRoute } from '../support/stats-route';
-import { startTestRedis, type TestRedis } from '../support/redis-server';
+import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
 
 const env: Record<string, string> = { TALKOVER_RATE_LIMIT_PER_MINUTE: '1000' };
 const route = setUpStatsRoute({ token: 'talq_redis_fallback_canary_51c2', simulatorRateLimitPerMinute: 100_000, env });
-let redis: TestRedis;
+let redis: RedisServer;
 
 beforeAll(async () => {
-  redis = await startTestRedis();
+  redis = await startRedisServer();
   env.REDIS_URL = redis.url;
   await whenReady(getRedisClient(redis.url), 5_000);
 });

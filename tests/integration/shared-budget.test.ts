@@ -40,13 +40,16 @@ describe.each(kinds)('the $kind budget', ({ shared }) => {
     expect(views).toBe(23);
   });
 
-  it('frees slots as calls leave the 60 s window', async () => {
+  it('frees slots as calls leave the 60 s window, and the rest as they leave the two minutes', async () => {
     const { budget, clock } = budgetAt(10);
     for (let n = 0; n < 9; n += 1) expect((await budget.reserve(0)).ok).toBe(true);
     expect((await budget.reserve(0)).ok).toBe(false);
     clock.advance(60_000);
-    expect(await budget.snapshot()).toEqual({ remaining: 9, pausedForMs: 0 });
+    // The minute is empty (9 free) but the two minutes hold the burst: 16 − 9.
+    expect(await budget.snapshot()).toEqual({ remaining: 7, pausedForMs: 0 });
     expect(await budget.reserve(0)).toEqual({ ok: true, waitMs: 0 });
+    clock.advance(60_000);
+    expect(await budget.snapshot()).toEqual({ remaining: 9, pausedForMs: 0 });
   });
 
   it('refuses every call while paused, and the snapshot says for how long', async () => {

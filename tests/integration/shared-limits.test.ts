@@ -1,6 +1,7 @@
 // The member share and the sign-in throttle with REDIS_URL set (a real redis-server): their
 // counts are shared, so a second instance (a fresh set of limiters, as in another process)
 // sees what the first one counted. With Redis gone, each falls back to its in-memory insurance.
+import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { reserveSignInAttempt, resetSignInThrottle } from '@/lib/auth/throttle';
 import { getRedisClient } from '@/lib/store/redis-client';
@@ -63,6 +64,33 @@ describe('with Redis', () => {
       expect((await reserveSignInAttempt('bo@example.com', '203.0.113.10')).allowed).toBe(false);
     } finally {
       await redis.start();
+    }
+  });
+
+  it('answers from memory while Redis hangs, long before the connection gives up', async () => {
+    // A Lua script that spins for 900 ms blocks Redis for everyone: a Redis that hangs rather
+    // than dies. The limiters give Redis 100 ms; the connection's own backstop is 1 s.
+    const blocker = new Redis(redis.url);
+    const order: string[] = [];
+    try {
+      const spin = blocker
+        .eval(
+          "local s = redis.call('TIME') repeat local n = redis.call('TIME') until (n[1] - s[1]) * 1000000 + (n[2] - s[2]) > 900000 return 1",
+          0,
+        )
+        .then(() => order.push('redis answered again'));
+      await new Promise((resolve) => setTimeout(resolve, 50)); // the script is running
+      const share = createRedisMissShare(3, getRedisClient(redis.url), 'test:share');
+      const verdict = await share.take('member');
+      order.push('member share answered');
+      const attempt = await reserveSignInAttempt('cy@example.com', '203.0.113.11');
+      order.push('sign-in throttle answered');
+      await spin;
+      expect(verdict).toEqual({ ok: true });
+      expect(attempt.allowed).toBe(true);
+      expect(order).toEqual(['member share answered', 'sign-in throttle answered', 'redis answered again']);
+    } finally {
+      blocker.disconnect();
     }
   });
 });

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
 import { resetRedisAvailability } from '@/lib/store/availability';
 import { closeRedisClient, getRedisClient, whenReady } from '@/lib/store/redis-client';
-import { startTestRedis, type TestRedis } from './redis-server';
+import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
 
 /**
  * One redis-server for a test file, with REDIS_URL pointing at it and every key flushed before
  * each test. `beforeEachTest` runs after the environment is reset and before REDIS_URL is set.
  */
-export function setUpSharedRedis(beforeEachTest: () => void = () => {}): TestRedis {
-  const redis = {} as TestRedis;
+export function setUpSharedRedis(beforeEachTest: () => void = () => {}): RedisServer {
+  const redis = {} as RedisServer;
   beforeAll(async () => {
-    Object.assign(redis, await startTestRedis());
+    Object.assign(redis, await startRedisServer());
   });
   afterAll(async () => {
     await closeRedisClient();
@@ -22,7 +22,12 @@ export function setUpSharedRedis(beforeEachTest: () => void = () => {}): TestRed
     beforeEachTest();
     vi.stubEnv('REDIS_URL', redis.url);
     const client = getRedisClient(redis.url);
-    await whenReady(client, 5_000);
+    // After a test that restarted Redis the client may still be reconnecting (back-off ≤ 2 s).
+    const ready = () => client.status === 'ready';
+    for (const giveUpAt = Date.now() + 5_000; !ready() && Date.now() < giveUpAt; ) {
+      await whenReady(client, 100);
+      if (!ready()) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await client.flushall();
   });
   return redis;

@@ -157,3 +157,53 @@ describe('the trend goals', () => {
     expect(statuses(cold(extra))).toEqual(expected);
   });
 });
+
+describe('the shared-state goals', () => {
+  const goal = (ratios: ReturnType<typeof computeRatios>, name: string) => evaluateGoals(ratios, 1).find((g) => g.goal === name);
+
+  it('pairs warm /api/stats with Redis with the floor: ≥ 60% is met, under it missed', () => {
+    const floor = row('floor', [
+      { reqPerSec: 1000, p50Ms: 1 },
+      { reqPerSec: 500, p50Ms: 1 },
+    ]);
+    const met = computeRatios(
+      [
+        floor,
+        row('warm-api-redis', [
+          { reqPerSec: 700, p50Ms: 1 },
+          { reqPerSec: 300, p50Ms: 1 },
+        ]),
+      ],
+      null,
+      connections,
+    );
+    // Per round 70% and 60% → 65%.
+    expect(met.warmRedisApiOverFloor).toBe(0.65);
+    expect(goal(met, 'warm /api/stats with Redis ≥ 60% of floor req/s')).toEqual({
+      goal: 'warm /api/stats with Redis ≥ 60% of floor req/s',
+      value: '65.0%',
+      status: 'met',
+    });
+    const missed = computeRatios([floor, row('warm-api-redis', [{ reqPerSec: 590, p50Ms: 1 }])], null, connections);
+    expect(goal(missed, 'warm /api/stats with Redis ≥ 60% of floor req/s')?.status).toBe('missed');
+  });
+
+  it('counts both instances’ Talkover calls per minute against 80, apart from the single app', () => {
+    const results = [
+      row('mixed', [], { rounds: undefined, durationSeconds: 120, upstreamCalls: 150 }),
+      row('mixed-redis', [], { rounds: undefined, durationSeconds: 120, upstreamCalls: 170 }),
+    ];
+    const ratios = computeRatios(results, null, connections);
+    expect(ratios.mixedUpstreamCallsPerMinute).toBe(75);
+    expect(ratios.sharedMixedUpstreamCallsPerMinute).toBe(85);
+    const name = '≤ 80 upstream calls/min in total (mixed load, 2 instances + Redis)';
+    expect(goal(ratios, name)).toEqual({ goal: name, value: '85.0', status: 'missed' });
+    expect(goal(ratios, '≤ 80 upstream calls/min (mixed load)')?.status).toBe('met');
+  });
+
+  it('says "not measured" when there was no redis-server', () => {
+    const ratios = computeRatios([row('floor', [{ reqPerSec: 1000, p50Ms: 1 }])], null, connections);
+    expect(goal(ratios, 'warm /api/stats with Redis ≥ 60% of floor req/s')?.status).toBe('not measured');
+    expect(goal(ratios, '≤ 80 upstream calls/min in total (mixed load, 2 instances + Redis)')?.status).toBe('not measured');
+  });
+});

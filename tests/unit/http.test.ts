@@ -8,6 +8,21 @@ afterEach(() => {
 });
 
 describe('errorResponse', () => {
+  test('an AppError made by another copy of the module (another Next bundle) is still one, not a 500', async () => {
+    vi.resetModules();
+    const { AppError: OtherCopy } = await import('@/lib/errors');
+    expect(OtherCopy).not.toBe(AppError);
+    const crossed = new OtherCopy('upstream_rate_limited', { retryAfterSeconds: 5 });
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const response = errorResponse(crossed);
+    expect(response.status).toBe(503);
+    expect((await response.json()).error.code).toBe('upstream_rate_limited');
+    expect(logged).not.toHaveBeenCalled();
+    expect(crossed).toBeInstanceOf(AppError);
+    expect(new Error('x')).not.toBeInstanceOf(AppError);
+    expect(Object.assign(new Error('x'), { kind: 'internal', code: 'internal' })).not.toBeInstanceOf(AppError);
+  });
+
   test('an AppError with Retry-After: envelope, status and headers', async () => {
     const response = errorResponse(new AppError('upstream_rate_limited', { retryAfterSeconds: 30 }));
     expect(response.status).toBe(503);

@@ -39,14 +39,16 @@ async function timedRequest(url: string, kind: 'page' | 'api', cookie: string, m
 }
 
 /**
- * A team at work: `members` people, each opening a page or calling the API, reading it for a
+ * A team at work: `members` people, each signed in as themselves, each opening a page or calling the API, reading it for a
  * random think time, and going again, until the time is up. An open-ended loop of async
  * workers rather than autocannon, which has no notion of think time. The upstream count is
- * what the team costs in Talkover calls, the figure the rate limit is about.
+ * what the team costs in Talkover calls, the figure the rate limit is about. With several
+ * instances, requests take turns among them, as a round-robin load balancer deals them out.
  */
 export async function runMixedLoad(
   meta: ScenarioMeta,
-  app: { url: string; cookie: string },
+  apps: readonly string[],
+  memberCookies: readonly string[],
   upstream: UpstreamCounter,
   shape: MixedLoadShape,
   mix: RequestMix,
@@ -57,16 +59,19 @@ export async function runMixedLoad(
     const measurement = new Measurement();
     const started = performance.now();
     const deadline = started + shape.seconds * 1_000;
-    const member = async () => {
+    let turn = 0;
+    const member = async (cookie: string) => {
       // People arrive spread over a think time, not all in the same millisecond.
       await pause(randomBetween(0, shape.thinkTimeMs.max), deadline);
       while (performance.now() < deadline) {
         const request = mix.pick();
-        await timedRequest(`${app.url}${request.path}`, request.kind, app.cookie, measurement);
+        const app = apps[turn++ % apps.length]!;
+        await timedRequest(`${app}${request.path}`, request.kind, cookie, measurement);
         await pause(randomBetween(shape.thinkTimeMs.min, shape.thinkTimeMs.max), deadline);
       }
     };
-    await Promise.all(Array.from({ length: shape.members }, member));
+    if (memberCookies.length < shape.members) throw new Error(`${shape.members} members but ${memberCookies.length} sessions`);
+    await Promise.all(memberCookies.slice(0, shape.members).map(member));
     const durationSeconds = Number(((performance.now() - started) / 1_000).toFixed(2));
     return measurement.result({ ...meta, connections: shape.members, durationSeconds, upstreamCalls: upstream.requestCount() });
   } catch (error) {

@@ -41,6 +41,21 @@ export async function checkApiCache(name: string, side: Side, path: string, expe
   }
 }
 
+/** The first request for `path` at this instance is already a hit: another instance cached it in Redis. */
+export async function checkFirstHit(name: string, side: Side, path: string): Promise<string[]> {
+  try {
+    const { status, body } = await get(side, path);
+    if (status !== 200) return [`${name}: GET ${path} answered HTTP ${status}: ${body.slice(0, 200)}`];
+    const state = cacheStateOf(body);
+    if (state === 'hit') return [];
+    return [
+      `${name}: its first GET ${path} was a cache "${state}", expected a "hit" from the shared cache: the instances are not sharing Redis`,
+    ];
+  } catch (error) {
+    return [`${name}: GET ${path} failed: ${(error as Error).message}`];
+  }
+}
+
 /** The page renders with its figures for a signed-in user (and thereby warms its range). */
 export async function checkPage(name: string, side: Side, path: string): Promise<string[]> {
   try {

@@ -51,6 +51,11 @@ function ratioTable(report: BenchReport): Table {
     header: ['ratio', 'value', 'by round'],
     rows: [
       ['warm /api/stats req/s ÷ floor req/s (median of rounds)', percent(ratios.warmApiOverFloor), rounds(ratios.byRound.warmApiOverFloor, pct)],
+      [
+        'warm /api/stats with Redis req/s ÷ floor req/s (median of rounds)',
+        percent(ratios.warmRedisApiOverFloor),
+        rounds(ratios.byRound.warmRedisApiOverFloor, pct),
+      ],
       ['warm page req/s ÷ floor req/s (median of rounds)', percent(ratios.warmPageOverFloor), rounds(ratios.byRound.warmPageOverFloor, pct)],
       ['warm page req/s ÷ /login req/s (median of rounds)', percent(ratios.warmPageOverLogin), rounds(ratios.byRound.warmPageOverLogin, pct)],
       [
@@ -69,6 +74,7 @@ function ratioTable(report: BenchReport): Table {
         rounds(ratios.byRound.missOverheadP50MsLoaded, twoDigits),
       ],
       ['upstream calls/min under mixed load', fixed(ratios.mixedUpstreamCallsPerMinute, 1), '—'],
+      ['upstream calls/min under mixed load, 2 instances + Redis (both together)', fixed(ratios.sharedMixedUpstreamCallsPerMinute, 1), '—'],
       ['first-load JS of /?range=30d (gzip)', withUnit(ratios.firstLoadJsGzipKb, 1, 'KB'), '—'],
     ],
     rightAligned: [false, true, true],

@@ -4,7 +4,7 @@ import { runInterleaved, type LoadShape } from './autocannon-run';
 import { measureColdViews, type ColdViewResult } from './cold-views';
 import type { ScenarioResult } from './measurement';
 import { runMixedLoad } from './mixed-load';
-import { checkApiCache, checkPage } from './preflight';
+import { checkApiCache, checkFirstHit, checkPage } from './preflight';
 import { requestMix } from './request-mix';
 import type { BenchSettings } from './settings';
 import type { BenchStack } from './stack';
@@ -15,10 +15,11 @@ const STATS_30D = `${STATS_API_PATH}?range=30d`;
 
 /**
  * Every scenario, one at a time so none competes with another for the 2 cores, in three
- * groups: the throughput rows (floor, warm API, warm page, the simplest page) interleaved by round; the cache-miss
- * rows against direct Talkover calls, interleaved likewise, at one connection (the overhead
- * goal) and at the throughput rows' concurrency; then the mixed load, on a cache that holds only
- * what the warm rows put in it, like a team's morning.
+ * groups: the throughput rows (floor, warm API with and without Redis, warm page, the simplest
+ * page) interleaved by round; the cache-miss rows against direct Talkover calls, interleaved
+ * likewise, at one connection (the overhead goal) and at the throughput rows' concurrency; then
+ * the mixed load on one instance and on two sharing Redis, each on a cache that holds only what
+ * the warm rows put in it, like a team's morning.
  */
 export async function runScenarios(stack: BenchStack, settings: BenchSettings): Promise<ScenarioRuns> {
   const { normal, cacheOff } = stack;
@@ -30,6 +31,7 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
   const signedIn = (side: typeof normal) => ({ Cookie: side.cookie });
   const a = { url: normal.appUrl, cookie: normal.cookie };
   const b = { url: cacheOff.appUrl, cookie: cacheOff.cookie };
+  const pair = stack.shared?.instances.map((side) => ({ url: side.appUrl, cookie: side.cookie }));
   const warnings: string[] = [];
 
   // First, while app A's cache is still empty: the cold views, with Talkover slowed down.
@@ -37,6 +39,11 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
 
   warnings.push(...(await checkApiCache('app A', a, STATS_30D, 'hit')));
   warnings.push(...(await checkPage('app A', a, '/?range=30d')));
+  if (pair) {
+    warnings.push(...(await checkApiCache('app C', pair[0]!, STATS_30D, 'hit')));
+    // Filled by C, so D's very first request is a hit: the cache really is shared.
+    warnings.push(...(await checkFirstHit('app D', pair[1]!, STATS_30D)));
+  }
   const throughput = await runInterleaved(
     [
       {
@@ -51,6 +58,20 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
         connections: settings.connections,
         upstream: normal.simulator,
       },
+      ...(stack.shared
+        ? [
+            {
+              meta: {
+                id: 'warm-api-redis',
+                label: 'warm /api/stats, Redis',
+                target: 'GET /api/stats?range=30d on app C (REDIS_URL set), signed in, cached',
+              },
+              target: { url: `${pair![0]!.url}${STATS_30D}`, headers: signedIn(stack.shared.instances[0]) },
+              connections: settings.connections,
+              upstream: stack.shared.simulator,
+            },
+          ]
+        : []),
       {
         meta: { id: 'warm-page', label: 'warm page', target: 'GET /?range=30d on app A, signed in, cached' },
         target: { url: `${a.url}/?range=30d`, headers: signedIn(normal) },
@@ -102,16 +123,31 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
   const overhead = await runInterleaved(overheadPairs, shape);
 
   const mix = requestMix(settings.timeZone);
+  const team = { members: settings.members, seconds: settings.mixedSeconds, thinkTimeMs: settings.thinkTimeMs };
+  const what = 'pages with trends and comparisons, /api/stats, its series and comparisons, presets and shared links';
   const mixed = await runMixedLoad(
-    {
-      id: 'mixed',
-      label: `mixed: ${settings.members} members`,
-      target: 'pages with trends and comparisons, /api/stats, its series and comparisons, presets and shared links, on app A',
-    },
-    a,
+    { id: 'mixed', label: `mixed: ${settings.members} members`, target: `${what}, on app A` },
+    [a.url],
+    normal.memberCookies,
     normal.simulator,
-    { members: settings.members, seconds: settings.mixedSeconds, thinkTimeMs: settings.thinkTimeMs },
+    team,
     mix,
   );
-  return { results: [...throughput, ...overhead, mixed], coldViews, warnings, distinctRanges: mix.distinctRanges };
+  const mixedShared = stack.shared
+    ? [
+        await runMixedLoad(
+          {
+            id: 'mixed-redis',
+            label: `mixed: ${settings.members} members, 2 instances + Redis`,
+            target: `the same, taking turns between apps C and D, which share Redis and one Talkover`,
+          },
+          stack.shared.instances.map((side) => side.appUrl),
+          stack.shared.instances[0].memberCookies,
+          stack.shared.simulator,
+          team,
+          mix,
+        ),
+      ]
+    : [];
+  return { results: [...throughput, ...overhead, mixed, ...mixedShared], coldViews, warnings, distinctRanges: mix.distinctRanges };
 }
