@@ -8,9 +8,9 @@ import 'server-only';
  *
  * KEYS: log (sorted set), pause (string with PX).
  * ARGV: op ('reserve' | 'pause' | 'snapshot'), now ('' for server time), then per op:
- *   reserve:  maxWaitMs, series (0/1), seriesReserve, member, then cap, windowMs for each window
+ *   reserve:  maxWaitMs, series (0/1), member, then cap, windowMs, seriesReserve for each window
  *   pause:    pauseForMs
- *   snapshot: cap, windowMs for each window
+ *   snapshot: cap, windowMs, seriesReserve for each window
  * Returns reserve: {1, waitMs} | {0, retryAfterMs (-1: never)}; pause: 1; snapshot: {remaining, pausedForMs}.
  */
 export const BUDGET_SCRIPT = `
@@ -26,12 +26,12 @@ if op == 'pause' then
   return 1
 end
 local first = 3
-if op == 'reserve' then first = 7 end
+if op == 'reserve' then first = 6 end
 local windows = {}
 local longest = 0
-for i = first, #ARGV, 2 do
+for i = first, #ARGV, 3 do
   local ms = tonumber(ARGV[i + 1])
-  table.insert(windows, {tonumber(ARGV[i]), ms})
+  table.insert(windows, {tonumber(ARGV[i]), ms, tonumber(ARGV[i + 2])})
   if ms > longest then longest = ms end
 end
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - longest)
@@ -49,8 +49,6 @@ end
 if pausedFor > 0 then return {0, pausedFor} end
 local maxWait = tonumber(ARGV[3])
 local series = ARGV[4] == '1'
-local reserve = 0
-if series then reserve = tonumber(ARGV[5]) end
 local count = redis.call('ZCARD', KEYS[1])
 local at = now
 if count > 0 then
@@ -58,7 +56,8 @@ if count > 0 then
   at = math.max(at, tonumber(last[2]))
 end
 for _, window in ipairs(windows) do
-  local cap, windowMs = window[1] - reserve, window[2]
+  local cap, windowMs = window[1], window[2]
+  if series then cap = cap - window[3] end
   if cap <= 0 then return {0, -1} end
   if count >= cap then
     local oldest = redis.call('ZRANGE', KEYS[1], count - cap, count - cap, 'WITHSCORES')
@@ -69,7 +68,7 @@ local wait = at - now
 local allowed = maxWait
 if series then allowed = 0 end
 if wait > allowed then return {0, math.max(1, wait)} end
-redis.call('ZADD', KEYS[1], at, ARGV[6])
+redis.call('ZADD', KEYS[1], at, ARGV[5])
 redis.call('PEXPIRE', KEYS[1], wait + longest)
 return {1, wait}
 `;

@@ -31,7 +31,7 @@ export class RedisBudget implements UpstreamBudget {
     const series = options.priority === 'series';
     return withRedis(
       async (redis) => {
-        const args = [Math.max(0, Math.floor(maxWaitMs)), series ? 1 : 0, this.caps.seriesReserve, randomUUID(), ...this.windowArgs()];
+        const args = [Math.max(0, Math.floor(maxWaitMs)), series ? 1 : 0, randomUUID(), ...this.windowArgs()];
         const [ok, ms] = (await this.run(redis, 'reserve', ...args)) as [number, number];
         if (ok === 1) return { ok: true, waitMs: ms };
         return { ok: false, retryAfterMs: ms < 0 ? Number.POSITIVE_INFINITY : ms };
@@ -61,9 +61,9 @@ export class RedisBudget implements UpstreamBudget {
     );
   }
 
-  /** cap, windowMs, cap, windowMs…: the script's window arguments. */
+  /** cap, windowMs, seriesReserve for each window: the script's window arguments. */
   private windowArgs(): number[] {
-    return this.caps.windows.flatMap(({ cap, ms }) => [cap, ms]);
+    return this.caps.flatMap(({ cap, ms, seriesReserve }) => [cap, ms, seriesReserve]);
   }
 
   private run(redis: Redis, op: string, ...args: (string | number)[]): Promise<unknown> {

@@ -10,25 +10,27 @@ export const SUSTAINED_SHARE = 0.8;
  * The windows every call must fit in, wherever they start: no minute over 90% of Talkover's
  * limit (a cold view's burst goes out at once), and no two minutes over 80% of two minutes'
  * worth (a burst is paid back within the next minute, so spend averaged over any two minutes,
- * or anything longer, stays at 80%).
+ * or anything longer, stays at 80%). Series calls (trend buckets) leave 40% of the minute and
+ * half of the two minutes to the figures people are looking at, so a cold morning's trends
+ * cannot use up what the totals and comparisons opened in the same minutes need, while one
+ * cold daily month (31 buckets) still loads at once.
  */
 const WINDOWS = [
-  { ms: MINUTE_MS, share: 0.9 },
-  { ms: 2 * MINUTE_MS, share: SUSTAINED_SHARE },
+  { ms: MINUTE_MS, share: 0.9, seriesReserveShare: 0.4 },
+  { ms: 2 * MINUTE_MS, share: SUSTAINED_SHARE, seriesReserveShare: 0.5 },
 ] as const;
 /** Calls are remembered this long: the longest window. */
 export const LONGEST_WINDOW_MS = Math.max(...WINDOWS.map((window) => window.ms));
-/** Series calls leave this share of the minute's budget to the figures people are looking at. */
-const SERIES_RESERVE_SHARE = 0.25;
 
-export type WindowCap = { cap: number; ms: number };
+/** A window at a limit: at most `cap` calls in any `ms`, series calls at most `cap − seriesReserve`. */
+export type WindowCap = { cap: number; ms: number; seriesReserve: number };
 
 /** The caps at a limit, shared with the Redis script (redis-budget.ts) so both spend alike. */
-export function budgetCaps(limitPerMinute: number): { windows: WindowCap[]; seriesReserve: number } {
-  const windows = WINDOWS.map(({ ms, share }) => ({ ms, cap: Math.max(1, Math.floor(limitPerMinute * share * (ms / MINUTE_MS))) }));
+export function budgetCaps(limitPerMinute: number): WindowCap[] {
+  const caps = WINDOWS.map(({ ms, share }) => Math.max(1, Math.floor(limitPerMinute * share * (ms / MINUTE_MS))));
   // At tiny limits rounding could make a longer window's cap smaller than the minute's.
-  for (let i = 1; i < windows.length; i += 1) windows[i]!.cap = Math.max(windows[i]!.cap, windows[i - 1]!.cap);
-  return { windows, seriesReserve: Math.ceil(windows[0]!.cap * SERIES_RESERVE_SHARE) };
+  for (let i = 1; i < caps.length; i += 1) caps[i] = Math.max(caps[i]!, caps[i - 1]!);
+  return WINDOWS.map(({ ms, seriesReserveShare }, i) => ({ ms, cap: caps[i]!, seriesReserve: Math.ceil(caps[i]! * seriesReserveShare) }));
 }
 
 /**
@@ -38,13 +40,12 @@ export function budgetCaps(limitPerMinute: number): { windows: WindowCap[]; seri
  * ever passes 90% of Talkover's limit, and any two minutes average at most 80% of it.
  *
  * Calls are booked in time order, so the log stays sorted and the earliest free slot is read
- * off the call that must leave a window first. Series calls never wait and never dig into the
- * last 25% of a window: a view call is never queued behind one.
+ * off the call that must leave a window first. Series calls never wait and never dig into
+ * their windows' reserves: a view call is never queued behind one.
  */
 export class SlidingWindowBudget implements SyncBudget {
   readonly limitPerMinute: number;
   private readonly windows: WindowCap[];
-  private readonly seriesReserve: number;
   /** Send times of calls, ascending; the last ones may be in the future (booked). */
   private calls: number[] = [];
   private pausedUntil = 0;
@@ -54,14 +55,14 @@ export class SlidingWindowBudget implements SyncBudget {
     private readonly clock: Clock,
   ) {
     this.limitPerMinute = limitPerMinute;
-    ({ windows: this.windows, seriesReserve: this.seriesReserve } = budgetCaps(limitPerMinute));
+    this.windows = budgetCaps(limitPerMinute);
   }
 
   reserve(maxWaitMs: number, options: { priority?: BudgetPriority } = {}): Reservation {
     const now = this.prune();
     if (now < this.pausedUntil) return { ok: false, retryAfterMs: this.pausedUntil - now };
     const series = options.priority === 'series';
-    const at = this.earliestSlot(now, series ? this.seriesReserve : 0);
+    const at = this.earliestSlot(now, series);
     const waitMs = at - now;
     if (waitMs > (series ? 0 : maxWaitMs)) return { ok: false, retryAfterMs: Math.max(1, waitMs) };
     this.calls.push(at);
@@ -83,14 +84,14 @@ export class SlidingWindowBudget implements SyncBudget {
 
   /**
    * The first time at or after `now` (and after every booked call) when one more call keeps
-   * each window at or under its cap less `reserve`. The k-th newest call leaves a window of
+   * each window at or under its cap (less its series reserve for a series call). The k-th newest call leaves a window of
    * length W at its time + W; with every call before the slot, that is all that needs checking.
    */
-  private earliestSlot(now: number, reserve: number): number {
+  private earliestSlot(now: number, series: boolean): number {
     const count = this.calls.length;
     let at = Math.max(now, this.calls[count - 1] ?? now);
     for (const window of this.windows) {
-      const cap = window.cap - reserve;
+      const cap = series ? window.cap - window.seriesReserve : window.cap;
       if (cap <= 0) return Number.POSITIVE_INFINITY;
       if (count >= cap) at = Math.max(at, this.calls[count - cap]! + window.ms);
     }

@@ -30,14 +30,14 @@ describe.each(kinds)('the $kind budget', ({ shared }) => {
     expect(await budget.snapshot()).toEqual({ remaining: 0, pausedForMs: 0 });
   });
 
-  it('keeps series calls off the last quarter of the minute, and never makes them wait', async () => {
+  it('keeps series calls off the 40% of the minute kept for views, and never makes them wait', async () => {
     const { budget } = budgetAt(100);
     let series = 0;
     while ((await budget.reserve(60_000, { priority: 'series' })).ok) series += 1;
-    expect(series).toBe(90 - 23);
+    expect(series).toBe(90 - 36);
     let views = 0;
     while ((await budget.reserve(0)).ok) views += 1;
-    expect(views).toBe(23);
+    expect(views).toBe(36);
   });
 
   it('frees slots as calls leave the 60 s window, and the rest as they leave the two minutes', async () => {

@@ -24,7 +24,7 @@ export function setUpSharedRedis(beforeEachTest: () => void = () => {}): RedisSe
     const client = getRedisClient(redis.url);
     // After a test that restarted Redis the client may still be reconnecting (back-off ≤ 2 s).
     const ready = () => client.status === 'ready';
-    for (const giveUpAt = Date.now() + 5_000; !ready() && Date.now() < giveUpAt; ) {
+    for (const giveUpAt = Date.now() + 5_000; !ready() && Date.now() < giveUpAt;) {
       await whenReady(client, 100);
       if (!ready()) await new Promise((resolve) => setTimeout(resolve, 50));
     }

@@ -1,7 +1,7 @@
 // The upstream budget: a sliding-window log that every Talkover call, retries included, goes
 // through. A burst is allowed at once, but no 60 s window ever holds more than 90% of the limit
-// and no 2 minutes more than 80% of two minutes' worth; series calls never dig into the last
-// quarter of a window; and Talkover itself can pause all calls.
+// and no 2 minutes more than 80% of two minutes' worth; series calls never dig into the share
+// of a window kept for views; and Talkover itself can pause all calls.
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { pauseFromHeaders, type BudgetPriority } from '@/lib/talkover/budget';
@@ -153,13 +153,13 @@ describe('the guarantee: ≤ 90% of the limit in any 60 s, ≤ 80% sustained', (
 });
 
 describe('priorities', () => {
-  test('series calls stop while a quarter of the window is left; views still get it', () => {
+  test('series calls stop while 40% of the window is left; views still get it', () => {
     const { budget } = budgetOf(100);
-    expect(drain(budget, 'series')).toBe(90 - 23);
+    expect(drain(budget, 'series')).toBe(90 - 36);
     expect(budget.reserve(60_000, { priority: 'series' }).ok).toBe(false);
     // A view call is not queued behind the series: it goes at once, until the reserve is spent.
     expect(budget.reserve(0)).toEqual({ ok: true, waitMs: 0 });
-    expect(drain(budget)).toBe(22);
+    expect(drain(budget)).toBe(35);
   });
 
   test('series calls never wait, and never go while views are booked ahead', () => {
@@ -169,8 +169,19 @@ describe('priorities', () => {
     clock.advance(59_000);
     expect(budget.reserve(10_000, { priority: 'series' })).toMatchObject({ ok: false });
     clock.advance(1_000); // the booked view call goes out now; the burst has left the minute
-    // The two minutes still hold all 10 calls: 16 less the series reserve (3) less 10.
-    expect(drain(budget, 'series')).toBe(16 - 3 - 10);
+    // The two minutes still hold all 10 calls, more than series may take of them (16 − 8).
+    expect(drain(budget, 'series')).toBe(0);
+    clock.advance(60_000); // the burst leaves the two minutes too; only the booked call is left
+    expect(drain(budget, 'series')).toBe(9 - 4);
+  });
+
+  test('series calls take at most half of any two minutes: the totals of the next minute still get theirs', () => {
+    const { clock, budget } = budgetOf(100); // 90 a minute, 160 in two
+    expect(drain(budget, 'series')).toBe(54);
+    clock.advance(60_000);
+    expect(drain(budget, 'series')).toBe(80 - 54);
+    // Views: the minute holds 26 (64 free), the two minutes 80 (80 free).
+    expect(drain(budget)).toBe(64);
   });
 
   test('a refused series call is told when it could go', () => {

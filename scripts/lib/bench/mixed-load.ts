@@ -15,6 +15,16 @@ function pause(ms: number, deadline: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, wait));
 }
 
+/** The API's error code (` upstream_rate_limited`), so the report says which refusal it was. */
+function errorCodeOf(body: string): string {
+  try {
+    const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+    return typeof code === 'string' ? ` ${code.slice(0, 40)}` : '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * One request as a browser or script makes it: the whole body read (its transfer is part of
  * the wait), redirects not followed (a redirect to /login means the session was refused), and
@@ -30,7 +40,7 @@ async function timedRequest(url: string, kind: 'page' | 'api', cookie: string, m
     });
     const body = await response.text();
     const latencyMs = performance.now() - started;
-    if (!response.ok) measurement.error(`HTTP ${response.status}`);
+    if (!response.ok) measurement.error(`HTTP ${response.status}${errorCodeOf(body)}`);
     else if (kind === 'page' && !body.includes('kpi-value')) measurement.error('page without figures');
     else measurement.success(latencyMs);
   } catch (error) {
