@@ -9,9 +9,9 @@ import { getCallbackStats, type StatsRequest } from './get-callback-stats';
  * A view's trend: one Talkover stats call per bucket, each through the same cache (a bucket and
  * the same range opened directly share an entry), single-flight, gate and budget as the totals,
  * at series priority: buckets queue for their own slots and spend the budget only while 40%
- * of the minute's (half of two minutes') is left for the figures people are looking at. Buckets that cannot be had now
- * are reported missing, never an error page; ones Talkover failed on fall back to stale figures
- * like the totals do.
+ * of the minute's (half of two minutes') is left for the figures people are looking at.
+ * Buckets that cannot be had now are reported missing, never an error page; ones Talkover
+ * failed on fall back to stale figures like the totals do.
  */
 export async function getCallbackSeries(view: StatsView, request: StatsRequest, now: Date = new Date()): Promise<CallbackSeries> {
   const { range } = view;

@@ -10,7 +10,8 @@ export type Reservation = { ok: true; waitMs: number } | { ok: false; retryAfter
 
 /**
  * What a call is for. `view`: figures a person is looking at (totals, comparison). `series`:
- * trend buckets, which only spend while 40% of the minute's budget (half of two minutes') is left for views.
+ * trend buckets, which only spend while 40% of the minute's budget (half of two minutes') is
+ * left for views.
  */
 export type BudgetPriority = 'view' | 'series';
 

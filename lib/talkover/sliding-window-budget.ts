@@ -20,7 +20,7 @@ const WINDOWS = [
   { ms: 2 * MINUTE_MS, share: SUSTAINED_SHARE, seriesReserveShare: 0.5 },
 ] as const;
 /** Calls are remembered this long: the longest window. */
-export const LONGEST_WINDOW_MS = Math.max(...WINDOWS.map((window) => window.ms));
+const LONGEST_WINDOW_MS = Math.max(...WINDOWS.map((window) => window.ms));
 
 /** A window at a limit: at most `cap` calls in any `ms`, series calls at most `cap − seriesReserve`. */
 export type WindowCap = { cap: number; ms: number; seriesReserve: number };
@@ -84,8 +84,9 @@ export class SlidingWindowBudget implements SyncBudget {
 
   /**
    * The first time at or after `now` (and after every booked call) when one more call keeps
-   * each window at or under its cap (less its series reserve for a series call). The k-th newest call leaves a window of
-   * length W at its time + W; with every call before the slot, that is all that needs checking.
+   * each window at or under its cap (less its series reserve for a series call). The k-th
+   * newest call leaves a window of length W at its time + W; with every call before the slot,
+   * that is all that needs checking.
    */
   private earliestSlot(now: number, series: boolean): number {
     const count = this.calls.length;
