@@ -25,6 +25,19 @@ function answerAround(): { head: string; tail: string } {
   };
 }
 
+/** Waits for back-pressure to clear, or the client to go; leaves no listener behind. */
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.once('drain', done);
+    res.once('close', done);
+  });
+}
+
 /** Writes `total` bytes of name, respecting back-pressure, until done or the client goes away. */
 async function writeBody(res: ServerResponse, total: number) {
   const { head, tail } = answerAround();
@@ -34,7 +47,7 @@ async function writeBody(res: ServerResponse, total: number) {
     const chunk = left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
     left -= chunk.length;
     bytesSent += chunk.length;
-    if (!res.write(chunk)) await new Promise((resolve) => (res.once('drain', resolve), res.once('close', resolve)));
+    if (!res.write(chunk)) await drainedOrClosed(res);
   }
   if (!res.destroyed) res.end(tail);
 }
