@@ -16,6 +16,7 @@ import { formatDayRange } from '@/lib/format';
 import { timePageRequest } from '@/lib/metrics/page-timing';
 import { rangeParamsFromPage, toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/search-params';
 import type { WeekStart } from '@/lib/trends/buckets';
+import { DEFAULT_COMPARE } from '@/lib/trends/comparison-period';
 import { parseView, toViewQuery, viewQueryParts } from '@/lib/trends/view';
 
 type Props = { searchParams: Promise<PageSearchParams> };
@@ -92,7 +93,12 @@ export default async function StatsPage({ searchParams }: Props) {
           </Suspense>
         </>
       ) : (
-        <InvalidRange error={result.error} locale={locale} />
+        <InvalidRange
+          error={result.error}
+          locale={locale}
+          // The dates were fine (the comparison or interval was not): offer them with the defaults.
+          defaultViewHref={result.range ? `/?${toViewQuery({ range: result.range, compare: DEFAULT_COMPARE, interval: null })}` : undefined}
+        />
       )}
     </>
   );

@@ -1,5 +1,7 @@
+import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDay } from '@/lib/format';
+import type { CompareMode } from '@/lib/trends/comparison-period';
 import type { Interval } from '@/lib/trends/interval';
 import type { ViewError } from '@/lib/trends/view';
 
@@ -8,26 +10,45 @@ const DAY_PARAMS = new Set(['start', 'end', 'today']);
 
 /**
  * Bad URL parameters: say what is wrong, in the viewer's language (translated from the error's
- * code, not its English message); the form above is pre-filled to fix it.
+ * code, not its English message); the form above is pre-filled to fix it. When the dates are
+ * fine but the comparison or interval is not (`defaultViewHref` given), the panel says so and
+ * links to the same period with the default comparison and interval.
  */
-export function InvalidRange({ error, locale }: { error: ViewError; locale: string }) {
+export function InvalidRange({ error, locale, defaultViewHref }: { error: ViewError; locale: string; defaultViewHref?: string }) {
   const t = useTranslations('InvalidRange');
+  const tTrend = useTranslations('Trend');
+  const tView = useTranslations('ViewControls');
   const params = Object.fromEntries(
     Object.entries(error.params).map(([name, value]) => [
       name,
       DAY_PARAMS.has(name) && typeof value === 'string' ? formatDay(value, locale) : value,
     ]),
   );
-  if (typeof params.allowed === 'string') {
-    // The intervals the range may use, as the URL spells them, joined in the viewer's language ("day or week", "day ou week").
-    const allowed = params.allowed.split(',') as Interval[];
-    params.allowed = new Intl.ListFormat(locale, { type: 'disjunction' }).format(allowed);
+  // The choices a view error lists travel as URL values ("day,week", "previous, year, off"): the
+  // page names them as its own controls do, joined in the viewer's language ("dia ou semana").
+  const label: Record<Interval | CompareMode, string> = {
+    day: tTrend('day'),
+    week: tTrend('week'),
+    month: tTrend('month'),
+    previous: tView('previousMode'),
+    year: tView('year'),
+    off: tView('off'),
+  };
+  for (const name of ['allowed', 'intervals', 'modes'] as const) {
+    const value = params[name];
+    if (typeof value !== 'string') continue;
+    const choices = value.split(',').map((token) => token.trim() as Interval | CompareMode);
+    params[name] = new Intl.ListFormat(locale, { type: 'disjunction' }).format(
+      choices.map((choice) => (label[choice] ?? choice).toLocaleLowerCase(locale)),
+    );
   }
   return (
     <section className="card panel panel-warning" role="alert" aria-labelledby="invalid-range-title">
-      <h2 id="invalid-range-title">{t('title')}</h2>
+      <h2 id="invalid-range-title">{defaultViewHref ? t('viewTitle') : t('title')}</h2>
       <p>{t(error.code, params)}</p>
-      <p className="muted">{t('hint')}</p>
+      <p className="muted">
+        {defaultViewHref ? t.rich('viewHint', { link: (chunks) => <Link href={defaultViewHref}>{chunks}</Link> }) : t('hint')}
+      </p>
     </section>
   );
 }

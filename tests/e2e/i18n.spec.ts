@@ -128,6 +128,16 @@ describe.each(LANGUAGES)('a new viewer whose browser asks for $browserLocale', (
     await expectOnlyIn(page, locale, 'an invalid range');
   });
 
+  it('reads why a view cannot be shown, and follows its link to the period with the defaults', async () => {
+    await page.goto(`${appUrl}/?range=30d&interval=hour`);
+    const alert = page.getByRole('main').getByRole('alert');
+    await alert.getByRole('heading', { name: t.InvalidRange.viewTitle }).waitFor();
+    await expectOnlyIn(page, locale, 'an invalid view');
+    await alert.getByRole('link').click();
+    await page.waitForURL(`${appUrl}/?range=30d`);
+    await page.locator('.kpi-value').first().waitFor();
+  });
+
   it('reads an upstream failure in that language', async () => {
     await setFault(simulatorOrigin, { mode: 'server-error' });
     await page.goto(`${appUrl}/?start_date=${faultDay}&end_date=${faultDay}`);
