@@ -11,8 +11,8 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS builder
 COPY . .
-# Standalone output: server.js and only the node_modules files the server traces to.
-RUN NEXT_OUTPUT=standalone npm run build
+# Standalone output (next.config.mjs): server.js and only the node_modules files the server traces to.
+RUN npm run build
 
 # The Talkover simulator, for `docker compose --profile demo` only: TypeScript run with tsx (a
 # dev dependency), so it starts from the dependency stage, not the slim runtime below.

@@ -21,10 +21,11 @@ const nextConfig = {
   poweredByHeader: false,
   // The end-to-end suite builds into its own folder so it never clobbers a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // The container image runs `node server.js` from a self-contained folder (Dockerfile). Opt-in,
-  // because `next start`, which the demo, the benchmark and `npm start` use, warns on every
-  // start of a standalone build.
-  output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
+  // Every build also writes the self-contained server the container image runs
+  // (`node .next/standalone/server.js`; `npm run build` copies the static files next to it).
+  // `next start` still serves the same build: it warns that it does not support standalone
+  // output, but works (the demo, the benchmark and the browser tests all run it).
+  output: 'standalone',
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

@@ -28,11 +28,6 @@ export type StackOptions = {
   distDir?: string;
   /** `always`: a fresh build; `if-stale`: when missing or older than the sources; `never`: reuse. */
   build: 'always' | 'if-stale' | 'never';
-  /**
-   * Build the standalone server too (`<distDir>/standalone/server.js`, NEXT_OUTPUT=standalone),
-   * as the container image does. Only the build sees the setting: `next start` warns about it.
-   */
-  standalone?: boolean;
   output: StackOutput;
 };
 
@@ -97,8 +92,7 @@ async function buildIfAsked(options: StackOptions, distDir: string, env: NodeJS.
   const reuse = options.build === 'if-stale' ? '; later runs reuse it while the sources are unchanged' : '';
   console.log(`Building the app into ${distDir}${log}${reuse}…`);
   try {
-    const buildEnv = options.standalone ? { ...env, NEXT_OUTPUT: 'standalone' } : env;
-    await exitedCleanly(runNext(['build'], buildEnv, options.output, 'buildLog'), 'next build');
+    await exitedCleanly(runNext(['build'], env, options.output, 'buildLog'), 'next build');
   } catch (error) {
     throw await withLogTail(error, options.output, 'buildLog', 30);
   }

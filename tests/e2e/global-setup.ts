@@ -60,8 +60,6 @@ export default async function setup(project: TestProject) {
     port,
     distDir: E2E.distDir,
     build: process.env.E2E_SKIP_BUILD === '1' ? 'never' : 'always',
-    // The same build also holds the container image's server, for standalone.spec.ts.
-    standalone: true,
     output: { buildLog, serverLog },
   }).catch(async (error) => {
     await oidcIssuer.close();

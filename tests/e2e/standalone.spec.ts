@@ -10,7 +10,7 @@ import { prepareStandalone, startStandalone, startStandaloneExpectingExit } from
 
 /**
  * What the container image runs: `node server.js` from the standalone build (the suite's own
- * build, made with NEXT_OUTPUT=standalone), static files copied as the Dockerfile does, the
+ * build: every build has standalone output), static files copied as the Dockerfile does, the
  * suite's settings and simulator. It serves the page and /api/stats, runs instrumentation.ts
  * (the start-up check and the peer-address hook the sign-in throttle depends on) and its
  * metrics.
