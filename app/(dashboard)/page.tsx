@@ -14,7 +14,7 @@ import { describeRange, parseDateRange, todayIn } from '@/lib/date-range';
 import { getAppTimeZone, getWeekStart } from '@/lib/env';
 import { formatDayRange } from '@/lib/format';
 import { timePageRequest } from '@/lib/metrics/page-timing';
-import { rangeParamsFromPage, toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/search-params';
+import { toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/search-params';
 import type { WeekStart } from '@/lib/trends/buckets';
 import { DEFAULT_COMPARE } from '@/lib/trends/comparison-period';
 import { parseView, toViewQuery, viewQueryParts } from '@/lib/trends/view';
@@ -25,7 +25,7 @@ type Props = { searchParams: Promise<PageSearchParams> };
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
   const t = await getTranslations();
   try {
-    const result = parseDateRange(rangeParamsFromPage(await searchParams), { now: new Date(), timeZone: getAppTimeZone() });
+    const result = parseDateRange(viewParamsFromPage(await searchParams), { now: new Date(), timeZone: getAppTimeZone() });
     const locale = await getLocale();
     const title = result.ok
       ? describeRange(result.range, {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, parseDateRange, RANGE_PRESETS, todayIn } from '../../lib/date-range';
-import { rangeParamsFromUrl } from '../../lib/search-params';
+import { viewParamsFromUrl } from '../../lib/search-params';
 import { launchBrowser, signedInContext } from './support/browser';
 import { E2E } from './support/context';
 import { resetSimulator, simulatorRequestCount } from './support/simulator-control';
@@ -152,7 +152,7 @@ describe('the stats page under fuzzed query strings (signed in)', () => {
         // The URL as fetch will send it (fragment dropped, characters escaped): the same one the oracle reads.
         const url = new URL(`${appUrl}/${query}`);
         url.hash = '';
-        const expected = parseDateRange(rangeParamsFromUrl(url.searchParams), { now: new Date(), timeZone: E2E.timeZone });
+        const expected = parseDateRange(viewParamsFromUrl(url.searchParams), { now: new Date(), timeZone: E2E.timeZone });
 
         const before = await simulatorRequestCount(simulatorOrigin);
         const response = await fetch(url, { headers: { Cookie: cookie }, redirect: 'manual' });
