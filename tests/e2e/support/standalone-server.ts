@@ -1,23 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
-import { access, cp } from 'node:fs/promises';
-import path from 'node:path';
 import { withLogFile } from '../../../scripts/lib/log-file';
 import { spawnStandaloneServer, stopChild } from '../../../scripts/lib/next-process';
+import { copyStandaloneStatic } from '../../../scripts/lib/standalone-static';
 import { waitForHttp } from '../../../scripts/lib/wait-for-http';
 
 /**
  * The container image's server outside a container: `<distDir>/standalone/server.js`, with the
- * client's static files copied next to it exactly as the Dockerfile copies them (Next leaves
- * them out of the standalone folder, expecting a CDN or that copy).
+ * client's static files copied next to it as `npm run build` and the Dockerfile copy them.
  */
-export async function prepareStandalone(root: string, distDir: string): Promise<string> {
-  const standalone = path.join(root, distDir, 'standalone');
-  const serverJs = path.join(standalone, 'server.js');
-  await access(serverJs).catch(() => {
-    throw new Error(`${serverJs} is missing: the build predates standalone output; run the browser tests once without E2E_SKIP_BUILD`);
-  });
-  await cp(path.join(root, distDir, 'static'), path.join(standalone, distDir, 'static'), { recursive: true });
-  return serverJs;
+export function prepareStandalone(root: string, distDir: string): Promise<string> {
+  return copyStandaloneStatic(distDir, root);
 }
 
 /** The standalone server on loopback, resolved once /api/health answers (or rejected when it exits first). */
