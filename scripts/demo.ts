@@ -32,6 +32,8 @@ console.log(
     `  Open      ${stack.appUrl}`,
     `  Email     ${stack.email}`,
     `  Password  ${stack.password}`,
+    // Every build also has the container image's standalone server, which next start warns about.
+    '  (Next\'s warning about "output: standalone" above is expected: next start serves this build.)',
     '  Stop with Ctrl+C.',
     '',
   ].join('\n'),
