@@ -16,6 +16,25 @@ export default defineConfig([
       '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  {
+    // One front door into Talkover: the app imports lib/talkover/index.ts, never its internals
+    // (tests may reach inside to drive them).
+    files: ['app/**', 'components/**', 'lib/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'],
+    ignores: ['lib/talkover/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)talkover/(?!index$).+',
+              message: "Import Talkover through its front door, '@/lib/talkover' (lib/talkover/index.ts).",
+            },
+          ],
+        },
+      ],
+    },
+  },
   // Build output, test and benchmark results: generated, not written here.
   globalIgnores(['.next/**', '.next-*/**', 'out/**', 'coverage/**', 'test-results/**', 'docs/benchmark/**', 'next-env.d.ts']),
 ]);

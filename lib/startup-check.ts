@@ -7,7 +7,7 @@ import type { Env } from './settings/define-settings';
 import { monitoringSettings } from './settings/monitoring';
 import { signInSettings } from './settings/sign-in';
 import { redisSettings } from './store/redis-settings';
-import { talkoverSettings } from './talkover/config';
+import { talkoverSettings } from './talkover';
 
 /** Every concern, in the order their problems are reported. */
 const SETTINGS = [authSettings, talkoverSettings, redisSettings, signInSettings, accessSettings, monitoringSettings, appSettings];

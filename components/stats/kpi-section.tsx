@@ -9,6 +9,7 @@ import { ErrorPanel } from './error-panel';
 import { FetchedAt } from './fetched-at';
 import { KpiCards } from './kpi-cards';
 import { StaleNotice } from './stale-notice';
+import { memberCaller } from '@/lib/talkover';
 
 /**
  * The figures people come for, first: the range's totals and the earlier period's, fetched at
@@ -19,7 +20,7 @@ export async function KpiSection({ view, locale, requester }: { view: StatsView;
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
-    [stats, comparison] = await getViewFigures(view, { requester });
+    [stats, comparison] = await getViewFigures(view, { caller: memberCaller(requester) });
   } catch (error) {
     return <ErrorPanel error={error} />;
   }

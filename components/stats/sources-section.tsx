@@ -3,6 +3,7 @@ import type { Comparison } from '@/lib/stats/comparison';
 import { getViewFigures } from '@/lib/stats/get-comparison';
 import type { StatsView } from '@/lib/trends/view';
 import { SourceBreakdown } from './source-breakdown';
+import { memberCaller } from '@/lib/talkover';
 
 /**
  * The per-source table, with the comparison's counts. It shares the cached calls of the KPI
@@ -12,7 +13,7 @@ export async function SourcesSection({ view, locale, requester }: { view: StatsV
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
-    [stats, comparison] = await getViewFigures(view, { requester });
+    [stats, comparison] = await getViewFigures(view, { caller: memberCaller(requester) });
   } catch {
     return null;
   }

@@ -10,6 +10,7 @@ import { toViewQuery, viewQueryParts, type StatsView } from '@/lib/trends/view';
 import { IntervalSwitch } from './interval-switch';
 import { SourceTrends } from './source-trends';
 import { TrendTable } from './trend-table';
+import { memberCaller } from '@/lib/talkover';
 
 type Props = { view: StatsView; locale: string; requester: string };
 
@@ -22,7 +23,10 @@ export async function TrendSection({ view, locale, requester }: Props) {
   let series: CallbackSeries;
   let stats: CallbackStats;
   try {
-    [series, stats] = await Promise.all([getCallbackSeries(view, { requester }), getCallbackStats(view.range, { requester })]);
+    [series, stats] = await Promise.all([
+      getCallbackSeries(view, { caller: memberCaller(requester) }),
+      getCallbackStats(view.range, { caller: memberCaller(requester) }),
+    ]);
   } catch {
     return null; // the totals failed: the KPI section above says why
   }

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { CacheState } from '../talkover/cache';
+import type { CacheState } from '../talkover';
 import { getMetrics } from './registry';
 
 /** Where events become metrics. Labels are fixed vocabularies: nothing sent to us becomes one. */

@@ -1,6 +1,5 @@
 import 'server-only';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import { getUpstreamHealth } from '../talkover/health';
 
 /**
  * On globalThis because Next bundles the proxy, pages and route handlers separately (a counter
@@ -11,15 +10,24 @@ export type AppMetrics = ReturnType<typeof createMetrics>;
 const KEY = Symbol.for('callback-stats.metrics');
 type Holder = { [KEY]?: AppMetrics };
 
+/** What the budget gauges read; lib/talkover hands it over when its state is created (no import cycle). */
+export type BudgetReading = { budget_remaining: number | null; paused_for_seconds: number };
+const NO_READING: BudgetReading = { budget_remaining: null, paused_for_seconds: 0 };
+
 /** Seconds; Talkover's own timeouts go up to 60 s, requests of this app rarely pass 1 s. */
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60];
 
 function createMetrics() {
+  let readBudget: () => Promise<BudgetReading> = async () => NO_READING;
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const registers = [registry];
   return {
     registry,
+    /** Where the budget gauges read from (the upstream state, once it exists). */
+    readBudgetFrom(reader: () => Promise<BudgetReading>) {
+      readBudget = reader;
+    },
     talkoverCalls: new Counter({
       name: 'talkover_calls_total',
       help: 'Tries of Talkover calls (retries count), by endpoint and outcome (ok, timeout, network_error, upstream_*).',
@@ -57,7 +65,7 @@ function createMetrics() {
       help: 'Talkover calls the dashboard could start now within its budget (0 while paused; NaN before the first call).',
       registers,
       async collect() {
-        this.set((await getUpstreamHealth()).budget_remaining ?? Number.NaN);
+        this.set((await readBudget()).budget_remaining ?? Number.NaN);
       },
     }),
     budgetPaused: new Gauge({
@@ -65,7 +73,7 @@ function createMetrics() {
       help: 'Seconds left of a pause Talkover asked for (a 429 or its rate-limit headers); 0 when not paused.',
       registers,
       async collect() {
-        this.set((await getUpstreamHealth()).paused_for_seconds);
+        this.set((await readBudget()).paused_for_seconds);
       },
     }),
   };

@@ -1,4 +1,4 @@
-import type { RawCallbackStats } from '../talkover/schemas';
+import type { RawCallbackStats } from '../talkover';
 
 /**
  * Talkover's raw figures → what the dashboard shows: totals, rates, and sources sorted by count

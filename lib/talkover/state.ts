@@ -3,6 +3,7 @@ import { createUpstreamBudget, type UpstreamBudget } from './budget';
 import { realClock, type Clock } from './clock';
 import { ConcurrencyGate } from './concurrency';
 import { createResponseCache, type ResponseCache } from './cache';
+import { getMetrics } from '../metrics/registry';
 import { getSharedRedis } from '../store/availability';
 import { sharedKey } from '../store/keys';
 import { createMemoryMissShare, createRedisMissShare, memberShareFor, type MissShareStore } from './member-share';
@@ -53,6 +54,7 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
       seriesSlots: new SeriesSlots(seriesSlotLimit(limits.maxConcurrent)),
       lastCall: null,
     };
+    getMetrics().readBudgetFrom(readBudgetGauges);
   }
   if (state.budget.limitPerMinute !== limits.rateLimitPerMinute) {
     state.budget = createUpstreamBudget(limits.rateLimitPerMinute, state.clock, { shared: state.sharedCache !== null });
@@ -65,6 +67,12 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
     state.seriesSlots = new SeriesSlots(seriesSlotLimit(limits.maxConcurrent));
   }
   return state;
+}
+
+/** What the metrics' budget gauges show, read through the holder (the budget may be replaced). */
+async function readBudgetGauges() {
+  const budget = await peekUpstreamState()?.budget.snapshot();
+  return { budget_remaining: budget?.remaining ?? null, paused_for_seconds: Math.ceil((budget?.pausedForMs ?? 0) / 1000) };
 }
 
 /** The state as it is, without creating it (for /api/health and Server-Timing). */

@@ -46,7 +46,7 @@ export function callbackStatsCacheKey(range: DayRange): string {
  */
 export async function getCachedTalkoverStats(
   range: DayRange & { timeZone: string },
-  { requester, priority = 'view' }: { requester: string; priority?: BudgetPriority },
+  { requester, priority = 'view' }: { requester: string | null; priority?: BudgetPriority },
 ): Promise<Cached<RawCallbackStats>> {
   const config = getTalkoverConfig();
   const state = getUpstreamState(config);
@@ -55,7 +55,7 @@ export async function getCachedTalkoverStats(
   let loaded = false;
   const load = async (reason: LoadReason) => {
     loaded = true;
-    if (priority === 'view') await chargeMemberMiss(state.memberShare, requester);
+    if (priority === 'view' && requester !== null) await chargeMemberMiss(state.memberShare, requester);
     return requestTalkoverStats(range, reason, priority);
   };
   // Figures served as stale say "Talkover is unavailable": not what a refused share means.

@@ -5,7 +5,7 @@ import { PRIVATE_NO_STORE } from '@/lib/http';
 import { withRequestTiming } from '@/lib/metrics/record';
 import { isHealthBearer } from '@/lib/security/health-token';
 import { getSharedRedis, isRedisDegraded } from '@/lib/store/availability';
-import { getUpstreamHealth } from '@/lib/talkover/health';
+import { getUpstreamHealth } from '@/lib/talkover';
 
 /**
  * Liveness for load balancers and uptime checks: cheap, public, and never calls Talkover.

@@ -8,6 +8,7 @@ import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import { getComparison } from '@/lib/stats/get-comparison';
 import { parseViewQuery } from '@/lib/stats/parse-view-query';
 import { toStatsJson } from '@/lib/stats/stats-json';
+import { memberCaller } from '@/lib/talkover';
 
 /**
  * GET /api/stats?range=7d | ?start_date=YYYY-MM-DD&end_date=YYYY-MM-DD, plus compare=previous |
@@ -21,7 +22,7 @@ export const GET = withRequestTiming('/api/stats', async (request: NextRequest):
     const user = await requireApiUser(request);
     const authMs = performance.now() - startedAt;
     const view = parseViewQuery(new URL(request.url), { defaultCompare: 'off' });
-    const asker = { requester: user.email };
+    const asker = { caller: memberCaller(user.email) };
     const [stats, comparison] = await Promise.all([getCallbackStats(view.range, asker), getComparison(view.range, view.compare, asker)]);
     const timing = toServerTiming([
       { name: 'auth', durationMs: authMs },

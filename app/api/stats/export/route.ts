@@ -13,6 +13,7 @@ import { getComparison } from '@/lib/stats/get-comparison';
 import { getCallbackSeries } from '@/lib/stats/get-series';
 import { exportFileName, toExportRows } from '@/lib/stats/export-rows';
 import { parseViewQuery } from '@/lib/stats/parse-view-query';
+import { memberCaller } from '@/lib/talkover';
 
 const SEPARATORS: readonly CsvDialectName[] = ['comma', 'semicolon'];
 
@@ -34,7 +35,7 @@ export async function GET(request: NextRequest): Promise<Response> {
     });
     const dialect = csvDialectFor(locale, parseSeparator(url.searchParams.getAll('separator')));
     const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'Export' });
-    const asker = { requester: user.email };
+    const asker = { caller: memberCaller(user.email) };
     const [stats, comparison, series] = await Promise.all([
       getCallbackStats(view.range, asker),
       getComparison(view.range, view.compare, asker),

@@ -5,6 +5,7 @@ import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
 import { getCallbackSeries } from '@/lib/stats/get-series';
 import { parseViewQuery } from '@/lib/stats/parse-view-query';
 import { toSeriesJson } from '@/lib/stats/series';
+import { memberCaller } from '@/lib/talkover';
 
 /**
  * GET /api/stats/series?…&interval=day|week|month: the range's figures per bucket. A series
@@ -16,7 +17,7 @@ export async function GET(request: NextRequest): Promise<Response> {
   try {
     const user = await requireApiUser(request);
     const view = parseViewQuery(new URL(request.url));
-    const series = await getCallbackSeries(view, { requester: user.email });
+    const series = await getCallbackSeries(view, { caller: memberCaller(user.email) });
     const nothing = series.missing.length === series.points.length;
     if (nothing && series.firstError && !(isAppError(series.firstError) && series.firstError.kind === 'upstream_rate_limited')) {
       throw series.firstError;
