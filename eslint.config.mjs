@@ -35,6 +35,17 @@ export default defineConfig([
       ],
     },
   },
+  {
+    // Tests reach Next only through its public APIs or the running server: its private modules
+    // change with every release.
+    files: ['tests/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['next/dist/*'], message: "Next's private modules change with every release." }] },
+      ],
+    },
+  },
   // Build output, test and benchmark results: generated, not written here.
   globalIgnores(['.next/**', '.next-*/**', 'out/**', 'coverage/**', 'test-results/**', 'docs/benchmark/**', 'next-env.d.ts']),
 ]);

@@ -1,7 +1,6 @@
 // Which paths the proxy opens without a session. Next runs the proxy only on paths its matcher
 // matches (checked with Next's own matcher code), and the proxy passes on only the exact public
 // paths: look-alikes of public paths (a future /api/authors, /loginx, /icon.svgx) must be closed.
-import '../support/next-route';
 import { unstable_doesMiddlewareMatch } from 'next/experimental/testing/server';
 import { NextRequest } from 'next/server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
