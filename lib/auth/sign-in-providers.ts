@@ -3,11 +3,11 @@ import type { Provider } from 'next-auth/providers/index';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
-import type { SignInSettings } from '../settings/sign-in';
 import { requestGitHubProfile } from './github-profile';
 
 /** The sign-in variables, trimmed ('' when unset): lib/settings/sign-in.ts. */
-type Variables = SignInSettings['variables'];
+/** The sign-in variables, trimmed ('' when unset): lib/settings/sign-in.ts reads them, from the list below. */
+type Variables = Readonly<Record<string, string>>;
 
 /** Every way to sign in, in login-page order; a new provider is one row. */
 export type SignInProvider = {
@@ -88,6 +88,6 @@ export function isProviderEnabled(provider: SignInProvider, variables: Variables
   return provider.variables.every((name) => value(variables, name) !== '');
 }
 
-export function getEnabledProviders({ variables }: SignInSettings): SignInProvider[] {
+export function getEnabledProviders({ variables }: { variables: Variables }): SignInProvider[] {
   return SIGN_IN_PROVIDERS.filter((provider) => isProviderEnabled(provider, variables));
 }

@@ -1,11 +1,11 @@
 import 'server-only';
-import type { CacheState } from '../talkover';
 import { getMetrics } from './registry';
 
 /** Where events become metrics. Labels are fixed vocabularies: nothing sent to us becomes one. */
 
 /** The app's routes as templates: what `http_request_duration_seconds{route}` may say. */
-export type RouteTemplate = '/' | '/api/stats' | '/api/health' | '/api/metrics' | '/api/auth/[...nextauth]';
+export type RouteTemplate =
+  '/' | '/api/stats' | '/api/stats/series' | '/api/stats/export' | '/api/health' | '/api/metrics' | '/api/auth/[...nextauth]';
 
 export type SignInOutcome = 'success' | 'failure' | 'throttled' | 'busy';
 
@@ -16,7 +16,10 @@ export function recordTalkoverCall(endpoint: string, outcome: string, durationSe
   metrics.talkoverDuration.observe({ endpoint }, durationSeconds);
 }
 
-export function recordCacheRequest(result: CacheState): void {
+/** How the Talkover cache answered a request (its own `CacheState`, named here to keep metrics free of imports from it). */
+export type CacheAnswer = 'hit' | 'miss' | 'stale';
+
+export function recordCacheRequest(result: CacheAnswer): void {
   getMetrics().cacheRequests.inc({ result });
 }
 

@@ -5,16 +5,17 @@
 import type { CompareMode, DayRange } from '../trends/comparison-period';
 import { pointsChange, relativeChange, roundChange } from '../trends/change';
 import type { CallbackStats } from './callback-stats';
+import { COUNT_FIGURES, FIGURES, RATE_FIGURES, toFigureJson, type Figure, type FigureKey } from './figures';
 
 /** Counts as relative fractions (0.052 = +5.2%), rates in percentage points; null when undefined. */
-export type StatsChange = {
-  received: number | null;
-  answered: number | null;
-  unmatched: number | null;
-  notAnswered: number | null;
-  answerRate: number | null;
-  unmatchedRate: number | null;
-};
+export type StatsChange = Record<FigureKey, number | null>;
+
+/** How one figure moved: relatively for counts, in percentage points for rates. */
+export function figureChange(figure: Figure, current: CallbackStats, earlier: CallbackStats): number | null {
+  return figure.kind === 'count'
+    ? relativeChange(figure.read(current), figure.read(earlier))
+    : pointsChange(figure.read(current), figure.read(earlier));
+}
 
 /** The earlier period's figures, or why they could not be had (the range's own still show). */
 export type Comparison = {
@@ -25,15 +26,7 @@ export type Comparison = {
 };
 
 export function toStatsChange(current: CallbackStats, earlier: CallbackStats): StatsChange {
-  const counts = (pick: (stats: CallbackStats) => number) => relativeChange(pick(current), pick(earlier));
-  return {
-    received: counts((stats) => stats.totals.received),
-    answered: counts((stats) => stats.totals.answered),
-    unmatched: counts((stats) => stats.totals.unmatched),
-    notAnswered: counts((stats) => stats.totals.notAnswered),
-    answerRate: pointsChange(current.rates.answerRate, earlier.rates.answerRate),
-    unmatchedRate: pointsChange(current.rates.unmatchedRate, earlier.rates.unmatchedRate),
-  };
+  return Object.fromEntries(FIGURES.map((figure) => [figure.key, figureChange(figure, current, earlier)])) as StatsChange;
 }
 
 /** The earlier count of a source (0 when it had none then), by source id. */
@@ -46,26 +39,13 @@ export function toComparisonJson(current: CallbackStats, comparison: Comparison)
   const period = { start_date: comparison.period.start, end_date: comparison.period.end, compare: comparison.mode };
   const { earlier } = comparison;
   if (!earlier) return { period, totals: null, rates: null, change: null, sources: null, error: comparison.error };
-  const change = toStatsChange(current, earlier);
-  const relative = (value: number | null) => roundChange(value, 4);
-  const points = (value: number | null) => roundChange(value, 2);
+  // Relative changes to 4 decimals (0.0523 = +5.23%), percentage points to 2.
+  const rounded = (figure: Figure) => roundChange(figureChange(figure, current, earlier), figure.kind === 'count' ? 4 : 2);
   return {
     period,
-    totals: {
-      received: earlier.totals.received,
-      answered: earlier.totals.answered,
-      unmatched: earlier.totals.unmatched,
-      not_answered: earlier.totals.notAnswered,
-    },
-    rates: { answer_rate: earlier.rates.answerRate, unmatched_rate: earlier.rates.unmatchedRate },
-    change: {
-      received: relative(change.received),
-      answered: relative(change.answered),
-      unmatched: relative(change.unmatched),
-      not_answered: relative(change.notAnswered),
-      answer_rate: points(change.answerRate),
-      unmatched_rate: points(change.unmatchedRate),
-    },
+    totals: toFigureJson(COUNT_FIGURES, (figure) => figure.read(earlier)),
+    rates: toFigureJson(RATE_FIGURES, (figure) => figure.read(earlier)),
+    change: toFigureJson(FIGURES, rounded),
     sources: earlier.sources.map(({ id, name, count }) => ({ id, name, count })),
     error: null,
   };

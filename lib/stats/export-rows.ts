@@ -9,6 +9,7 @@ import type { CsvCell } from '../csv';
 import type { StatsView } from '../trends/view';
 import type { CallbackStats } from './callback-stats';
 import { earlierSourceCounts, toStatsChange, type Comparison } from './comparison';
+import { FIGURES } from './figures';
 import type { CallbackSeries } from './series';
 
 /** A translator of the `Export` catalog: the file's headers and labels are in the viewer's language. */
@@ -32,16 +33,12 @@ export function toExportRows({ view, stats, comparison, series, say }: Input): C
     [],
     [say('figure'), say('thisPeriod'), say('earlierPeriod'), say('change'), say('changeUnit')],
   ];
-  const count = (label: string, pick: (s: CallbackStats) => number, moved: number | null | undefined) =>
-    rows.push([label, pick(stats), earlier ? pick(earlier) : null, percent(moved ?? null), say('percentUnit')]);
-  const rate = (label: string, pick: (s: CallbackStats) => number | null, moved: number | null | undefined) =>
-    rows.push([label, percent(pick(stats)), earlier ? percent(pick(earlier)) : null, points(moved ?? null), say('pointsUnit')]);
-  count(say('received'), (s) => s.totals.received, change?.received);
-  count(say('answered'), (s) => s.totals.answered, change?.answered);
-  rate(say('answerRate'), (s) => s.rates.answerRate, change?.answerRate);
-  count(say('unmatched'), (s) => s.totals.unmatched, change?.unmatched);
-  rate(say('unmatchedRate'), (s) => s.rates.unmatchedRate, change?.unmatchedRate);
-  count(say('notAnswered'), (s) => s.totals.notAnswered, change?.notAnswered);
+  for (const figure of FIGURES) {
+    const moved = change?.[figure.key] ?? null;
+    const value = (s: CallbackStats) => (figure.kind === 'count' ? figure.read(s) : percent(figure.read(s)));
+    const [movedCell, unit] = figure.kind === 'count' ? [percent(moved), say('percentUnit')] : [points(moved), say('pointsUnit')];
+    rows.push([say(figure.key), value(stats), earlier ? value(earlier) : null, movedCell, unit]);
+  }
 
   const before = earlier ? earlierSourceCounts(earlier) : null;
   rows.push([], [say('sourceId'), say('sourceName'), say('received'), say('share'), say('earlierReceived'), say('change')]);

@@ -1,8 +1,6 @@
-import type { NextRequest } from 'next/server';
-import { requireApiUser } from '@/lib/auth/session';
 import { csvDialectFor, toCsv, type CsvDialectName } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
-import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { PRIVATE_NO_STORE } from '@/lib/http';
 import { createTranslator } from 'next-intl';
 import { CATALOGS } from '@/i18n/catalogs';
 import { LOCALE_COOKIE } from '@/i18n/locales';
@@ -12,8 +10,7 @@ import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import { getComparison } from '@/lib/stats/get-comparison';
 import { getCallbackSeries } from '@/lib/stats/get-series';
 import { exportFileName, toExportRows } from '@/lib/stats/export-rows';
-import { parseViewQuery } from '@/lib/stats/parse-view-query';
-import { memberCaller } from '@/lib/talkover';
+import { viewRoute } from '@/lib/stats/view-route';
 
 const SEPARATORS: readonly CsvDialectName[] = ['comma', 'semicolon'];
 
@@ -23,35 +20,28 @@ const SEPARATORS: readonly CsvDialectName[] = ['comma', 'semicolon'];
  * cookie, else Accept-Language, else APP_DEFAULT_LOCALE), and so are the separator and decimal
  * mark unless `separator` says otherwise.
  */
-export async function GET(request: NextRequest): Promise<Response> {
-  try {
-    const user = await requireApiUser(request);
-    const url = new URL(request.url);
-    const view = parseViewQuery(url);
-    const locale = pickLocale({
-      cookie: request.cookies.get(LOCALE_COOKIE)?.value,
-      acceptLanguage: request.headers.get('accept-language'),
-      fallback: getDefaultLocale(),
-    });
-    const dialect = csvDialectFor(locale, parseSeparator(url.searchParams.getAll('separator')));
-    const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'Export' });
-    const asker = { caller: memberCaller(user.email) };
-    const [stats, comparison, series] = await Promise.all([
-      getCallbackStats(view.range, asker),
-      getComparison(view.range, view.compare, asker),
-      getCallbackSeries(view, asker),
-    ]);
-    return new Response(toCsv(toExportRows({ view, stats, comparison, series, say: (key, values) => t(key, values) }), dialect), {
-      headers: {
-        'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="${exportFileName(view)}"`,
-        'Cache-Control': PRIVATE_NO_STORE,
-      },
-    });
-  } catch (error) {
-    return errorResponse(error);
-  }
-}
+export const GET = viewRoute('/api/stats/export', {}, async ({ request, url, view, caller }) => {
+  const locale = pickLocale({
+    cookie: request.cookies.get(LOCALE_COOKIE)?.value,
+    acceptLanguage: request.headers.get('accept-language'),
+    fallback: getDefaultLocale(),
+  });
+  const dialect = csvDialectFor(locale, parseSeparator(url.searchParams.getAll('separator')));
+  const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'Export' });
+  const asker = { caller };
+  const [stats, comparison, series] = await Promise.all([
+    getCallbackStats(view.range, asker),
+    getComparison(view.range, view.compare, asker),
+    getCallbackSeries(view, asker),
+  ]);
+  return new Response(toCsv(toExportRows({ view, stats, comparison, series, say: (key, values) => t(key, values) }), dialect), {
+    headers: {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="${exportFileName(view)}"`,
+      'Cache-Control': PRIVATE_NO_STORE,
+    },
+  });
+});
 
 function parseSeparator(values: string[]): CsvDialectName | undefined {
   if (values.length > 1) throw new AppError('bad_request', { code: 'repeated_param', message: 'separator was given more than once.' });
