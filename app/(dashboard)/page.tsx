@@ -14,10 +14,10 @@ import { describeRange, parseDateRange, todayIn } from '@/lib/date-range';
 import { getAppTimeZone, getWeekStart } from '@/lib/env';
 import { formatDayRange } from '@/lib/format';
 import { timePageRequest } from '@/lib/metrics/page-timing';
-import { toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/search-params';
+import { toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/view/search-params';
 import type { WeekStart } from '@/lib/trends/buckets';
-import { DEFAULT_COMPARE } from '@/lib/trends/comparison-period';
-import { parseView, toViewQuery, viewQueryParts } from '@/lib/trends/view';
+import { DEFAULT_COMPARE } from '@/lib/view/comparison-period';
+import { parseView, toViewQuery, viewQueryParts } from '@/lib/view/stats-view';
 
 type Props = { searchParams: Promise<PageSearchParams> };
 

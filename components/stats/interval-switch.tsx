@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
-import { allowedIntervals, INTERVALS } from '@/lib/trends/interval';
-import { toViewQuery, viewQueryParts, type StatsView } from '@/lib/trends/view';
+import { allowedIntervals, INTERVALS } from '@/lib/view/interval';
+import { toViewQuery, viewQueryParts, type StatsView } from '@/lib/view/stats-view';
 
 /** Day, week or month: links (the URL is the state); intervals too fine for the range are shown disabled. */
 export function IntervalSwitch({ view }: { view: StatsView }) {

@@ -1,9 +1,9 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDay } from '@/lib/format';
-import type { CompareMode } from '@/lib/trends/comparison-period';
-import type { Interval } from '@/lib/trends/interval';
-import type { ViewError } from '@/lib/trends/view';
+import type { CompareMode } from '@/lib/view/comparison-period';
+import type { Interval } from '@/lib/view/interval';
+import type { ViewError } from '@/lib/view/stats-view';
 
 /** Params of a range error that are valid calendar days, shown in the viewer's date format. */
 const DAY_PARAMS = new Set(['start', 'end', 'today']);

@@ -2,7 +2,7 @@ import { useTranslations } from 'next-intl';
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import type { Comparison } from '@/lib/stats/comparison';
 import { getViewFigures } from '@/lib/stats/get-comparison';
-import type { StatsView } from '@/lib/trends/view';
+import type { StatsView } from '@/lib/view/stats-view';
 import { ComparisonCaption } from './comparison-caption';
 import { EmptyState } from './empty-state';
 import { ErrorPanel } from './error-panel';

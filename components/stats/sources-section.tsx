@@ -1,7 +1,7 @@
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import type { Comparison } from '@/lib/stats/comparison';
 import { getViewFigures } from '@/lib/stats/get-comparison';
-import type { StatsView } from '@/lib/trends/view';
+import type { StatsView } from '@/lib/view/stats-view';
 import { SourceBreakdown } from './source-breakdown';
 import { memberCaller } from '@/lib/talkover';
 

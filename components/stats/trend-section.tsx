@@ -6,7 +6,7 @@ import type { CallbackStats } from '@/lib/stats/callback-stats';
 import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import { getCallbackSeries } from '@/lib/stats/get-series';
 import { bucketAnswerRate, bucketsDisagreeBy, sumOfBuckets, type CallbackSeries } from '@/lib/stats/series';
-import { toViewQuery, viewQueryParts, type StatsView } from '@/lib/trends/view';
+import { toViewQuery, viewQueryParts, type StatsView } from '@/lib/view/stats-view';
 import { IntervalSwitch } from './interval-switch';
 import { SourceTrends } from './source-trends';
 import { TrendTable } from './trend-table';

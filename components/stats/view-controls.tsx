@@ -1,8 +1,8 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { formatDaySpan } from '@/lib/format';
-import { COMPARE_MODES, type CompareMode } from '@/lib/trends/comparison-period';
-import { steppedRange, toViewQuery, viewQueryParts, type StatsView } from '@/lib/trends/view';
+import { COMPARE_MODES, type CompareMode } from '@/lib/view/comparison-period';
+import { steppedRange, toViewQuery, viewQueryParts, type StatsView } from '@/lib/view/stats-view';
 import { PeriodKeys } from './period-keys';
 
 /** The catalog key of each comparison's name ("previous" alone would be the step link's key). */

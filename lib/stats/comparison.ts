@@ -2,7 +2,7 @@
  * A range's figures against an earlier period's: the change of every KPI and of every source.
  * Pure, so the cards, the source table, the JSON and the CSV agree on every change.
  */
-import type { CompareMode, DayRange } from '../trends/comparison-period';
+import type { CompareMode, DayRange } from '../view/comparison-period';
 import { pointsChange, relativeChange, roundChange } from '../trends/change';
 import type { CallbackStats } from './callback-stats';
 import { COUNT_FIGURES, FIGURES, RATE_FIGURES, toFigureJson, type Figure, type FigureKey } from './figures';

@@ -6,7 +6,7 @@
  */
 import type { Messages } from '../../i18n/catalogs';
 import type { CsvCell } from '../csv';
-import type { StatsView } from '../trends/view';
+import type { StatsView } from '../view/stats-view';
 import type { CallbackStats } from './callback-stats';
 import { earlierSourceCounts, toStatsChange, type Comparison } from './comparison';
 import { FIGURES } from './figures';

@@ -1,7 +1,7 @@
 import 'server-only';
 import { todayIn } from '../date-range';
 import { toBuckets } from '../trends/buckets';
-import type { StatsView } from '../trends/view';
+import type { StatsView } from '../view/stats-view';
 import type { CallbackSeries, SeriesPoint } from './series';
 import { getCallbackStats, type StatsRequest } from './get-callback-stats';
 

@@ -4,7 +4,7 @@
  */
 import type { RowLabels } from './source-rows';
 import type { Bucket, WeekStart } from '../trends/buckets';
-import type { Interval } from '../trends/interval';
+import type { Interval } from '../view/interval';
 import { ratio, type CallbackStats } from './callback-stats';
 
 export type SeriesPoint = { bucket: Bucket; stats: CallbackStats | null };

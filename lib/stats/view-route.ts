@@ -5,9 +5,9 @@ import { errorResponse } from '../http';
 import { withRequestTiming, type RouteTemplate } from '../metrics/record';
 import { toServerTiming } from '../server-timing';
 import { memberCaller, type Caller } from '../talkover';
-import type { CompareMode } from '../trends/comparison-period';
-import type { StatsView } from '../trends/view';
-import { parseViewQuery } from './parse-view-query';
+import type { CompareMode } from '../view/comparison-period';
+import type { StatsView } from '../view/stats-view';
+import { parseViewQuery } from '../view/parse-view-query';
 
 /** What a view's route handler works with once the member and the view are known. */
 export type ViewRequest = {

@@ -6,7 +6,7 @@
  * range's ends, or still running (it contains today).
  */
 import { addDays, parseIsoDate, type IsoDate } from '../date-range';
-import type { Interval } from './interval';
+import type { Interval } from '../view/interval';
 
 export const WEEK_STARTS = ['monday', 'sunday'] as const;
 export type WeekStart = (typeof WEEK_STARTS)[number];

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { addDays, parseDateRange, RANGE_PRESETS, todayIn } from '../../lib/date-range';
-import { viewParamsFromUrl } from '../../lib/search-params';
+import { viewParamsFromUrl } from '../../lib/view/search-params';
 import { launchBrowser, signedInContext } from './support/browser';
 import { E2E } from './support/context';
 import { resetSimulator, simulatorRequestCount } from './support/simulator-control';

@@ -9,7 +9,7 @@ import { addDays } from '@/lib/date-range';
 import type { AppError } from '@/lib/errors';
 import { resetUpstreamState } from '@/lib/talkover/state';
 import { getCachedTalkoverStats } from '@/lib/talkover/stats-endpoint';
-import { parseView } from '@/lib/trends/view';
+import { parseView } from '@/lib/view/stats-view';
 import { renderInEnglish } from '../support/render-in-english';
 import { setUpStatsRoute, type Answer } from '../support/stats-route';
 import { SIGNED_IN_EMAIL } from '../support/session';

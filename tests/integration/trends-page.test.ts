@@ -5,7 +5,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { KpiSection } from '@/components/stats/kpi-section';
 import { TrendSection } from '@/components/stats/trend-section';
 import { resetUpstreamState } from '@/lib/talkover/state';
-import { parseView } from '@/lib/trends/view';
+import { parseView } from '@/lib/view/stats-view';
 import { ManualClock } from '../support/manual-clock';
 import { renderInEnglish } from '../support/render-in-english';
 import { setUpStatsRoute } from '../support/stats-route';

@@ -5,7 +5,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { InvalidRange } from '@/components/stats/invalid-range';
-import { parseView } from '@/lib/trends/view';
+import { parseView } from '@/lib/view/stats-view';
 import en from '@/messages/en.json';
 import ptBR from '@/messages/pt-BR.json';
 

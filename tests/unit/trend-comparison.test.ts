@@ -1,6 +1,6 @@
 // The comparison period (previous days, or the same dates a year earlier) and the change maths.
 import { describe, expect, test } from 'vitest';
-import { comparisonPeriod, parseCompare, previousPeriod, yearEarlierPeriod } from '@/lib/trends/comparison-period';
+import { comparisonPeriod, parseCompare, previousPeriod, yearEarlierPeriod } from '@/lib/view/comparison-period';
 import { directionOf, pointsChange, relativeChange, toCountMove, toneOf } from '@/lib/trends/change';
 
 describe('previous period', () => {

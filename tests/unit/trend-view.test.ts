@@ -1,8 +1,8 @@
 // The view parameters beside the range: compare and interval, with their rules and error codes,
 // the query that reproduces a view, and stepping a range back and forth.
 import { describe, expect, test } from 'vitest';
-import { defaultInterval, parseInterval } from '@/lib/trends/interval';
-import { parseView, steppedRange, toViewQuery, viewQueryParts, type ViewParams } from '@/lib/trends/view';
+import { defaultInterval, parseInterval } from '@/lib/view/interval';
+import { parseView, steppedRange, toViewQuery, viewQueryParts, type ViewParams } from '@/lib/view/stats-view';
 
 const NOW = new Date('2026-11-30T15:00:00Z');
 const context = { now: NOW, timeZone: 'UTC', weekStart: 'monday' as const };

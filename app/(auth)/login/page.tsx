@@ -9,7 +9,7 @@ import { toSafeCallbackPath } from '@/lib/auth/callback-url';
 import { getSignInMethods } from '@/lib/auth/sign-in-methods';
 import { getSessionUser } from '@/lib/auth/session';
 import { isDemoMode } from '@/lib/env';
-import type { PageSearchParams } from '@/lib/search-params';
+import type { PageSearchParams } from '@/lib/view/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Login'))('title') };

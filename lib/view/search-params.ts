@@ -1,4 +1,4 @@
-import { VIEW_KEYS, type ViewParams } from './trends/view';
+import { VIEW_KEYS, type ViewParams } from './stats-view';
 
 /** What Next hands a page: `await searchParams`. */
 export type PageSearchParams = Record<string, string | string[] | undefined>;

@@ -1,9 +1,9 @@
 import 'server-only';
 import { getAppTimeZone, getWeekStart } from '../env';
 import { AppError } from '../errors';
-import { viewParamsFromUrl } from '../search-params';
-import type { CompareMode } from '../trends/comparison-period';
-import { parseView, type StatsView } from '../trends/view';
+import { viewParamsFromUrl } from './search-params';
+import type { CompareMode } from './comparison-period';
+import { parseView, type StatsView } from './stats-view';
 
 /**
  * The view a JSON or CSV request asks for, or a 400 with the rule's stable code. `defaultCompare`

@@ -15,7 +15,7 @@ import {
 } from '../date-range';
 import { parseCompare, DEFAULT_COMPARE, type CompareMode } from './comparison-period';
 import { parseInterval, type Interval } from './interval';
-import type { WeekStart } from './buckets';
+import type { WeekStart } from '../trends/buckets';
 
 export type StatsView = {
   range: DateRange;
