@@ -1,17 +1,19 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
+import { buttonClass } from '@/components/ui/button';
+import { Card } from '@/components/ui/card';
 
 export default function NotFound() {
   const t = useTranslations('NotFound');
   return (
     <main className="page">
-      <section className="card panel">
+      <Card panel>
         <h1>{t('title')}</h1>
         <p className="muted">{t('body')}</p>
-        <Link href="/" className="button">
+        <Link href="/" className={buttonClass()}>
           {t('home')}
         </Link>
-      </section>
+      </Card>
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { SignOutButton } from './auth/sign-out-button';
+import { Badge } from './ui/badge';
 import { LanguageMenu } from './i18n/language-menu';
 
 export function AppHeader({ email, demo }: { email: string; demo: boolean }) {
@@ -12,9 +13,9 @@ export function AppHeader({ email, demo }: { email: string; demo: boolean }) {
         {app('name')}
       </Link>
       {demo ? (
-        <span className="badge badge-demo" title={t('demoBadgeTitle')}>
+        <Badge tone="demo" title={t('demoBadgeTitle')}>
           {t('demoBadge')}
-        </span>
+        </Badge>
       ) : null}
       <div className="header-user">
         <LanguageMenu />

@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 /** The form's words, translated on the server (this client component ships no catalog). */
 export type LoginFormWords = {
@@ -79,7 +80,7 @@ export function LoginForm({
           {error}
         </p>
       ) : null}
-      <button type="submit" className="button" disabled={pending || !hydrated}>
+      <button type="submit" className={buttonClass()} disabled={pending || !hydrated}>
         {pending ? words.submitting : words.submit}
       </button>
     </form>

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 /**
  * Shown when an identity provider vouched for someone who is not on the allow-list (or whose
@@ -16,7 +17,7 @@ export function NotAllowed({ callbackPath, languageBar }: { callbackPath: string
         <h1 id="not-allowed-title">{t('title')}</h1>
         <p>{t('body')}</p>
         <p className="muted">{t('hint')}</p>
-        <Link className="button" href={`/login?callbackUrl=${encodeURIComponent(callbackPath)}`}>
+        <Link className={buttonClass()} href={`/login?callbackUrl=${encodeURIComponent(callbackPath)}`}>
           {t('otherAccount')}
         </Link>
       </div>

@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { LOGIN_PATH } from '@/lib/paths';
+import { buttonClass } from '@/components/ui/button';
 
 /**
  * next-auth's client (about 12 KB gzip) is only needed at the moment someone signs out, so it is
@@ -15,7 +16,7 @@ export function SignOutButton({ label, pendingLabel }: { label: string; pendingL
     await signOut({ callbackUrl: LOGIN_PATH });
   }
   return (
-    <button type="button" className="button button-secondary" disabled={pending} onClick={signOutNow}>
+    <button type="button" className={buttonClass({ variant: 'secondary' })} disabled={pending} onClick={signOutNow}>
       {pending ? pendingLabel : label}
     </button>
   );

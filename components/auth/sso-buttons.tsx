@@ -2,6 +2,7 @@
 
 import { signIn } from 'next-auth/react';
 import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 /** A provider with its button's words, translated on the server ("Continue with Okta"). */
 type Method = { id: string; label: string; pendingLabel: string };
@@ -19,7 +20,7 @@ export function SsoButtons({ methods, callbackPath }: { methods: Method[]; callb
         <button
           key={method.id}
           type="button"
-          className="button sso-button"
+          className={buttonClass({ className: 'sso-button' })}
           disabled={pending !== null}
           onClick={() => {
             setPending(method.id);

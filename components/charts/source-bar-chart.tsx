@@ -3,6 +3,7 @@
 import type { ChartOptions } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
 import { chartHeight } from './chart-height';
+import { useChartTheme } from './chart-theme';
 import './register';
 
 type Props = {
@@ -17,9 +18,6 @@ type Props = {
   locale: string;
 };
 
-const BAR = '#2563eb';
-const BAR_MUTED = '#9ca3af';
-const TICK = '#6b7280';
 const MAX_TICK_LABEL = 22;
 
 /**
@@ -27,6 +25,7 @@ const MAX_TICK_LABEL = 22;
  * canvas is hidden from assistive technology in favour of the table beside it.
  */
 export function SourceBarChart({ labels, counts, tooltips, datasetLabel, muted, locale }: Props) {
+  const theme = useChartTheme();
   const options: ChartOptions<'bar'> = {
     indexAxis: 'y',
     responsive: true,
@@ -43,11 +42,11 @@ export function SourceBarChart({ labels, counts, tooltips, datasetLabel, muted, 
       },
     },
     scales: {
-      x: { beginAtZero: true, ticks: { precision: 0, color: TICK }, grid: { color: 'rgba(127,127,127,0.15)' } },
+      x: { beginAtZero: true, ticks: { precision: 0, color: theme.tick }, grid: { color: theme.grid } },
       y: {
         grid: { display: false },
         ticks: {
-          color: TICK,
+          color: theme.tick,
           // Long names would squeeze the bars: shorten them here, the table shows them whole.
           callback: (_value, index) => {
             const label = labels[index] ?? '';
@@ -63,7 +62,7 @@ export function SourceBarChart({ labels, counts, tooltips, datasetLabel, muted, 
       {
         label: datasetLabel,
         data: counts,
-        backgroundColor: muted.map((isMuted) => (isMuted ? BAR_MUTED : BAR)),
+        backgroundColor: muted.map((isMuted) => (isMuted ? theme.muted : theme.received)),
         borderRadius: 4,
         maxBarThickness: 28,
       },

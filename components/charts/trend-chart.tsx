@@ -2,22 +2,18 @@
 
 import type { ChartData, ChartOptions } from 'chart.js';
 import { Bar } from 'react-chartjs-2';
+import { lighter, useChartTheme } from './chart-theme';
 import './register-trend';
 import { TREND_CHART_HEIGHT, type TrendChartProps } from './trend-chart-props';
 
-const RECEIVED = '#2563eb';
-const ANSWERED = '#0d9488';
-const RATE = '#d97706';
-const TICK = '#6b7280';
-
-/** Lighter for partial buckets, so a running week does not read as a drop. */
-const shade = (color: string, partial: boolean[]) => partial.map((isPartial) => (isPartial ? `${color}66` : color));
+const shade = (color: string, partial: boolean[]) => partial.map((isPartial) => (isPartial ? lighter(color) : color));
 
 /**
  * Received and answered per bucket as bars, the answer rate as a line on its own axis. Plain,
  * already-shaped props; the table below it is the accessible version, so the canvas is hidden.
  */
 export function TrendChart({ labels, received, answered, answerRate, partial, titles, words, locale }: TrendChartProps) {
+  const theme = useChartTheme();
   const data: ChartData<'bar' | 'line', (number | null)[], string> = {
     labels,
     datasets: [
@@ -25,7 +21,7 @@ export function TrendChart({ labels, received, answered, answerRate, partial, ti
         type: 'bar',
         label: words.received,
         data: received,
-        backgroundColor: shade(RECEIVED, partial),
+        backgroundColor: shade(theme.received, partial),
         yAxisID: 'y',
         borderRadius: 3,
         maxBarThickness: 28,
@@ -34,7 +30,7 @@ export function TrendChart({ labels, received, answered, answerRate, partial, ti
         type: 'bar',
         label: words.answered,
         data: answered,
-        backgroundColor: shade(ANSWERED, partial),
+        backgroundColor: shade(theme.answered, partial),
         yAxisID: 'y',
         borderRadius: 3,
         maxBarThickness: 28,
@@ -43,8 +39,8 @@ export function TrendChart({ labels, received, answered, answerRate, partial, ti
         type: 'line',
         label: words.answerRate,
         data: answerRate,
-        borderColor: RATE,
-        backgroundColor: RATE,
+        borderColor: theme.rate,
+        backgroundColor: theme.rate,
         yAxisID: 'rate',
         pointRadius: 2,
         spanGaps: false,
@@ -61,17 +57,17 @@ export function TrendChart({ labels, received, answered, answerRate, partial, ti
     locale,
     interaction: { mode: 'index', intersect: false },
     plugins: {
-      legend: { position: 'bottom', labels: { color: TICK, boxWidth: 12 } },
+      legend: { position: 'bottom', labels: { color: theme.tick, boxWidth: 12 } },
       tooltip: { callbacks: { title: (items) => titles[items[0]?.dataIndex ?? 0] ?? '' } },
     },
     scales: {
-      x: { grid: { display: false }, ticks: { color: TICK, maxRotation: 0, autoSkip: true } },
-      y: { beginAtZero: true, ticks: { precision: 0, color: TICK }, grid: { color: 'rgba(127,127,127,0.15)' } },
+      x: { grid: { display: false }, ticks: { color: theme.tick, maxRotation: 0, autoSkip: true } },
+      y: { beginAtZero: true, ticks: { precision: 0, color: theme.tick }, grid: { color: theme.grid } },
       rate: {
         position: 'right',
         min: 0,
         max: 100,
-        ticks: { color: TICK, callback: (value) => percentTick.format(Number(value) / 100) },
+        ticks: { color: theme.tick, callback: (value) => percentTick.format(Number(value) / 100) },
         grid: { display: false },
       },
     },

@@ -1,6 +1,7 @@
 'use client';
 
 import { useState } from 'react';
+import { buttonClass } from '@/components/ui/button';
 
 /** The button's words, translated on the server (this client component ships no catalog). */
 export type CopyLinkWords = { copy: string; copied: string; announcement: string; prompt: string };
@@ -26,7 +27,7 @@ export function CopyLinkButton({ words }: { words: CopyLinkWords }) {
 
   return (
     <>
-      <button type="button" className="button button-secondary" onClick={copy}>
+      <button type="button" className={buttonClass({ variant: 'secondary' })} onClick={copy}>
         {status === 'copied' ? words.copied : words.copy}
       </button>
       <span className="visually-hidden" role="status" aria-live="polite">

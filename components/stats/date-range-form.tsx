@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { RANGE_PRESETS, type DateRange } from '@/lib/date-range';
 import { formatDayRange } from '@/lib/format';
 import { CopyLinkButton } from './copy-link-button';
+import { buttonClass } from '@/components/ui/button';
 
 type Props = {
   /** The range shown, or null when the URL's parameters were invalid. */
@@ -53,7 +54,7 @@ export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone, locale
           <span>{t('to')}</span>
           <input type="date" name="end_date" defaultValue={end} max={today} required />
         </label>
-        <button type="submit" className="button">
+        <button type="submit" className={buttonClass()}>
           {t('apply')}
         </button>
         <CopyLinkButton words={{ copy: copy('copy'), copied: copy('copied'), announcement: copy('announcement'), prompt: copy('prompt') }} />

@@ -2,16 +2,17 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import type { DateRange } from '@/lib/date-range';
 import { formatDayRange } from '@/lib/format';
+import { Card } from '@/components/ui/card';
 
 export function EmptyState({ range, locale }: { range: DateRange; locale: string }) {
   const t = useTranslations('EmptyState');
   return (
-    <section className="card panel" aria-labelledby="empty-title">
+    <Card panel aria-labelledby="empty-title">
       <h2 id="empty-title">{t('title')}</h2>
       <p className="muted">
         {t('body', { period: formatDayRange(range.start, range.end, locale) })}
         {range.days < 90 ? <> {t.rich('tryLonger', { link: (chunks) => <Link href="/?range=90d">{chunks}</Link> })}</> : null}
       </p>
-    </section>
+    </Card>
   );
 }

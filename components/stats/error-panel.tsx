@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { isAppError, type AppErrorKind } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { RetryButton } from './retry-button';
+import { Card } from '@/components/ui/card';
 
 /** The failures the page explains in its own words; anything else is "Something went wrong". */
 const EXPLAINED = [
@@ -35,11 +36,11 @@ export function ErrorPanel({ error }: { error: unknown }) {
   // The fair-share message already says when to try again.
   const retryAfter = kind === 'member_rate_limited' ? undefined : seconds;
   return (
-    <section className="card panel panel-error" role="alert" aria-labelledby="error-title">
+    <Card panel tone="error" role="alert" aria-labelledby="error-title">
       <h2 id="error-title">{kind ? t(`titles.${kind}`) : t('genericTitle')}</h2>
       <p>{kind ? t(`messages.${kind}`, { seconds: seconds ?? 60 }) : t('genericMessage')}</p>
       {retryAfter !== undefined ? <p className="muted">{t('retryIn', { seconds: retryAfter })}</p> : null}
       {kind === 'server_misconfigured' ? null : <RetryButton label={t('tryAgain')} pendingLabel={t('tryingAgain')} />}
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { formatDay } from '@/lib/format';
 import type { CompareMode } from '@/lib/view/comparison-period';
 import type { Interval } from '@/lib/view/interval';
 import type { ViewError } from '@/lib/view/stats-view';
+import { Card } from '@/components/ui/card';
 
 /** Params of a range error that are valid calendar days, shown in the viewer's date format. */
 const DAY_PARAMS = new Set(['start', 'end', 'today']);
@@ -43,12 +44,12 @@ export function InvalidRange({ error, locale, defaultViewHref }: { error: ViewEr
     );
   }
   return (
-    <section className="card panel panel-warning" role="alert" aria-labelledby="invalid-range-title">
+    <Card panel tone="warning" role="alert" aria-labelledby="invalid-range-title">
       <h2 id="invalid-range-title">{defaultViewHref ? t('viewTitle') : t('title')}</h2>
       <p>{t(error.code, params)}</p>
       <p className="muted">
         {defaultViewHref ? t.rich('viewHint', { link: (chunks) => <Link href={defaultViewHref}>{chunks}</Link> }) : t('hint')}
       </p>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,6 @@
 import { useTranslations } from 'next-intl';
 import { TREND_CHART_HEIGHT } from '@/components/charts/trend-chart-props';
+import { Skeleton } from '@/components/ui/skeleton';
 
 /** Placeholders of the same shape as the figures, shown while Talkover answers. */
 export function KpiCardsSkeleton() {
@@ -7,10 +8,10 @@ export function KpiCardsSkeleton() {
     <div className="kpis" aria-hidden="true">
       {Array.from({ length: 6 }, (_, index) => (
         <div key={index} className="card kpi">
-          <div className="skeleton skeleton-line" style={{ width: '40%' }} />
-          <div className="skeleton skeleton-value" />
-          <div className="skeleton skeleton-line" style={{ width: '55%' }} />
-          <div className="skeleton skeleton-line" style={{ width: '70%' }} />
+          <Skeleton width="40%" />
+          <Skeleton shape="value" />
+          <Skeleton width="55%" />
+          <Skeleton width="70%" />
         </div>
       ))}
     </div>
@@ -20,8 +21,8 @@ export function KpiCardsSkeleton() {
 export function SourceBreakdownSkeleton() {
   return (
     <div className="card breakdown" aria-hidden="true">
-      <div className="skeleton skeleton-line" style={{ width: '30%' }} />
-      <div className="skeleton skeleton-chart" />
+      <Skeleton width="30%" />
+      <Skeleton shape="chart" />
     </div>
   );
 }
@@ -31,7 +32,7 @@ export function StatsSkeleton() {
   return (
     <div className="stats" role="status" aria-live="polite">
       <span className="visually-hidden">{t('stats')}</span>
-      <div className="skeleton skeleton-line" style={{ width: '35%' }} aria-hidden="true" />
+      <Skeleton width="35%" />
       <KpiCardsSkeleton />
     </div>
   );
@@ -42,8 +43,10 @@ export function TrendSkeleton() {
   return (
     <div className="card trend" role="status" aria-live="polite">
       <span className="visually-hidden">{t('trend')}</span>
-      <div className="skeleton skeleton-line" style={{ width: '35%' }} aria-hidden="true" />
-      <div className="skeleton" style={{ height: `${TREND_CHART_HEIGHT}px`, marginTop: '0.75rem' }} aria-hidden="true" />
+      <Skeleton width="35%" />
+      <div className="trend-skeleton-chart">
+        <Skeleton shape="block" height={TREND_CHART_HEIGHT} />
+      </div>
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useTranslations } from 'next-intl';
 import { todayIn } from '@/lib/date-range';
 import { formatDateTime, formatTime } from '@/lib/format';
 import { RetryButton } from './retry-button';
+import { Card } from '@/components/ui/card';
 
 /**
  * Shown above figures served from the cache because Talkover failed: the figures are real but
@@ -13,9 +14,9 @@ export function StaleNotice({ fetchedAt, locale, timeZone }: { fetchedAt: string
   const sameDay = todayIn(timeZone, new Date(fetchedAt)) === todayIn(timeZone, new Date());
   const when = sameDay ? formatTime(fetchedAt, locale, timeZone) : formatDateTime(fetchedAt, locale, timeZone);
   return (
-    <section className="card panel panel-warning stale-notice" role="status">
+    <Card panel tone="warning" className="stale-notice" role="status">
       <p>{t.rich('Stale.notice', { when, strong: (chunks) => <strong>{chunks}</strong> })}</p>
       <RetryButton label={t('Errors.tryAgain')} pendingLabel={t('Errors.tryingAgain')} />
-    </section>
+    </Card>
   );
 }

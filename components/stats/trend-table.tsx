@@ -1,42 +1,33 @@
 import { useTranslations } from 'next-intl';
+import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDaySpan, formatPercent, NO_VALUE } from '@/lib/format';
 import { bucketAnswerRate, type CallbackSeries } from '@/lib/stats/series';
 
 /** Every bucket of the chart as a table row: the chart's accessible (and copyable) version. */
 export function TrendTable({ series, locale }: { series: CallbackSeries; locale: string }) {
   const t = useTranslations('Trend');
+  const columns = [
+    { key: 'period', header: t('period') },
+    { key: 'received', header: t('received'), numeric: true },
+    { key: 'answered', header: t('answered'), numeric: true },
+    { key: 'answer-rate', header: t('answerRate'), numeric: true },
+    { key: 'note', header: t('note') },
+  ];
+  const rows = series.points.map(({ bucket, stats }) => ({
+    key: bucket.start,
+    className: stats ? undefined : 'not-loaded',
+    header: formatDaySpan(bucket.start, bucket.end, locale),
+    cells: [
+      stats ? formatCount(stats.totals.received, locale) : NO_VALUE,
+      stats ? formatCount(stats.totals.answered, locale) : NO_VALUE,
+      stats ? formatPercent(bucketAnswerRate(stats), locale) : NO_VALUE,
+      stats ? (bucket.partial ? t('partial') : '') : t('notLoaded'),
+    ],
+  }));
   return (
     <details className="trend-details">
       <summary>{t('tableSummary')}</summary>
-      <table className="trend-table">
-        <caption className="visually-hidden">{t('tableCaption', { interval: series.interval })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('period')}</th>
-            <th scope="col" className="numeric">
-              {t('received')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('answered')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('answerRate')}
-            </th>
-            <th scope="col">{t('note')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {series.points.map(({ bucket, stats }) => (
-            <tr key={bucket.start} className={stats ? undefined : 'not-loaded'}>
-              <th scope="row">{formatDaySpan(bucket.start, bucket.end, locale)}</th>
-              <td className="numeric">{stats ? formatCount(stats.totals.received, locale) : NO_VALUE}</td>
-              <td className="numeric">{stats ? formatCount(stats.totals.answered, locale) : NO_VALUE}</td>
-              <td className="numeric">{stats ? formatPercent(bucketAnswerRate(stats), locale) : NO_VALUE}</td>
-              <td>{stats ? (bucket.partial ? t('partial') : '') : t('notLoaded')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable className="trend-table" caption={t('tableCaption', { interval: series.interval })} columns={columns} rows={rows} />
     </details>
   );
 }

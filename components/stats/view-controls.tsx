@@ -4,6 +4,8 @@ import { formatDaySpan } from '@/lib/format';
 import { COMPARE_MODES, type CompareMode } from '@/lib/view/comparison-period';
 import { steppedRange, toViewQuery, viewQueryParts, type StatsView } from '@/lib/view/stats-view';
 import { PeriodKeys } from './period-keys';
+import { SegmentedControl } from '@/components/ui/segmented-control';
+import { buttonClass } from '@/components/ui/button';
 
 /** The catalog key of each comparison's name ("previous" alone would be the step link's key). */
 const COMPARE_KEYS = { previous: 'previousMode', year: 'year', off: 'off' } as const satisfies Record<CompareMode, string>;
@@ -26,7 +28,7 @@ export function ViewControls({ view, today, locale }: { view: StatsView; today: 
       <nav className="period-steps" aria-label={t('stepGroup')}>
         <Link
           href={previousHref}
-          className="button button-secondary"
+          className={buttonClass({ variant: 'secondary' })}
           rel="prev"
           aria-keyshortcuts="ArrowLeft"
           aria-label={t('previousName', { span: formatDaySpan(previous.start, previous.end, locale) })}
@@ -37,7 +39,7 @@ export function ViewControls({ view, today, locale }: { view: StatsView; today: 
         {next && nextHref ? (
           <Link
             href={nextHref}
-            className="button button-secondary"
+            className={buttonClass({ variant: 'secondary' })}
             rel="next"
             aria-keyshortcuts="ArrowRight"
             aria-label={t('nextName', { span: formatDaySpan(next.start, next.end, locale) })}
@@ -46,30 +48,24 @@ export function ViewControls({ view, today, locale }: { view: StatsView; today: 
             {t('next')}
           </Link>
         ) : (
-          <span className="button button-secondary button-disabled" aria-disabled="true" title={t('nextDisabled')}>
+          <span className={buttonClass({ variant: 'secondary', disabled: true })} aria-disabled="true" title={t('nextDisabled')}>
             {t('next')}
           </span>
         )}
         <span className="muted keys-hint">{t('keysHint')}</span>
       </nav>
-      <nav className="segmented" aria-label={t('compareGroup')}>
-        <span className="segmented-label muted" aria-hidden="true">
-          {t('compareGroup')}
-        </span>
-        {COMPARE_MODES.map((mode) => (
-          <Link
-            key={mode}
-            href={`/?${toViewQuery({ ...parts, compare: mode })}`}
-            className="segment"
-            aria-current={view.compare === mode ? 'true' : undefined}
-            prefetch={false}
-          >
-            {t(COMPARE_KEYS[mode])}
-          </Link>
-        ))}
-      </nav>
+      <SegmentedControl
+        label={t('compareGroup')}
+        caption={t('compareGroup')}
+        segments={COMPARE_MODES.map((mode) => ({
+          key: mode,
+          label: t(COMPARE_KEYS[mode]),
+          href: `/?${toViewQuery({ ...parts, compare: mode })}`,
+          current: view.compare === mode,
+        }))}
+      />
       {/* A plain link: the browser downloads what the route answers (Content-Disposition). */}
-      <a className="button button-secondary download-csv" href={`/api/stats/export?${toViewQuery(parts)}`} download>
+      <a className={buttonClass({ variant: 'secondary', className: 'download-csv' })} href={`/api/stats/export?${toViewQuery(parts)}`} download>
         {t('download')}
       </a>
       <PeriodKeys previousHref={previousHref} nextHref={nextHref} />
