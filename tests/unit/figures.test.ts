@@ -43,7 +43,19 @@ describe('the table of figures', () => {
     expect(change.received).toBeCloseTo(0.1);
     expect(change.answerRate).toBeCloseTo(5);
     expect(change.notAnswered).toBeCloseTo(-0.12);
-    const comparison = toComparisonJson(now, { mode: 'previous', period: { start: '2026-10-02', end: '2026-10-31' }, earlier: then, error: null });
-    expect(comparison.change).toEqual({ received: 0.1, answered: 0.1733, answer_rate: 5, unmatched: 0.1, unmatched_rate: 0, not_answered: -0.12 });
+    const comparison = toComparisonJson(now, {
+      mode: 'previous',
+      period: { start: '2026-10-02', end: '2026-10-31' },
+      earlier: then,
+      error: null,
+    });
+    expect(comparison.change).toEqual({
+      received: 0.1,
+      answered: 0.1733,
+      answer_rate: 5,
+      unmatched: 0.1,
+      unmatched_rate: 0,
+      not_answered: -0.12,
+    });
   });
 });
