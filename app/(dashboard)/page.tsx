@@ -58,8 +58,7 @@ export default async function StatsPage({ searchParams }: Props) {
   }
   const now = new Date();
   const today = todayIn(timeZone, now);
-  // The viewer's language (i18n/request.ts): words, numbers and dates all follow it.
-  const locale = await getLocale();
+  // Sections read the viewer's language themselves (next-intl, i18n/request.ts).
   const t = await getTranslations('StatsPage');
   const result = parseView(viewParamsFromPage(params), { now, timeZone, weekStart });
   const range = result.ok ? result.view.range : result.range;
@@ -77,25 +76,23 @@ export default async function StatsPage({ searchParams }: Props) {
         rawEnd={firstValue(params.end_date)}
         today={today}
         timeZone={timeZone}
-        locale={locale}
       />
       {result.ok ? (
         <>
-          <ViewControls view={result.view} today={today} locale={locale} />
+          <ViewControls view={result.view} today={today} />
           <Suspense key={`kpis:${key}`} fallback={<StatsSkeleton />}>
-            <KpiSection view={result.view} locale={locale} requester={user.email} />
+            <KpiSection view={result.view} requester={user.email} />
           </Suspense>
           <Suspense key={`trend:${key}`} fallback={<TrendSkeleton />}>
-            <TrendSection view={result.view} locale={locale} requester={user.email} />
+            <TrendSection view={result.view} requester={user.email} />
           </Suspense>
           <Suspense key={`sources:${key}`} fallback={<SourceBreakdownSkeleton />}>
-            <SourcesSection view={result.view} locale={locale} requester={user.email} />
+            <SourcesSection view={result.view} requester={user.email} />
           </Suspense>
         </>
       ) : (
         <InvalidRange
           error={result.error}
-          locale={locale}
           // The dates were fine (the comparison or interval was not): offer them with the defaults.
           defaultViewHref={result.range ? `/?${toViewQuery({ range: result.range, compare: DEFAULT_COMPARE, interval: null })}` : undefined}
         />

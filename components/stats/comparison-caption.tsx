@@ -1,10 +1,11 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { daysInclusive } from '@/lib/date-range';
 import { formatDaySpan } from '@/lib/format';
 import type { Comparison } from '@/lib/stats/comparison';
 
 /** Which period the changes are against ("vs 2–31 Oct 2026 (the previous 30 days)"), and whether it failed. */
-export function ComparisonCaption({ comparison, locale }: { comparison: Comparison; locale: string }) {
+export function ComparisonCaption({ comparison }: { comparison: Comparison }) {
+  const locale = useLocale();
   const t = useTranslations('Change');
   const { start, end } = comparison.period;
   return (

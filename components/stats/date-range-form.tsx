@@ -1,6 +1,6 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { RANGE_PRESETS, type DateRange } from '@/lib/date-range';
 import { formatDayRange } from '@/lib/format';
 import { CopyLinkButton } from './copy-link-button';
@@ -15,7 +15,6 @@ type Props = {
   /** Today in the app's timezone: the latest day that can be picked. */
   today: string;
   timeZone: string;
-  locale: string;
 };
 
 /**
@@ -23,7 +22,8 @@ type Props = {
  * navigation with it): submitting puts the range in the URL, which is the page's only state.
  * Presets are links that stay relative.
  */
-export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone, locale }: Props) {
+export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone }: Props) {
+  const locale = useLocale();
   const t = useTranslations('RangeForm');
   const presets = useTranslations('Presets');
   const copy = useTranslations('CopyLink');

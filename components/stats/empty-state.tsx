@@ -1,10 +1,11 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import type { DateRange } from '@/lib/date-range';
 import { formatDayRange } from '@/lib/format';
 import { Card } from '@/components/ui/card';
 
-export function EmptyState({ range, locale }: { range: DateRange; locale: string }) {
+export function EmptyState({ range }: { range: DateRange }) {
+  const locale = useLocale();
   const t = useTranslations('EmptyState');
   return (
     <Card panel aria-labelledby="empty-title">

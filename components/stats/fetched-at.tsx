@@ -1,8 +1,9 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { formatTime } from '@/lib/format';
 
 /** When Talkover gave these figures, in the app's timezone. */
-export function FetchedAt({ fetchedAt, locale, timeZone }: { fetchedAt: string; locale: string; timeZone: string }) {
+export function FetchedAt({ fetchedAt, timeZone }: { fetchedAt: string; timeZone: string }) {
+  const locale = useLocale();
   const t = useTranslations('FetchedAt');
   return <p className="muted fetched-at">{t('note', { time: formatTime(fetchedAt, locale, timeZone), timeZone })}</p>;
 }

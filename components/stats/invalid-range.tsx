@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { formatDay } from '@/lib/format';
 import type { CompareMode } from '@/lib/view/comparison-period';
 import type { Interval } from '@/lib/view/interval';
@@ -15,7 +15,8 @@ const DAY_PARAMS = new Set(['start', 'end', 'today']);
  * fine but the comparison or interval is not (`defaultViewHref` given), the panel says so and
  * links to the same period with the default comparison and interval.
  */
-export function InvalidRange({ error, locale, defaultViewHref }: { error: ViewError; locale: string; defaultViewHref?: string }) {
+export function InvalidRange({ error, defaultViewHref }: { error: ViewError; defaultViewHref?: string }) {
+  const locale = useLocale();
   const t = useTranslations('InvalidRange');
   const tTrend = useTranslations('Trend');
   const tView = useTranslations('ViewControls');

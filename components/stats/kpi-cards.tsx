@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { formatCount, formatPercent } from '@/lib/format';
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import { FIGURES } from '@/lib/stats/figures';
@@ -8,7 +8,8 @@ import { KpiChange } from './kpi-change';
 type Kpi = { key: string; label: string; value: string; hint: string; change: ChangeView | null };
 
 /** The six figures of the range, each with its change against the earlier period when there is one. */
-export function KpiCards({ stats, earlier, locale }: { stats: CallbackStats; earlier: CallbackStats | null; locale: string }) {
+export function KpiCards({ stats, earlier }: { stats: CallbackStats; earlier: CallbackStats | null }) {
+  const locale = useLocale();
   const t = useTranslations('Kpi');
   const tChange = useTranslations('Change');
   const say: SayChange = (key, values) => tChange(key, values);

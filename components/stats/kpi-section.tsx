@@ -16,7 +16,7 @@ import { memberCaller } from '@/lib/talkover';
  * the same time, at view priority. A Talkover failure is an error panel in the page; a failed
  * comparison only removes the changes.
  */
-export async function KpiSection({ view, locale, requester }: { view: StatsView; locale: string; requester: string }) {
+export async function KpiSection({ view, requester }: { view: StatsView; requester: string }) {
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
@@ -24,31 +24,30 @@ export async function KpiSection({ view, locale, requester }: { view: StatsView;
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
-  return <KpiFigures view={view} stats={stats} comparison={comparison} locale={locale} />;
+  return <KpiFigures view={view} stats={stats} comparison={comparison} />;
 }
 
-type FiguresProps = { view: StatsView; stats: CallbackStats; comparison: Comparison | null; locale: string };
+type FiguresProps = { view: StatsView; stats: CallbackStats; comparison: Comparison | null };
 
 /** The fetched figures with their words (a plain component, so it can ask for translations). */
-function KpiFigures({ view: { range }, stats, comparison, locale }: FiguresProps) {
+function KpiFigures({ view: { range }, stats, comparison }: FiguresProps) {
   const t = useTranslations('Kpi');
   const earlier = comparison?.earlier ?? null;
-  const staleNotice =
-    stats.source.cache === 'stale' ? <StaleNotice fetchedAt={stats.fetchedAt} locale={locale} timeZone={range.timeZone} /> : null;
+  const staleNotice = stats.source.cache === 'stale' ? <StaleNotice fetchedAt={stats.fetchedAt} timeZone={range.timeZone} /> : null;
   if (stats.totals.received === 0 && (earlier?.totals.received ?? 0) === 0) {
     return (
       <>
         {staleNotice}
-        <EmptyState range={range} locale={locale} />
+        <EmptyState range={range} />
       </>
     );
   }
   return (
     <section className="stats" aria-label={t('sectionLabel')}>
       {staleNotice}
-      {comparison ? <ComparisonCaption comparison={comparison} locale={locale} /> : null}
-      <KpiCards stats={stats} earlier={earlier} locale={locale} />
-      <FetchedAt fetchedAt={stats.fetchedAt} locale={locale} timeZone={range.timeZone} />
+      {comparison ? <ComparisonCaption comparison={comparison} /> : null}
+      <KpiCards stats={stats} earlier={earlier} />
+      <FetchedAt fetchedAt={stats.fetchedAt} timeZone={range.timeZone} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { LazySourceBarChart } from '@/components/charts/lazy-source-bar-chart';
 import { formatCount, formatPercent } from '@/lib/format';
 import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/stats/callback-stats';
@@ -7,14 +7,15 @@ import { toChartRows, toSourceRows, type RowLabels, type SourceRow } from '@/lib
 import { toCountChangeView, type SayChange } from '@/lib/trends/change-view';
 import { KpiChange } from './kpi-change';
 
-type Props = { stats: CallbackStats; earlier: CallbackStats | null; locale: string };
+type Props = { stats: CallbackStats; earlier: CallbackStats | null };
 
 /**
  * Received callbacks per source agent: a chart for the eye and a table for everyone (screen
  * readers, copy-paste), with each source's earlier count and change when comparing, so the
  * source that moved stands out. Names are Talkover users' text, rendered as text, never HTML.
  */
-export function SourceBreakdown({ stats, earlier, locale }: Props) {
+export function SourceBreakdown({ stats, earlier }: Props) {
+  const locale = useLocale();
   const t = useTranslations('Sources');
   const tChange = useTranslations('Change');
   const say: SayChange = (key, values) => tChange(key, values);

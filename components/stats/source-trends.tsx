@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { formatCount, NO_VALUE } from '@/lib/format';
 import { toSourceTrends, type CallbackSeries } from '@/lib/stats/series';
 import { Sparkline } from './sparkline';
@@ -8,7 +8,8 @@ import { Sparkline } from './sparkline';
  * sources stay readable where ten lines in one chart would not. Drawn on the server as SVG, so
  * it costs no script; each line's figures are in its label for screen readers.
  */
-export function SourceTrends({ series, names, locale }: { series: CallbackSeries; names: Map<string, string>; locale: string }) {
+export function SourceTrends({ series, names }: { series: CallbackSeries; names: Map<string, string> }) {
+  const locale = useLocale();
   const t = useTranslations('Trend');
   const tSources = useTranslations('Sources');
   const trends = toSourceTrends(series, names, {

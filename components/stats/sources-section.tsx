@@ -9,7 +9,7 @@ import { memberCaller } from '@/lib/talkover';
  * The per-source table, with the comparison's counts. It shares the cached calls of the KPI
  * section (same keys, one upstream call each); a failure is shown there, once, not here again.
  */
-export async function SourcesSection({ view, locale, requester }: { view: StatsView; locale: string; requester: string }) {
+export async function SourcesSection({ view, requester }: { view: StatsView; requester: string }) {
   let stats: CallbackStats;
   let comparison: Comparison | null;
   try {
@@ -18,5 +18,5 @@ export async function SourcesSection({ view, locale, requester }: { view: StatsV
     return null;
   }
   if (stats.totals.received === 0) return null;
-  return <SourceBreakdown stats={stats} earlier={comparison?.earlier ?? null} locale={locale} />;
+  return <SourceBreakdown stats={stats} earlier={comparison?.earlier ?? null} />;
 }

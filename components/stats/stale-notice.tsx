@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { todayIn } from '@/lib/date-range';
 import { formatDateTime, formatTime } from '@/lib/format';
 import { RetryButton } from './retry-button';
@@ -8,7 +8,8 @@ import { Card } from '@/components/ui/card';
  * Shown above figures served from the cache because Talkover failed: the figures are real but
  * old, and the viewer must know since when.
  */
-export function StaleNotice({ fetchedAt, locale, timeZone }: { fetchedAt: string; locale: string; timeZone: string }) {
+export function StaleNotice({ fetchedAt, timeZone }: { fetchedAt: string; timeZone: string }) {
+  const locale = useLocale();
   const t = useTranslations();
   // "Today" in the app's timezone, the one the time is shown in (not the server's).
   const sameDay = todayIn(timeZone, new Date(fetchedAt)) === todayIn(timeZone, new Date());

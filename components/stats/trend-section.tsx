@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { LazyTrendChart } from '@/components/charts/lazy-trend-chart';
 import { formatBucketLabel, formatDaySpan } from '@/lib/format';
 import type { CallbackStats } from '@/lib/stats/callback-stats';
@@ -12,14 +12,14 @@ import { SourceTrends } from './source-trends';
 import { TrendTable } from './trend-table';
 import { memberCaller } from '@/lib/talkover';
 
-type Props = { view: StatsView; locale: string; requester: string };
+type Props = { view: StatsView; requester: string };
 
 /**
  * The trend: received and answered per bucket with the answer rate, a table of the same, and
  * each source over time. One cached call per bucket at series priority, so it may come after
  * the KPIs, and may be partial: then it says how much is loaded and offers to load the rest.
  */
-export async function TrendSection({ view, locale, requester }: Props) {
+export async function TrendSection({ view, requester }: Props) {
   let series: CallbackSeries;
   let stats: CallbackStats;
   try {
@@ -31,10 +31,11 @@ export async function TrendSection({ view, locale, requester }: Props) {
     return null; // the totals failed: the KPI section above says why
   }
   if (stats.totals.received === 0) return null;
-  return <TrendPanel view={view} series={series} stats={stats} locale={locale} />;
+  return <TrendPanel view={view} series={series} stats={stats} />;
 }
 
-function TrendPanel({ view, series, stats, locale }: { view: StatsView; series: CallbackSeries; stats: CallbackStats; locale: string }) {
+function TrendPanel({ view, series, stats }: { view: StatsView; series: CallbackSeries; stats: CallbackStats }) {
+  const locale = useLocale();
   const t = useTranslations('Trend');
   const { interval } = view;
   const points = series.points;
@@ -74,8 +75,8 @@ function TrendPanel({ view, series, stats, locale }: { view: StatsView; series: 
           {t('sumsDisagree', { sum: sumOfBuckets(series).received, total: stats.totals.received, interval })}
         </p>
       ) : null}
-      <TrendTable series={series} locale={locale} />
-      <SourceTrends series={series} names={names} locale={locale} />
+      <TrendTable series={series} />
+      <SourceTrends series={series} names={names} />
     </section>
   );
 }

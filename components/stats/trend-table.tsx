@@ -1,10 +1,11 @@
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDaySpan, formatPercent, NO_VALUE } from '@/lib/format';
 import { bucketAnswerRate, type CallbackSeries } from '@/lib/stats/series';
 
 /** Every bucket of the chart as a table row: the chart's accessible (and copyable) version. */
-export function TrendTable({ series, locale }: { series: CallbackSeries; locale: string }) {
+export function TrendTable({ series }: { series: CallbackSeries }) {
+  const locale = useLocale();
   const t = useTranslations('Trend');
   const columns = [
     { key: 'period', header: t('period') },

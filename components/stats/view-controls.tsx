@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useLocale, useTranslations } from 'next-intl';
 import { formatDaySpan } from '@/lib/format';
 import { COMPARE_MODES, type CompareMode } from '@/lib/view/comparison-period';
 import { steppedRange, toViewQuery, viewQueryParts, type StatsView } from '@/lib/view/stats-view';
@@ -15,7 +15,8 @@ const COMPARE_KEYS = { previous: 'previousMode', year: 'year', off: 'off' } as c
  * "next" past today), pick what to compare with, and download the view as CSV. All links, so
  * the URL stays the whole state; ← and → do the same as the step links.
  */
-export function ViewControls({ view, today, locale }: { view: StatsView; today: string; locale: string }) {
+export function ViewControls({ view, today }: { view: StatsView; today: string }) {
+  const locale = useLocale();
   const t = useTranslations('ViewControls');
   const parts = viewQueryParts(view);
   const previous = steppedRange(view.range, -1, today)!;

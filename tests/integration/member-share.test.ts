@@ -118,7 +118,7 @@ describe('a member past their share of cache misses', () => {
       { now: new Date(), timeZone: 'UTC', weekStart: 'monday' },
     );
     if (!parsed.ok) throw new Error('the range is valid');
-    const section = async (requester: string) => renderInEnglish(await KpiSection({ view: parsed.view, locale: 'en', requester }));
+    const section = async (requester: string) => renderInEnglish(await KpiSection({ view: parsed.view, requester }));
 
     const refused = await section(SIGNED_IN_EMAIL);
     expect(refused).toContain('role="alert"');

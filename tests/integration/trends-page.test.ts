@@ -36,12 +36,12 @@ describe('a trend the rate limit cut short', () => {
   test('the KPIs render in full; the trend says how much is loaded and links to load the rest', async () => {
     const view = viewOf({ start_date: '2025-01-01', end_date: '2025-03-31', interval: 'day' });
     const requester = 'ana@example.com';
-    const kpis = renderInEnglish(await KpiSection({ view, locale: 'en', requester }));
+    const kpis = renderInEnglish(await KpiSection({ view, requester }));
     expect(kpis).toContain('kpi-value');
     expect(kpis).not.toContain('role="alert"');
     expect(kpis).toContain('vs Oct 3 – Dec 31, 2024 (the previous 90 days)'.replace(/ – /, '\u2009–\u2009'));
 
-    const trend = renderInEnglish(await TrendSection({ view, locale: 'en', requester }));
+    const trend = renderInEnglish(await TrendSection({ view, requester }));
     expect(trend).toMatch(/\d of 90 days loaded; the rest as Talkover(&#x27;|’)s rate limit allows\./);
     expect(trend).toContain('<a href="/?start_date=2025-01-01&amp;end_date=2025-03-31&amp;interval=day">Load the rest</a>');
     const rows = trend.match(/<tr class="not-loaded">/g) ?? [];
@@ -51,7 +51,7 @@ describe('a trend the rate limit cut short', () => {
 
   test('a complete trend says nothing of the kind, and its buckets agree with the total', async () => {
     const view = viewOf({ start_date: '2025-01-06', end_date: '2025-01-19', interval: 'week' });
-    const trend = renderInEnglish(await TrendSection({ view, locale: 'en', requester: 'ana@example.com' }));
+    const trend = renderInEnglish(await TrendSection({ view, requester: 'ana@example.com' }));
     expect(trend).toContain('Received and answered per week');
     expect(trend).not.toContain('loaded; the rest');
     expect(trend).not.toContain('sums-note');

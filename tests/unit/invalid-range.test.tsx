@@ -21,7 +21,7 @@ function render(locale: keyof typeof CATALOGS, params: Record<string, string>, d
   if (parsed.ok) throw new Error('expected an invalid view');
   return renderToStaticMarkup(
     <NextIntlClientProvider locale={locale} messages={CATALOGS[locale]} timeZone="UTC">
-      <InvalidRange error={parsed.error} locale={locale} defaultViewHref={defaultViewHref} />
+      <InvalidRange error={parsed.error} defaultViewHref={defaultViewHref} />
     </NextIntlClientProvider>,
   );
 }
