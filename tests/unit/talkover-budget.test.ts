@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { pauseFromHeaders, type BudgetPriority } from '@/lib/talkover/budget';
-import { SlidingWindowBudget } from '@/lib/talkover/sliding-window-budget';
+import { SlidingWindowBudget } from '@/lib/talkover/budget/memory';
 import { ManualClock } from '../support/manual-clock';
 
 /** A whole second, so epoch-seconds reset headers convert exactly. */

@@ -1,7 +1,7 @@
 import 'server-only';
 
 /**
- * sliding-window-budget.ts's rules as one atomic Lua script, so every instance books from one log.
+ * rules.ts's windows as one atomic Lua script, so every instance books from one log.
  * Time is Redis's own `TIME` (tests may pass one), so clock skew between servers cannot double-book;
  * waits and pauses cross the wire as durations, never instants. The windows come from
  * budgetCaps(), so both implementations spend alike.

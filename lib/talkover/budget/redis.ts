@@ -1,12 +1,12 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
-import { withRedis } from '../store/availability';
-import { sharedKey } from '../store/keys';
-import type { BudgetPriority, BudgetSnapshot, Reservation, SyncBudget, UpstreamBudget } from './budget';
-import type { Clock } from './clock';
-import { BUDGET_SCRIPT } from './redis-budget-script';
-import { budgetCaps } from './sliding-window-budget';
+import { withRedis } from '../../store/availability';
+import { sharedKey } from '../../store/keys';
+import type { BudgetPriority, BudgetSnapshot, Reservation, SyncBudget, UpstreamBudget } from './types';
+import type { Clock } from '../clock';
+import { BUDGET_SCRIPT } from './redis-script';
+import { budgetCaps } from './rules';
 
 type BudgetRedis = Redis & { callbackStatsBudget(log: string, pause: string, ...args: (string | number)[]): Promise<unknown> };
 

@@ -1,37 +1,7 @@
 import 'server-only';
-import type { BudgetPriority, Reservation, SyncBudget } from './budget';
-import type { Clock } from './clock';
-
-const MINUTE_MS = 60_000;
-/** The sustained spend: any two minutes hold at most 80% of two minutes' limit. */
-export const SUSTAINED_SHARE = 0.8;
-
-/**
- * The windows every call must fit in, wherever they start: no minute over 90% of Talkover's
- * limit (a cold view's burst goes out at once), and no two minutes over 80% of two minutes'
- * worth (a burst is paid back within the next minute, so spend averaged over any two minutes,
- * or anything longer, stays at 80%). Series calls (trend buckets) leave 40% of the minute and
- * half of the two minutes to the figures people are looking at, so a cold morning's trends
- * cannot use up what the totals and comparisons opened in the same minutes need, while one
- * cold daily month (31 buckets) still loads at once.
- */
-const WINDOWS = [
-  { ms: MINUTE_MS, share: 0.9, seriesReserveShare: 0.4 },
-  { ms: 2 * MINUTE_MS, share: SUSTAINED_SHARE, seriesReserveShare: 0.5 },
-] as const;
-/** Calls are remembered this long: the longest window. */
-const LONGEST_WINDOW_MS = Math.max(...WINDOWS.map((window) => window.ms));
-
-/** A window at a limit: at most `cap` calls in any `ms`, series calls at most `cap − seriesReserve`. */
-export type WindowCap = { cap: number; ms: number; seriesReserve: number };
-
-/** The caps at a limit, shared with the Redis script (redis-budget.ts) so both spend alike. */
-export function budgetCaps(limitPerMinute: number): WindowCap[] {
-  const caps = WINDOWS.map(({ ms, share }) => Math.max(1, Math.floor(limitPerMinute * share * (ms / MINUTE_MS))));
-  // At tiny limits rounding could make a longer window's cap smaller than the minute's.
-  for (let i = 1; i < caps.length; i += 1) caps[i] = Math.max(caps[i]!, caps[i - 1]!);
-  return WINDOWS.map(({ ms, seriesReserveShare }, i) => ({ ms, cap: caps[i]!, seriesReserve: Math.ceil(caps[i]! * seriesReserveShare) }));
-}
+import type { Clock } from '../clock';
+import { budgetCaps, LONGEST_WINDOW_MS, type WindowCap } from './rules';
+import type { BudgetPriority, Reservation, SyncBudget, UpstreamBudget } from './types';
 
 /**
  * A sliding-window log of upstream calls: the times of the calls of the last two minutes (and
@@ -113,4 +83,14 @@ export class SlidingWindowBudget implements SyncBudget {
     if (drop > 0) this.calls = this.calls.slice(drop);
     return now;
   }
+}
+
+/** The in-process budget behind the async interface. */
+export function toAsyncBudget(budget: SyncBudget): UpstreamBudget {
+  return {
+    limitPerMinute: budget.limitPerMinute,
+    reserve: async (maxWaitMs, options) => budget.reserve(maxWaitMs, options),
+    pauseUntil: async (untilMs) => budget.pauseUntil(untilMs),
+    snapshot: async () => budget.snapshot(),
+  };
 }
