@@ -6,7 +6,8 @@ import { comparisonPeriod, type CompareMode } from '../view/comparison-period';
 import type { StatsView } from '../view/stats-view';
 import type { CallbackStats } from './callback-stats';
 import type { Comparison } from './comparison';
-import { getCallbackStats, type StatsRequest } from './get-callback-stats';
+import { getCallbackStats as getTalkoverStats } from '../talkover';
+import { getCallbackStats, shapeCallbackStats, type StatsRequest } from './get-callback-stats';
 
 /**
  * The earlier period's figures for a view, or null when comparison is off. A failure here is
@@ -30,7 +31,12 @@ export async function getComparison(range: DateRange, mode: CompareMode, request
   }
 }
 
-/** A view's own figures and the earlier period's, fetched at the same time (the KPI and source sections share them through the cache). */
-export function getViewFigures(view: StatsView, request: StatsRequest): Promise<[CallbackStats, Comparison | null]> {
-  return Promise.all([getCallbackStats(view.range, request), getComparison(view.range, view.compare, request)]);
+/**
+ * A view's own figures and the earlier period's, fetched at the same time (the KPI and source
+ * sections share them through the cache). The front door is called directly: this is the page's
+ * hot path, drawn in docs/architecture.md.
+ */
+export async function getViewFigures(view: StatsView, request: StatsRequest): Promise<[CallbackStats, Comparison | null]> {
+  const [current, comparison] = await Promise.all([getTalkoverStats(view.range, request), getComparison(view.range, view.compare, request)]);
+  return [shapeCallbackStats(view.range, current), comparison];
 }

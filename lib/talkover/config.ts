@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineSettings, intSetting } from '../settings/define-settings';
 import { isHttpsOrLoopbackUrl } from '../security/https-url';
 
-/** The only reader of TALKOVER_API_TOKEN, which goes from here to client.ts's header and nowhere else. */
+/** The only reader of TALKOVER_API_TOKEN, which goes from here to http-call.ts's header and nowhere else. */
 export const DEFAULT_TALKOVER_API_URL = 'https://app.talkover.ai/api/v1';
 
 export const talkoverConfigSchema = z

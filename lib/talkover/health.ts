@@ -1,5 +1,5 @@
 import 'server-only';
-import { peekUpstreamState } from './state';
+import { peekUpstreamState } from './upstream-state';
 
 export type UpstreamHealth = {
   budget_remaining: number | null;

@@ -7,7 +7,7 @@ import { GET } from '@/app/api/health/route';
 import { forgetDecodedSessionTokens } from '@/lib/auth/session-token';
 import { isHealthBearer } from '@/lib/security/health-token';
 import { monitoringSettings } from '@/lib/settings/monitoring';
-import { resetUpstreamState } from '@/lib/talkover/state';
+import { resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { SESSION_SECRET, sessionCookie, stubSessionEnv } from '../support/session';
 
 const HEALTH_TOKEN = 'monitor-health-token-6c1e0f9a2d7b';

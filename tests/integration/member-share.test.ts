@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { KpiSection } from '@/components/stats/kpi-section';
 import { addDays } from '@/lib/date-range';
 import type { AppError } from '@/lib/errors';
-import { resetUpstreamState } from '@/lib/talkover/state';
-import { getCachedTalkoverStats } from '@/lib/talkover/stats-endpoint';
+import { resetUpstreamState } from '@/lib/talkover/upstream-state';
+import { getCallbackStats, memberCaller } from '@/lib/talkover';
 import { parseView } from '@/lib/view/stats-view';
 import { renderInEnglish } from '../support/render-in-english';
 import { setUpStatsRoute, type Answer } from '../support/stats-route';
@@ -93,14 +93,14 @@ describe('a member past their share of cache misses', () => {
     expect((await stepThrough(0, SHARE - 1)).every((answer) => answer.status === 200)).toBe(true);
   });
 
-  it('answers another member who joined a refused miss as themselves', async () => {
+  it("is refused before joining a miss, so another member's read of it still loads", async () => {
     await stepThrough(0, SHARE);
     const range = { start: '2026-01-01', end: '2026-01-07', timeZone: 'UTC' };
-    // Started in the same tick: the second request joins the first one's miss, which the first
-    // member's share refuses before it calls Talkover.
+    // Started in the same tick: the first member's share refuses them before they reach the
+    // cache, so the second member's read is the miss that calls Talkover.
     const [refused, joined] = await Promise.allSettled([
-      getCachedTalkoverStats(range, { requester: SIGNED_IN_EMAIL }),
-      getCachedTalkoverStats(range, { requester: OTHER }),
+      getCallbackStats(range, { caller: memberCaller(SIGNED_IN_EMAIL) }),
+      getCallbackStats(range, { caller: memberCaller(OTHER) }),
     ]);
     expect(refused.status === 'rejected' && (refused.reason as AppError).kind).toBe('member_rate_limited');
     expect(joined.status === 'fulfilled' && joined.value.cache).toBe('miss');

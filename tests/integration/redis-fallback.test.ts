@@ -8,7 +8,7 @@ import { GET as health } from '@/app/api/health/route';
 import { addDays } from '@/lib/date-range';
 import { resetRedisAvailability } from '@/lib/store/availability';
 import { closeRedisClient, getRedisClient, whenReady } from '@/lib/store/redis-client';
-import { resetUpstreamState } from '@/lib/talkover/state';
+import { resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { setUpStatsRoute } from '../support/stats-route';
 import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
 

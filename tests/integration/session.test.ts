@@ -7,7 +7,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { GET } from '@/app/api/stats/route';
 import { readSessionUser } from '@/lib/auth/session';
 import { forgetDecodedSessionTokens } from '@/lib/auth/session-token';
-import { resetUpstreamState } from '@/lib/talkover/state';
+import { resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { routeRequest, SESSION_SECRET, sessionCookie, SIGNED_IN_EMAIL, stubSessionEnv } from '../support/session';
 import { resetSettings } from '@/lib/settings/define-settings';
 

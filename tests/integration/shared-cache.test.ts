@@ -3,9 +3,9 @@
 // single-flight and stale values.
 import { describe, expect, it, vi } from 'vitest';
 import { getRedisClient } from '@/lib/store/redis-client';
-import { cached, createResponseCache } from '@/lib/talkover/cache';
+import { createResponseCache, readThrough } from '@/lib/talkover/tiered-cache';
 import { realClock, type Clock } from '@/lib/talkover/clock';
-import { createRedisCacheTier } from '@/lib/talkover/shared-cache';
+import { createRedisCacheTier } from '@/lib/talkover/redis-cache-tier';
 import { ManualClock } from '../support/manual-clock';
 import { setUpSharedRedis } from '../support/shared-redis';
 
@@ -17,7 +17,7 @@ const request = { key: 'default:/callback-agents/stats?end_date=2026-01-07&start
 function instance(shared: boolean, clock: Clock = realClock) {
   const cache = createResponseCache(clock);
   const tier = shared ? { tier: createRedisCacheTier(), waitMs: 5_000 } : undefined;
-  return <T>(load: () => Promise<T>, staleOnError?: () => boolean) => cached(cache, clock, request, load, { shared: tier, staleOnError });
+  return <T>(load: () => Promise<T>, staleOnError?: () => boolean) => readThrough(cache, clock, request, load, { shared: tier, staleOnError });
 }
 
 const slowLoad = (calls: { count: number }, value: unknown) => async () => {

@@ -5,7 +5,7 @@ import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
 import { reserveSignInAttempt, resetSignInThrottle } from '@/lib/auth/throttle';
 import { getRedisClient } from '@/lib/store/redis-client';
-import { createMemoryMissShare, createRedisMissShare } from '@/lib/talkover/member-share';
+import { createMemoryMissShare, createRedisMissShare } from '@/lib/talkover/member-fair-share';
 import { setUpSharedRedis } from '../support/shared-redis';
 
 const redis = setUpSharedRedis(() => {

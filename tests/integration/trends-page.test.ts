@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { KpiSection } from '@/components/stats/kpi-section';
 import { TrendSection } from '@/components/stats/trend-section';
-import { resetUpstreamState } from '@/lib/talkover/state';
+import { resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { parseView } from '@/lib/view/stats-view';
 import { ManualClock } from '../support/manual-clock';
 import { renderInEnglish } from '../support/render-in-english';

@@ -8,7 +8,7 @@ import { GET as getStats } from '@/app/api/stats/route';
 import type { ErrorEnvelope } from '@/lib/http';
 import type { toComparisonJson } from '@/lib/stats/comparison';
 import type { toSeriesJson } from '@/lib/stats/series';
-import { resetUpstreamState } from '@/lib/talkover/state';
+import { resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { resetSettings } from '@/lib/settings/define-settings';
 import { getStatsForRange } from '@/simulator/data';
 import { ManualClock } from '../support/manual-clock';

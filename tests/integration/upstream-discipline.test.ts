@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { GET as getHealth } from '@/app/api/health/route';
 import { addDays } from '@/lib/date-range';
 import { realClock, type Clock } from '@/lib/talkover/clock';
-import { peekUpstreamState, resetUpstreamState } from '@/lib/talkover/state';
+import { peekUpstreamState, resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { faultSchema } from '@/simulator/faults';
 import { startSimulator, type Fault } from '@/simulator/server';
 import { ManualClock } from '../support/manual-clock';

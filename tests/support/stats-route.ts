@@ -4,7 +4,7 @@ import { GET } from '@/app/api/stats/route';
 import type { ErrorEnvelope } from '@/lib/http';
 import { STATS_API_PATH } from '@/lib/paths';
 import type { toStatsJson } from '@/lib/stats/stats-json';
-import { resetUpstreamState } from '@/lib/talkover/state';
+import { resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { startSimulator, type Simulator } from '@/simulator/server';
 import { routeRequest, sessionCookie, stubSessionEnv } from './session';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { chargeMemberMiss, createMemoryMissShare, memberShareFor, type MissShareStore } from '@/lib/talkover/member-share';
+import { chargeMemberMiss, createMemoryMissShare, memberShareFor, type MissShareStore } from '@/lib/talkover/member-fair-share';
 
 describe('memberShareFor', () => {
   test.each([

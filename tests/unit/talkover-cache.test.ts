@@ -3,8 +3,17 @@
 // moving it must be all it takes for an entry to expire.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { cached, cacheKey, createResponseCache, MAX_CACHE_BYTES, MAX_STALE_MS, ttlSecondsFor, type LoadReason } from '@/lib/talkover/cache';
-import { callbackStatsCacheKey } from '@/lib/talkover/stats-endpoint';
+import {
+  cacheKey,
+  createResponseCache,
+  MAX_CACHE_BYTES,
+  MAX_STALE_MS,
+  readThrough as cached,
+  ttlSecondsFor,
+  type LoadReason,
+} from '@/lib/talkover/tiered-cache';
+import { talkoverConfigSchema } from '@/lib/talkover/config';
+import { callbackStatsRead } from '@/lib/talkover/endpoints';
 import { ManualClock } from '../support/manual-clock';
 
 const NOW = Date.UTC(2026, 2, 15, 12, 0, 0);
@@ -256,9 +265,8 @@ describe('cacheKey', () => {
 
   test('the stats key holds TALKOVER_ENVIRONMENT and the range, never the token', () => {
     const token = 'talq_cache_key_canary_5e0c7b';
-    vi.stubEnv('TALKOVER_API_TOKEN', token);
-    vi.stubEnv('TALKOVER_ENVIRONMENT', 'staging');
-    const key = callbackStatsCacheKey({ start: '2026-03-01', end: '2026-03-15' });
+    const config = talkoverConfigSchema.parse({ TALKOVER_API_TOKEN: token, TALKOVER_ENVIRONMENT: 'staging' });
+    const { key } = callbackStatsRead({ start: '2026-03-01', end: '2026-03-15' }, '2026-03-20', 'view', config);
     expect(key).toBe('staging:/callback-agents/stats?end_date=2026-03-15&start_date=2026-03-01');
     expect(key).not.toContain(token);
   });

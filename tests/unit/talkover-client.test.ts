@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, test, vi, type MockInstance } from 'vitest';
 import { z } from 'zod';
 import { AppError, type AppErrorKind } from '@/lib/errors';
-import { requestTalkoverStats } from '@/lib/talkover/stats-endpoint';
-import { talkoverGet } from '@/lib/talkover/client';
+import { callbackStatsRead } from '@/lib/talkover/endpoints';
+import { scheduleCall } from '@/lib/talkover/scheduler';
 import { resetSettings } from '@/lib/settings/define-settings';
-import { talkoverSettings } from '@/lib/talkover/config';
-import { resetUpstreamState } from '@/lib/talkover/state';
+import { getTalkoverConfig, talkoverSettings } from '@/lib/talkover/config';
+import { getUpstreamState, resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { talkoverFetch } from '@/lib/talkover/transport';
 import { DOCUMENTED_STATS_RESPONSE } from '../fixtures/talkover';
 import { ManualClock } from '../support/manual-clock';
@@ -19,7 +19,18 @@ const RANGE = { start: '2024-01-01', end: '2024-01-31' };
 const STATS_BODY = DOCUMENTED_STATS_RESPONSE;
 
 // The client's HTTP transport, answered by each test.
-vi.mock('@/lib/talkover/transport', () => ({ talkoverFetch: vi.fn() }));
+vi.mock('@/lib/talkover/transport', () => ({ talkoverFetch: vi.fn(), talkoverDispatcher: undefined }));
+
+/** One scheduled GET, uncached: budget, gate, retries and the HTTP try, as the cache's loader runs it. */
+async function talkoverGet<T>(path: string, query: Record<string, string | undefined>, schema: z.ZodType<T>): Promise<T> {
+  const config = getTalkoverConfig();
+  return scheduleCall(getUpstreamState(config), config, { path, query, schema, priority: 'view' }, 'uncached');
+}
+
+async function requestTalkoverStats(range: { start: string; end: string }) {
+  const config = getTalkoverConfig();
+  return scheduleCall(getUpstreamState(config), config, callbackStatsRead(range, '2099-01-01', 'view', config).call, 'uncached');
+}
 
 type FetchImpl = (url: URL | string, init?: RequestInit) => Promise<Response>;
 

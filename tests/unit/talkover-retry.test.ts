@@ -3,31 +3,12 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import { AppError } from '@/lib/errors';
-import { backoffMs, isRetryable, MAX_RETRIES, withRetries } from '@/lib/talkover/retry';
-import { ManualClock } from '../support/manual-clock';
+import { backoffMs, isRetryable, MAX_RETRIES, retryWaitMs } from '@/lib/talkover/scheduler/retry-backoff';
 
 const NOW = Date.UTC(2026, 2, 15, 12, 0, 0);
-const FAR = NOW + 60_000;
 
 const timeout = () => new AppError('upstream_timeout', { retryable: true });
 const unavailable = (retryable: boolean) => new AppError('upstream_unavailable', { retryable });
-
-/** An attempt that fails with `errors` in turn, then succeeds with 'ok'. */
-function attemptFailing(...errors: unknown[]) {
-  return vi.fn(async (retry: number) => {
-    if (retry < errors.length) throw errors[retry];
-    return 'ok';
-  });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => {
-      throw new Error('expected a rejection');
-    },
-    (error: unknown) => error,
-  );
-}
 
 describe('isRetryable', () => {
   test.each<[string, unknown, boolean]>([
@@ -86,36 +67,17 @@ describe('backoffMs (full jitter)', () => {
   });
 });
 
-describe('withRetries', () => {
-  test('a first success is returned at once, without sleeping', async () => {
-    const clock = new ManualClock(NOW);
-    const attempt = attemptFailing();
-    await expect(withRetries(attempt, { clock, deadlineAt: FAR, random: () => 1 })).resolves.toBe('ok');
-    expect(attempt).toHaveBeenCalledTimes(1);
-    expect(clock.now()).toBe(NOW);
-  });
+describe('retryWaitMs (the scheduler asks it after every failed try)', () => {
+  const at = (deadlineIn: number, random = () => 1) => ({ now: NOW, deadlineAt: NOW + deadlineIn, random });
 
   test.each([
     ['timeouts', timeout],
     ['network failures and 502/503/504', () => unavailable(true)],
-  ])('retries %s, numbering the tries, and succeeds on the third', async (_name, makeError) => {
-    const clock = new ManualClock(NOW);
-    const attempt = attemptFailing(makeError(), makeError());
-    await expect(withRetries(attempt, { clock, deadlineAt: FAR, random: () => 1 })).resolves.toBe('ok');
-    expect(attempt.mock.calls.map(([retry]) => retry)).toEqual([0, 1, 2]);
-    // Slept 200 ms, then 400 ms, on the injected clock.
-    expect(clock.now()).toBe(NOW + 600);
-  });
-
-  test(`gives up after ${MAX_RETRIES} retries and throws the last error`, async () => {
+  ])('retries %s: 200 ms, then 400 ms, then no more', (_name, makeError) => {
+    expect(retryWaitMs(0, makeError(), at(60_000))).toBe(200);
+    expect(retryWaitMs(1, makeError(), at(60_000))).toBe(400);
     expect(MAX_RETRIES).toBe(2);
-    const clock = new ManualClock(NOW);
-    const errors = [timeout(), unavailable(true), timeout(), timeout()];
-    const attempt = attemptFailing(...errors);
-    const error = await rejection(withRetries(attempt, { clock, deadlineAt: FAR, random: () => 0.5 }));
-    expect(attempt).toHaveBeenCalledTimes(3);
-    expect(error).toBe(errors[2]);
-    expect(clock.now()).toBe(NOW + 100 + 200);
+    expect(retryWaitMs(MAX_RETRIES, makeError(), at(60_000))).toBeNull();
   });
 
   test.each<[string, unknown]>([
@@ -125,59 +87,27 @@ describe('withRetries', () => {
     ['a rejected request, even marked retryable', new AppError('upstream_rejected_request', { retryable: true })],
     ['a bad payload', new AppError('upstream_bad_payload')],
     ['a non-AppError', new TypeError('x is not a function')],
-  ])('never retries %s', async (_name, thrown) => {
-    const clock = new ManualClock(NOW);
-    const attempt = attemptFailing(thrown);
-    expect(await rejection(withRetries(attempt, { clock, deadlineAt: FAR, random: () => 1 }))).toBe(thrown);
-    expect(attempt).toHaveBeenCalledTimes(1);
-    expect(clock.now()).toBe(NOW);
-  });
-
-  test('stops retrying once a retryable failure is followed by a final one', async () => {
-    const clock = new ManualClock(NOW);
-    const final = new AppError('upstream_rejected_token');
-    const attempt = attemptFailing(timeout(), final);
-    expect(await rejection(withRetries(attempt, { clock, deadlineAt: FAR, random: () => 0 }))).toBe(final);
-    expect(attempt).toHaveBeenCalledTimes(2);
+  ])('never retries %s', (_name, thrown) => {
+    expect(retryWaitMs(0, thrown, at(60_000))).toBeNull();
   });
 
   describe('the deadline', () => {
-    // With random() = 1 the first backoff is 200 ms and the second 400 ms; a retry also needs
-    // 100 ms left for the try itself.
+    // With random() = 1 the first backoff is 200 ms; a retry also needs 100 ms left for the try.
     test.each([
-      { deadlineIn: 300, tries: 1, slept: 0 },
-      { deadlineIn: 301, tries: 2, slept: 200 },
-      { deadlineIn: 700, tries: 2, slept: 200 },
-      { deadlineIn: 701, tries: 3, slept: 600 },
-    ])('ending $deadlineIn ms from now allows $tries tries', async ({ deadlineIn, tries, slept }) => {
-      const clock = new ManualClock(NOW);
-      const errors = [timeout(), timeout(), timeout()];
-      const attempt = attemptFailing(...errors);
-      const error = await rejection(withRetries(attempt, { clock, deadlineAt: NOW + deadlineIn, random: () => 1 }));
-      expect(attempt).toHaveBeenCalledTimes(tries);
-      expect(error).toBe(errors[tries - 1]);
-      // It gave up instead of sleeping past the deadline.
-      expect(clock.now()).toBe(NOW + slept);
-      expect(clock.now()).toBeLessThan(NOW + deadlineIn);
+      { deadlineIn: 300, wait: null },
+      { deadlineIn: 301, wait: 200 },
+    ])('ending $deadlineIn ms from now: $wait', ({ deadlineIn, wait }) => {
+      expect(retryWaitMs(0, timeout(), at(deadlineIn))).toBe(wait);
     });
 
-    test('time spent in the tries themselves counts too', async () => {
-      const clock = new ManualClock(NOW);
-      const attempt = vi.fn(async () => {
-        clock.advance(900); // a try that took 900 ms before timing out
-        throw timeout();
-      });
-      await rejection(withRetries(attempt, { clock, deadlineAt: NOW + 1_000, random: () => 0 }));
-      expect(attempt).toHaveBeenCalledTimes(1);
-      expect(clock.now()).toBe(NOW + 900);
-    });
-
-    test('a deadline already past means one try and no sleep', async () => {
-      const clock = new ManualClock(NOW);
-      const attempt = attemptFailing(timeout(), timeout());
-      await rejection(withRetries(attempt, { clock, deadlineAt: NOW - 1, random: () => 0 }));
-      expect(attempt).toHaveBeenCalledTimes(1);
-      expect(clock.now()).toBe(NOW);
+    test('a deadline already past means no retry', () => {
+      expect(
+        retryWaitMs(
+          0,
+          timeout(),
+          at(-1, () => 0),
+        ),
+      ).toBeNull();
     });
   });
 });

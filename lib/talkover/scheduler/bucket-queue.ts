@@ -6,7 +6,7 @@ import 'server-only';
  * and there are fewer slots than gate places, so buckets never fill the gate: the totals and
  * comparison of a view always find room.
  */
-export class SeriesSlots {
+export class BucketQueue {
   private active = 0;
   private readonly queue: (() => void)[] = [];
 
@@ -46,6 +46,6 @@ export class SeriesSlots {
 }
 
 /** Gate places left to views: a quarter of them, at least one when there are two or more. */
-export function seriesSlotLimit(maxConcurrent: number): number {
+export function bucketSlotLimit(maxConcurrent: number): number {
   return Math.max(1, maxConcurrent - Math.max(maxConcurrent >= 2 ? 1 : 0, Math.floor(maxConcurrent / 4)));
 }

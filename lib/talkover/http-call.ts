@@ -2,89 +2,26 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import { recordTalkoverCall } from '../metrics/record';
-import { readCappedText } from './body';
-import { pauseFromHeaders, type BudgetPriority } from './budget';
+import { pauseFromHeaders } from './budget';
+import { readCappedText } from './response-body';
 import { parseRetryAfter } from './retry-after';
-import type { LoadReason } from './cache';
-import { getTalkoverConfig } from './config';
-import { withRetries } from './retry';
-import { getUpstreamState, type UpstreamState } from './state';
 import { errorCodeOf, talkoverErrorSchema } from './schemas';
-import { talkoverFetch } from './transport';
+import type { LoadReason } from './tiered-cache';
+import { talkoverDispatcher, talkoverFetch } from './transport';
+import type { UpstreamState } from './upstream-state';
 
 export type TalkoverQuery = Record<string, string | undefined>;
 
 type CallOutcome = { status: number | null; outcome: string; code?: string };
 
-/**
- * The only code that talks HTTP to Talkover and sets the Authorization header. A call is one or
- * more tries (retries only for failures a retry can fix) inside one deadline; every try takes a
- * token from the shared budget and a slot at the concurrency gate first, so retries count
- * against Talkover's rate limit like any other call.
- */
-export async function talkoverGet<T>(
-  path: string,
-  query: TalkoverQuery,
-  schema: z.ZodType<T>,
-  reason: LoadReason = 'uncached',
-  priority: BudgetPriority = 'view',
-): Promise<T> {
-  const config = getTalkoverConfig();
-  const state = getUpstreamState(config);
-  const url = new URL(`${config.baseUrl}${path}`);
-  for (const [key, value] of Object.entries(query)) if (value !== undefined) url.searchParams.set(key, value);
-
-  const deadlineAt = state.clock.now() + config.deadlineMs;
-  const attempt = async (retry: number): Promise<T> => {
-    await takeBudget(state, deadlineAt, priority);
-    if (!state.gate.tryEnter()) {
-      throw new AppError('upstream_unavailable', {
-        message: 'Talkover is answering slowly and too many requests are waiting for it. Try again in a moment.',
-        retryAfterSeconds: 5,
-      });
-    }
-    try {
-      const timeoutMs = Math.max(1, Math.min(config.timeoutMs, deadlineAt - state.clock.now()));
-      return await tryOnce(url, config.token, timeoutMs, schema, state, { endpoint: path, cache: reason, retry });
-    } finally {
-      state.gate.leave();
-    }
-  };
-  if (priority !== 'series') return withRetries(attempt, { clock: state.clock, deadlineAt });
-
-  // A bucket queues for a series slot, in real time: a hung Talkover must not hold a chart forever.
-  if (!(await state.seriesSlots.acquire(AbortSignal.timeout(config.deadlineMs)))) {
-    throw new AppError('upstream_unavailable', { message: 'Talkover is answering slowly. Try again in a moment.', retryAfterSeconds: 5 });
-  }
-  try {
-    return await withRetries(attempt, { clock: state.clock, deadlineAt });
-  } finally {
-    state.seriesSlots.release();
-  }
-}
-
-/** Waits for a budget slot if one comes before the deadline; otherwise fails as rate limited. */
-async function takeBudget(state: UpstreamState, deadlineAt: number, priority: BudgetPriority): Promise<void> {
-  const reservation = await state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
-  if (!reservation.ok) {
-    throw new AppError('upstream_rate_limited', {
-      message: "The dashboard is pacing its requests to stay inside Talkover's rate limit. Try again shortly.",
-      retryAfterSeconds: Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)),
-    });
-  }
-  if (reservation.waitMs > 0) {
-    await state.clock.sleep(reservation.waitMs);
-    // Talkover may have said "stop" (a 429) while this call waited for its token.
-    const { pausedForMs } = await state.budget.snapshot();
-    if (pausedForMs > 0) {
-      throw new AppError('upstream_rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil(pausedForMs / 1000)) });
-    }
-  }
-}
-
 type LogContext = { endpoint: string; cache: LoadReason; retry: number };
 
-async function tryOnce<T>(
+/**
+ * One try of a Talkover GET: the only code that talks HTTP to Talkover and sets the Authorization
+ * header. Reads the body capped, validates it with zod, maps failures to the app's errors, and
+ * tells the budget when Talkover says to stop. The scheduler decides when (and whether again).
+ */
+export async function callOnce<T>(
   url: URL,
   token: string,
   timeoutMs: number,
@@ -108,12 +45,13 @@ async function tryOnce<T>(
   let response: Response;
   let text: string | null;
   try {
-    response = await talkoverFetch(url, {
+    response = (await talkoverFetch(url, {
       headers: { Authorization: `Bearer ${token}`, Accept: 'application/json' },
       signal: AbortSignal.timeout(timeoutMs),
+      dispatcher: talkoverDispatcher,
       // A redirect could carry the token to another host: refuse it instead of following.
       redirect: 'error',
-    });
+    })) as unknown as Response;
     text = await readCappedText(response);
   } catch (error) {
     const timedOut = error instanceof DOMException && error.name === 'TimeoutError';

@@ -1,14 +1,15 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from './clock';
-import type { SharedCacheTier } from './shared-cache';
-import { loadThroughSharedTier } from './shared-load';
+import { AppError } from '../errors';
+import type { RedisCacheTier, SharedEntry } from './redis-cache-tier';
 
 /**
- * Every Talkover answer the dashboard shows goes through here: TTLs, keys, single-flight and
- * stale-on-error, on lru-cache's `fetch()`. Concurrent misses for one key share one upstream
- * call; a failed refresh keeps the previous value (served as stale up to 24 h old); failures
- * themselves are never stored.
+ * Every Talkover answer the dashboard shows goes through here: two tiers (this process's memory,
+ * then Redis when REDIS_URL is set), TTLs, keys, single-flight and stale-on-error, on
+ * lru-cache's `fetch()`. Concurrent misses for one key share one upstream call, in this process
+ * and across instances (the Redis lock); a failed refresh keeps the previous value (served as
+ * stale up to 24 h old); failures themselves are never stored.
  */
 export type CacheState = 'hit' | 'miss' | 'stale';
 export type Cached<T> = {
@@ -25,13 +26,18 @@ export type LoadReason = 'miss' | 'refresh' | 'uncached';
 type Entry = { value: unknown; fetchedAt: number; fromShared?: boolean };
 type Context = {
   load: (reason: LoadReason) => Promise<unknown>;
-  shared?: { tier: SharedCacheTier; waitMs: number };
+  shared?: SharedTier;
 };
-export type ResponseCache = LRUCache<string, Entry, Context>;
+/** The tier all instances share, and how long to wait for another instance's call (the deadline). */
+export type SharedTier = { tier: RedisCacheTier; waitMs: number };
+/** The LRU, with the keys this process is loading now (lru-cache does not say which those are). */
+export type ResponseCache = LRUCache<string, Entry, Context> & { readonly loading: Set<string> };
 
 export const MAX_STALE_MS = 24 * 3_600_000;
+/** How often an instance waiting on another's Talkover call looks for its result. */
+export const SHARED_POLL_MS = 40;
 const MAX_ENTRIES = 1_000;
-/** What all entries together may weigh (each one is an answer of at most 1 MiB, see body.ts). */
+/** What all entries together may weigh (each one is an answer of at most 1 MiB, see response-body.ts). */
 export const MAX_CACHE_BYTES = 50 * 1024 * 1024;
 
 /** An entry's weight: the length of its value as JSON, about its size in memory. */
@@ -40,7 +46,8 @@ export function entrySize(entry: Entry): number {
 }
 
 export function createResponseCache(clock: Clock, maxBytes = MAX_CACHE_BYTES): ResponseCache {
-  return new LRUCache<string, Entry, Context>({
+  const loading = new Set<string>();
+  const lru = new LRUCache<string, Entry, Context>({
     max: MAX_ENTRIES,
     // Bounded by weight too: a thousand large answers must not fill the server's memory.
     maxSize: maxBytes,
@@ -55,22 +62,51 @@ export function createResponseCache(clock: Clock, maxBytes = MAX_CACHE_BYTES): R
     noDeleteOnFetchRejection: true,
     fetchMethod: async (key, stale, { context, options }) => {
       const reason = stale === undefined ? 'miss' : 'refresh';
-      if (!context.shared) return { value: await context.load(reason), fetchedAt: clock.now() };
-      const loaded = await loadThroughSharedTier(
-        key,
-        {
-          shared: context.shared.tier,
-          load: () => context.load(reason),
-          ttlMs: options.ttl ?? 60_000,
-          keepMs: MAX_STALE_MS,
-          waitMs: context.shared.waitMs,
-        },
-        clock,
-      );
-      options.ttl = Math.max(1, loaded.ttlMs);
-      return { ...loaded.entry, fromShared: loaded.fromShared };
+      loading.add(key);
+      try {
+        if (!context.shared) return { value: await context.load(reason), fetchedAt: clock.now() };
+        // Single-flight across instances: the one holding the key's lock calls Talkover; the others
+        // poll for its result, and take over if the lock expires. The local entry never outlives
+        // the shared one's freshness.
+        const { tier, waitMs } = context.shared;
+        const ttlMs = options.ttl ?? 60_000;
+        const giveUpAt = clock.now() + waitMs;
+        for (;;) {
+          const found = await readFresh(tier, key, clock);
+          if (found) {
+            options.ttl = found.ttlMs;
+            return { ...found.entry, fromShared: true };
+          }
+          const release = await tier.lock(key, waitMs);
+          if (release) {
+            try {
+              // Another instance may have written the value between the read and the lock.
+              const written = await readFresh(tier, key, clock);
+              if (written) {
+                options.ttl = written.ttlMs;
+                return { ...written.entry, fromShared: true };
+              }
+              const entry = { value: await context.load(reason), fetchedAt: clock.now() };
+              await tier.write(key, entry, ttlMs, MAX_STALE_MS);
+              return entry;
+            } finally {
+              await release();
+            }
+          }
+          if (clock.now() >= giveUpAt) {
+            throw new AppError('upstream_unavailable', {
+              message: 'Talkover is answering slowly. Try again in a moment.',
+              retryAfterSeconds: 5,
+            });
+          }
+          await clock.sleep(SHARED_POLL_MS);
+        }
+      } finally {
+        loading.delete(key);
+      }
     },
   });
+  return Object.assign(lru, { loading });
 }
 
 /**
@@ -90,7 +126,7 @@ export function ttlSecondsFor(range: { end: string }, today: string, ttls: { cac
   return range.end < today ? ttls.cacheTtlClosedSeconds : ttls.cacheTtlSeconds;
 }
 
-export async function cached<T>(
+export async function readThrough<T>(
   cache: ResponseCache,
   clock: Clock,
   request: { key: string; ttlSeconds: number },
@@ -100,7 +136,7 @@ export async function cached<T>(
    * otherwise). `shared`: the tier other instances read and write (Redis), and how long to wait
    * for another instance's call.
    */
-  options: { staleOnError?: (error: unknown) => boolean; shared?: { tier: SharedCacheTier; waitMs: number } } = {},
+  options: { staleOnError?: (error: unknown) => boolean; shared?: SharedTier } = {},
 ): Promise<Cached<T>> {
   const { staleOnError = () => true, shared } = options;
   const startedAt = clock.now();
@@ -119,7 +155,7 @@ export async function cached<T>(
     return { value: stale.value as T, fetchedAt: new Date(stale.fetchedAt), cache: 'stale', upstreamMs: clock.now() - startedAt };
   }
   // fetch() resolves undefined only if the entry was evicted while its fetch was in flight.
-  if (!entry) return cached(cache, clock, request, load, options);
+  if (!entry) return readThrough(cache, clock, request, load, options);
   const state: CacheState = status.fetch === 'hit' || entry.fromShared ? 'hit' : 'miss';
   return {
     value: entry.value as T,
@@ -129,9 +165,31 @@ export async function cached<T>(
   };
 }
 
+/**
+ * Whether a read of `key` now would call Talkover: nothing fresh here, no load of it already under
+ * way here, and (with the shared tier) nothing fresh there either. A fresh shared entry is copied
+ * here, so the read that follows is a hit. Members are charged for a miss before they join it.
+ */
+export async function willCallTalkover(cache: ResponseCache, clock: Clock, key: string, shared?: SharedTier): Promise<boolean> {
+  if (cache.has(key) || cache.loading.has(key)) return false;
+  if (!shared) return true;
+  const found = await readFresh(shared.tier, key, clock);
+  if (!found) return true;
+  cache.set(key, { ...found.entry, fromShared: true }, { ttl: found.ttlMs });
+  return false;
+}
+
 /** The last good value: this process's, else the one kept in the shared tier (a cold instance). */
-async function findStale(cache: ResponseCache, key: string, tier: SharedCacheTier | undefined): Promise<Entry | undefined> {
+async function findStale(cache: ResponseCache, key: string, tier: RedisCacheTier | undefined): Promise<Entry | undefined> {
   const local = cache.get(key, { allowStale: true, noDeleteOnStaleGet: true });
   if (local || !tier) return local;
   return (await tier.read(key))?.entry;
+}
+
+/** The shared entry while it is fresh, with how much longer it stays so. */
+async function readFresh(tier: RedisCacheTier, key: string, clock: Clock): Promise<{ entry: SharedEntry; ttlMs: number } | null> {
+  const found = await tier.read(key);
+  const now = clock.now();
+  if (!found || found.freshUntil <= now) return null;
+  return { entry: found.entry, ttlMs: Math.max(1, found.freshUntil - now) };
 }

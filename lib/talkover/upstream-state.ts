@@ -1,14 +1,14 @@
 import 'server-only';
 import { createUpstreamBudget, type UpstreamBudget } from './budget';
 import { realClock, type Clock } from './clock';
-import { ConcurrencyGate } from './concurrency';
-import { createResponseCache, type ResponseCache } from './cache';
+import { createRedisCacheTier, type RedisCacheTier } from './redis-cache-tier';
+import { BucketQueue, bucketSlotLimit } from './scheduler/bucket-queue';
+import { ConcurrencyGate } from './scheduler/concurrency-gate';
+import { createResponseCache, type ResponseCache } from './tiered-cache';
 import { getMetrics } from '../metrics/registry';
 import { getSharedRedis } from '../store/availability';
 import { sharedKey } from '../store/keys';
-import { createMemoryMissShare, createRedisMissShare, memberShareFor, type MissShareStore } from './member-share';
-import { SeriesSlots, seriesSlotLimit } from './series-slots';
-import { createRedisCacheTier, type SharedCacheTier } from './shared-cache';
+import { createMemoryMissShare, createRedisMissShare, memberShareFor, type MissShareStore } from './member-fair-share';
 
 export type LastCall = { at: string; endpoint: string; status: number | null; outcome: string };
 
@@ -21,13 +21,13 @@ export type UpstreamState = {
   clock: Clock;
   cache: ResponseCache;
   /** The cache tier all instances share (Redis), or null: this process's cache is all there is. */
-  sharedCache: SharedCacheTier | null;
+  sharedCache: RedisCacheTier | null;
   budget: UpstreamBudget;
   gate: ConcurrencyGate;
   /** Each member's share of the budget, in cache misses per minute. */
   memberShare: MissShareStore;
   /** Trend-bucket calls queue here before the gate, so they never take its last places. */
-  seriesSlots: SeriesSlots;
+  bucketQueue: BucketQueue;
   lastCall: LastCall | null;
 };
 
@@ -51,7 +51,7 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
       budget: createUpstreamBudget(limits.rateLimitPerMinute, clock, { shared }),
       gate: new ConcurrencyGate(limits.maxConcurrent),
       memberShare: createMissShare(memberShareFor(limits.rateLimitPerMinute)),
-      seriesSlots: new SeriesSlots(seriesSlotLimit(limits.maxConcurrent)),
+      bucketQueue: new BucketQueue(bucketSlotLimit(limits.maxConcurrent)),
       lastCall: null,
     };
     getMetrics().readBudgetFrom(readBudgetGauges);
@@ -64,7 +64,7 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
   }
   if (state.gate.limit !== limits.maxConcurrent) {
     state.gate = new ConcurrencyGate(limits.maxConcurrent);
-    state.seriesSlots = new SeriesSlots(seriesSlotLimit(limits.maxConcurrent));
+    state.bucketQueue = new BucketQueue(bucketSlotLimit(limits.maxConcurrent));
   }
   return state;
 }

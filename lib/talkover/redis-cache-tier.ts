@@ -9,7 +9,7 @@ export type SharedRead = { entry: SharedEntry; freshUntil: number } | null;
 export type ReleaseLock = () => Promise<void>;
 
 /** Redis behind the in-process cache; without Redis it acts empty and unlocked, so the process carries on alone. */
-export interface SharedCacheTier {
+export interface RedisCacheTier {
   read(key: string): Promise<SharedRead>;
   /** Keeps the entry until its stale horizon; it counts as fresh for `ttlMs`. */
   write(key: string, entry: SharedEntry, ttlMs: number, keepMs: number): Promise<void>;
@@ -21,7 +21,7 @@ const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return red
 const noLockToRelease: ReleaseLock = async () => {};
 
 /** Values as JSON `{ value, fetchedAt, freshUntil }`, kept (PX) until the stale horizon. */
-export function createRedisCacheTier(): SharedCacheTier {
+export function createRedisCacheTier(): RedisCacheTier {
   return {
     read: (key) =>
       withRedis(

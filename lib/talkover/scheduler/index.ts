@@ -1,0 +1,70 @@
+import 'server-only';
+import type { z } from 'zod';
+import { AppError } from '../../errors';
+import type { BudgetPriority } from '../budget';
+import type { TalkoverConfig } from '../config';
+import { callOnce, type TalkoverQuery } from '../http-call';
+import type { LoadReason } from '../tiered-cache';
+import type { UpstreamState } from '../upstream-state';
+import { retryWaitMs } from './retry-backoff';
+
+/** A Talkover GET as the scheduler takes it: where, what shape the answer has, how urgent. */
+export type TalkoverCall<T> = { path: string; query: TalkoverQuery; schema: z.ZodType<T>; priority: BudgetPriority };
+
+/**
+ * When each Talkover call may go, as one thing: the rate-limit budget (with Talkover's pause),
+ * the concurrency gate, the trend buckets' own queue, and retries, all inside one deadline.
+ * Every try takes a budget slot and a gate place first, so retries count against Talkover's
+ * limit like any other call. A full gate fails at once (stale figures then stand in) instead of
+ * queueing behind a hung Talkover; trend buckets queue for their slots instead, in real time.
+ */
+export async function scheduleCall<T>(state: UpstreamState, config: TalkoverConfig, call: TalkoverCall<T>, reason: LoadReason): Promise<T> {
+  const url = new URL(`${config.baseUrl}${call.path}`);
+  for (const [key, value] of Object.entries(call.query)) if (value !== undefined) url.searchParams.set(key, value);
+  const deadlineAt = state.clock.now() + config.deadlineMs;
+  const bucket = call.priority === 'series';
+  if (bucket && !(await state.bucketQueue.acquire(AbortSignal.timeout(config.deadlineMs)))) throw answeringSlowly();
+  try {
+    for (let retry = 0; ; retry += 1) {
+      await takeBudget(state, deadlineAt, call.priority);
+      if (!state.gate.tryEnter()) throw answeringSlowly('and too many requests are waiting for it');
+      let waitMs: number | null;
+      try {
+        const timeoutMs = Math.max(1, Math.min(config.timeoutMs, deadlineAt - state.clock.now()));
+        return await callOnce(url, config.token, timeoutMs, call.schema, state, { endpoint: call.path, cache: reason, retry });
+      } catch (error) {
+        waitMs = retryWaitMs(retry, error, { now: state.clock.now(), deadlineAt });
+        if (waitMs === null) throw error;
+      } finally {
+        state.gate.leave();
+      }
+      await state.clock.sleep(waitMs);
+    }
+  } finally {
+    if (bucket) state.bucketQueue.release();
+  }
+}
+
+function answeringSlowly(why?: string): AppError {
+  const message = why ? `Talkover is answering slowly ${why}. Try again in a moment.` : 'Talkover is answering slowly. Try again in a moment.';
+  return new AppError('upstream_unavailable', { message, retryAfterSeconds: 5 });
+}
+
+/** Waits for a budget slot if one comes before the deadline; otherwise fails as rate limited. */
+async function takeBudget(state: UpstreamState, deadlineAt: number, priority: BudgetPriority): Promise<void> {
+  const reservation = await state.budget.reserve(Math.max(0, deadlineAt - state.clock.now() - 1_000), { priority });
+  if (!reservation.ok) {
+    throw new AppError('upstream_rate_limited', {
+      message: "The dashboard is pacing its requests to stay inside Talkover's rate limit. Try again shortly.",
+      retryAfterSeconds: Math.max(1, Math.ceil(reservation.retryAfterMs / 1000)),
+    });
+  }
+  if (reservation.waitMs > 0) {
+    await state.clock.sleep(reservation.waitMs);
+    // Talkover may have said "stop" (a 429) while this call waited for its token.
+    const { pausedForMs } = await state.budget.snapshot();
+    if (pausedForMs > 0) {
+      throw new AppError('upstream_rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil(pausedForMs / 1000)) });
+    }
+  }
+}
