@@ -13,12 +13,27 @@ const SECURITY_HEADERS = [
   { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
+/**
+ * The paths the proxy skips (its matcher in proxy.ts) get no per-request policy, so they get this
+ * one: they are files, not pages, and may load nothing. A 404 among them carries it too.
+ */
+const STATIC_FILE_CSP = { key: 'Content-Security-Policy', value: "default-src 'none'; frame-ancestors 'none'" };
+const PROXY_SKIPPED_PATHS = ['/_next/static/:path*', '/_next/image', '/favicon.ico', '/icon.svg', '/robots.txt'];
+
+/**
+ * What Next buffers of a request body for the proxy, which then refuses anything larger
+ * (lib/capped-body.ts's MAX_REQUEST_BODY_BYTES: the same number, checked by a unit test). The
+ * default, 10 MB a request, let a few anonymous posts hold hundreds of megabytes.
+ */
+export const PROXY_BODY_LIMIT_BYTES = 8 * 1024;
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
   // Don't advertise the framework; nothing else in config is secret or env-derived on purpose:
   // the Talkover token must never be inlined into a bundle through `env` here.
   poweredByHeader: false,
+  experimental: { proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES },
   // The end-to-end suite builds into its own folder so it never clobbers a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // Every build also writes the self-contained server the container image runs
@@ -29,6 +44,7 @@ const nextConfig = {
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
+      ...PROXY_SKIPPED_PATHS.map((source) => ({ source, headers: [STATIC_FILE_CSP] })),
       // These rules are fixed at build time, so HSTS here keys on the request, not NEXTAUTH_URL:
       // static files behind a TLS terminator that says https. Browsers ignore HSTS over http.
       {

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { readSessionUser } from './lib/auth/session';
+import { MAX_REQUEST_BODY_BYTES } from './lib/capped-body';
 import { AppError, isAppError } from './lib/errors';
 import { errorResponse, PRIVATE_NO_STORE } from './lib/http';
 import { getFormActionOrigins } from './lib/auth/sign-in-methods';
@@ -12,7 +13,7 @@ import { getAuthSettings } from './lib/settings/auth';
  * it waves through any path merely starting with `/api/auth`, such as `/api/authors`.
  */
 export default async function proxy(request: NextRequest): Promise<Response> {
-  const refusal = refuseMalformed(request);
+  const refusal = refuseUnboundedBody(request) ?? refuseMalformed(request);
   if (refusal) return refusal;
   try {
     return await applyPolicy(request);
@@ -72,24 +73,30 @@ function passOn(request: NextRequest, policy: string): NextResponse {
   return response;
 }
 
-/** Pages only read (no server actions). A malformed router-state header would make Next answer 500. */
+/**
+ * No body over MAX_REQUEST_BODY_BYTES gets past here, whatever the path, signed in or not: a
+ * larger declared length is a prompt 413, and a body of unknown length (chunked) a 411. Next has
+ * buffered at most that much for the proxy (`proxyClientMaxBodySize`), and nothing has parsed it.
+ */
+function refuseUnboundedBody(request: NextRequest): Response | null {
+  const length = request.headers.get('content-length');
+  if (length !== null) return Number(length) > MAX_REQUEST_BODY_BYTES ? closing(new AppError('payload_too_large')) : null;
+  return request.headers.has('transfer-encoding') ? closing(new AppError('length_required')) : null;
+}
+
+/** The refusal, on a connection closed after it: otherwise Node reads the rest of the upload. */
+function closing(error: AppError): Response {
+  const response = errorResponse(error);
+  response.headers.set('Connection', 'close');
+  return response;
+}
+
+/** Pages only read (no server actions). */
 function refuseMalformed(request: NextRequest): Response | null {
   if (!isApi(request) && request.method !== 'GET' && request.method !== 'HEAD') {
     return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } });
   }
-  const routerState = request.headers.get('next-router-state-tree');
-  if (routerState !== null && !isJsonArray(routerState)) {
-    return errorResponse(new AppError('bad_request', { message: 'The Next-Router-State-Tree header is not valid.' }));
-  }
   return null;
-}
-
-function isJsonArray(encoded: string): boolean {
-  try {
-    return Array.isArray(JSON.parse(decodeURIComponent(encoded)));
-  } catch {
-    return false;
-  }
 }
 
 export const config = {

@@ -10,6 +10,7 @@ export type AppErrorKind =
   | 'forbidden'
   | 'not_found'
   | 'payload_too_large'
+  | 'length_required'
   | 'unsupported_media_type'
   | 'too_many_attempts'
   | 'member_rate_limited'
@@ -29,6 +30,7 @@ const STATUS: Record<AppErrorKind, number> = {
   forbidden: 403,
   not_found: 404,
   payload_too_large: 413,
+  length_required: 411,
   unsupported_media_type: 415,
   too_many_attempts: 429,
   member_rate_limited: 429,
@@ -49,6 +51,7 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   forbidden: 'This request was refused.',
   not_found: 'There is nothing at this address.',
   payload_too_large: 'The request is too large.',
+  length_required: 'Send the request with a Content-Length: bodies of unknown length are not accepted.',
   unsupported_media_type: 'The request is not in a format this address accepts.',
   // The same words as a wrong password: a throttled attempt must not confirm the account exists.
   too_many_attempts: SIGN_IN_FAILED_MESSAGE,

@@ -1,4 +1,5 @@
 import { toSafeCallbackPath } from './auth/callback-url';
+import { readCappedForm } from './capped-body';
 import { AppError } from './errors';
 import { getAuthSettings } from './settings/auth';
 import { isServedOverHttps } from './security/csp';
@@ -15,12 +16,7 @@ export type LocaleChoice = { locale: AppLocale; returnTo: string };
 export async function parseLocaleChoice(request: Request): Promise<LocaleChoice> {
   const refusal = checkSameOrigin(request);
   if (refusal) throw refusal;
-  let form: FormData;
-  try {
-    form = await request.formData();
-  } catch {
-    throw new AppError('bad_request', { code: 'invalid_form', message: 'Send the language as a form (locale=…).' });
-  }
+  const form = await readCappedForm(request);
   const locale = parseAppLocale(form.get('locale'));
   if (!locale) {
     throw new AppError('bad_request', { code: 'invalid_locale', message: `locale must be one of: ${LOCALES.join(', ')}.` });

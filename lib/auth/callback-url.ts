@@ -8,5 +8,8 @@ export function toSafeCallbackPath(value: string | string[] | undefined | null):
   // Control characters and backslashes have no place in our own paths and confuse URL parsers.
   if (/[\u0000-\u001f\u007f\\]/.test(candidate)) return '/';
   if (candidate.length > 2048) return '/';
-  return candidate;
+  // Percent-encoded as a URL's path, query and fragment are (`/€` → `/%E2%82%AC`): it goes into a
+  // Location header, which cannot carry characters outside Latin-1.
+  const url = new URL(candidate, 'http://callback.invalid');
+  return `${url.pathname}${url.search}${url.hash}`;
 }

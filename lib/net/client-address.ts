@@ -1,18 +1,39 @@
-import { isIP } from 'node:net';
+import { isIP, type BlockList } from 'node:net';
 import { getAuthSettings } from '../settings/auth';
 import { isPeerStamped } from './peer-address';
+import { isTrustedProxy } from './trusted-proxy-addresses';
+
+type ProxyTrust = number | BlockList | null;
 
 /**
- * The client's address as a throttle key: the (AUTH_TRUSTED_PROXIES + 1)-th X-Forwarded-For entry
- * from the right (the last is the socket's, see peer-address.ts). Entries further left are the
- * client's to forge. Null when this server did not complete the chain or the entry is not an IP.
+ * The client's address as a throttle key, read from X-Forwarded-For, whose last entry is the
+ * socket's (see peer-address.ts); entries further left are the client's to forge. With
+ * AUTH_TRUSTED_PROXY_ADDRESSES, walk left past the entries that are trusted proxies: the first
+ * that is not is the client (a direct client is its own socket address, whatever it sent).
+ * Otherwise the (AUTH_TRUSTED_PROXIES + 1)-th entry from the right. Null when this server did
+ * not complete the chain or the entry is not an IP.
  */
-export function getClientAddress(headers: Headers, trustedProxyCount: number = getAuthSettings().trustedProxyCount): string | null {
+export function getClientAddress(headers: Headers, trust: ProxyTrust = defaultTrust()): string | null {
   if (!isPeerStamped(headers)) return null;
   const hops = (headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim());
-  // Fewer hops than trusted proxies: the request came around them; the furthest hop is all we know.
-  const hop = hops[Math.max(0, hops.length - 1 - trustedProxyCount)];
+  const hop = typeof trust === 'number' || trust === null ? hopByCount(hops, trust ?? 0) : hopByAddress(hops, trust);
   return hop ? toAddressKey(hop) : null;
+}
+
+function defaultTrust(): ProxyTrust {
+  const settings = getAuthSettings();
+  return settings.trustedProxyAddresses ?? settings.trustedProxyCount;
+}
+
+/** Fewer hops than trusted proxies: the request came around them; the furthest hop is all we know. */
+function hopByCount(hops: string[], trustedProxyCount: number): string | undefined {
+  return hops[Math.max(0, hops.length - 1 - trustedProxyCount)];
+}
+
+function hopByAddress(hops: string[], trusted: BlockList): string | undefined {
+  let index = hops.length - 1;
+  while (index > 0 && isTrustedProxy(trusted, hops[index]!)) index -= 1;
+  return hops[index];
 }
 
 /** IPv4 as is, IPv4-mapped IPv6 as IPv4, other IPv6 by its /64 (a subscriber rotates within it). */

@@ -1,5 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
+import type { BlockList } from 'node:net';
+import { parseTrustedProxyAddresses } from '../net/trusted-proxy-addresses';
 import { defineSettings, intSetting } from './define-settings';
 
 export const DEFAULT_SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
@@ -30,6 +32,20 @@ export const authSettingsSchema = z
       .transform(Number)
       .refine((count) => count <= MAX_TRUSTED_PROXIES, { error: TRUSTED_PROXIES_PROBLEM })
       .default(0),
+    AUTH_TRUSTED_PROXY_ADDRESSES: z
+      .string()
+      .default('')
+      .transform((value, context) => {
+        const parsed = parseTrustedProxyAddresses(value);
+        if (parsed && 'invalid' in parsed) {
+          context.addIssue({
+            code: 'custom',
+            message: `AUTH_TRUSTED_PROXY_ADDRESSES must be comma-separated IP addresses or CIDR ranges (could not read: ${parsed.invalid.slice(0, 3).join(', ')})`,
+          });
+          return z.NEVER;
+        }
+        return parsed as BlockList | null;
+      }),
   })
   .transform((env) => ({
     secret: env.NEXTAUTH_SECRET,
@@ -39,6 +55,11 @@ export const authSettingsSchema = z
     lockoutBaseSeconds: env.AUTH_LOCKOUT_SECONDS,
     /** How many proxies in front of the app append to X-Forwarded-For. */
     trustedProxyCount: env.AUTH_TRUSTED_PROXIES,
+    /**
+     * The proxies, by address, whose X-Forwarded-For entries are believed; when set, it replaces
+     * the count, so a client that reaches the app directly cannot choose its own address.
+     */
+    trustedProxyAddresses: env.AUTH_TRUSTED_PROXY_ADDRESSES,
   }));
 
 export type AuthSettings = z.infer<typeof authSettingsSchema>;

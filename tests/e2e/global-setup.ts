@@ -70,6 +70,7 @@ export default async function setup(project: TestProject) {
     appUrl: stack.appUrl,
     simulatorOrigin: stack.simulator.origin,
     serverLog,
+    appPid: stack.app.pid!,
     env: stack.env,
     oidcIssuerUrl: oidcIssuer.url,
   };

@@ -87,6 +87,24 @@ const PUBLIC_ROUTES: Record<string, PublicRoute> = {
       expectNoFigures(text);
     },
   },
+  '/favicon.ico': {
+    why: 'the icon browsers ask for on their own (app/favicon.ico): a static file, shapes only',
+    check: (method, { status, headers }) => {
+      if (method !== 'GET') return expect(status).toBeLessThan(500);
+      expect(status).toBe(200);
+      expect(headers.get('content-type')).toMatch(/^image\/(x-icon|vnd\.microsoft\.icon)/);
+      expect(headers.get('content-security-policy')).toContain("default-src 'none'");
+    },
+  },
+  '/robots.txt': {
+    why: 'tells crawlers to stay out (app/robots.ts): a private dashboard has nothing for them',
+    check: (method, { status, headers, text }) => {
+      if (method !== 'GET') return expect(status).toBeLessThan(500);
+      expect(status).toBe(200);
+      expect(text).toMatch(/User-Agent: \*\s+Disallow: \/\s*$/);
+      expect(headers.get('content-security-policy')).toContain("default-src 'none'");
+    },
+  },
   '/icon.svg': {
     why: 'the favicon (app/icon.svg), a static file with nothing in it but shapes',
     check: (method, { status, headers, text }) => {

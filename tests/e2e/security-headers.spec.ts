@@ -121,8 +121,19 @@ describe('headers', () => {
     expect(response.status).toBe(200);
     expectStaticHeaders(response);
     expect(response.headers.get('cache-control')).toContain('immutable');
-    expect(response.headers.get('content-security-policy')).toBeNull();
+    // A file, not a page: the fixed policy of the paths the proxy skips (next.config.mjs).
+    expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
+
+  it.each(['/favicon.ico', '/robots.txt', '/icon.svg', '/_next/static/chunks/missing.js'])(
+    'are on %s, which the proxy skips, a 404 among them',
+    async (path) => {
+      const response = await get(path);
+      expect(response.status).toBe(path.includes('missing') ? 404 : 200);
+      expectStaticHeaders(response);
+      expect(response.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
+    },
+  );
 
   it('add HSTS and upgrade-insecure-requests only behind a TLS terminator that says https', async () => {
     const response = await get('/login', { 'X-Forwarded-Proto': 'https' });

@@ -94,3 +94,37 @@ describe('AUTH_TRUSTED_PROXIES at start-up', () => {
     expect(authSettings.findProblem({ ...AUTH_BASE, AUTH_TRUSTED_PROXIES: value }) === null).toBe(valid);
   });
 });
+
+describe('getClientAddress with AUTH_TRUSTED_PROXY_ADDRESSES', () => {
+  const trustedAddresses = (value: string) => {
+    const list = authSettings.parse({ ...AUTH_BASE, AUTH_TRUSTED_PROXIES: '3', AUTH_TRUSTED_PROXY_ADDRESSES: value }).trustedProxyAddresses;
+    if (!list) throw new Error('expected a list');
+    return list;
+  };
+
+  test.each([
+    // The hole the hop count leaves: the app is also reachable directly, and a client sends its own header.
+    { name: 'a direct client cannot choose its address', sent: '198.51.100.1', socket: '203.0.113.7', client: '203.0.113.7' },
+    { name: 'through the trusted proxy: the entry it appended', sent: '198.51.100.1', socket: '10.0.0.2', client: '198.51.100.1' },
+    {
+      name: 'through two trusted proxies (a range and an address)',
+      sent: '192.0.2.66, 198.51.100.1, 172.16.0.9',
+      socket: '10.0.0.2',
+      client: '198.51.100.1',
+    },
+    { name: 'an IPv4-mapped socket address of a trusted proxy', sent: '198.51.100.1', socket: '::ffff:10.0.0.2', client: '198.51.100.1' },
+    { name: 'an IPv6 proxy', sent: '198.51.100.1', socket: 'fd00::5', client: '198.51.100.1' },
+    { name: 'only proxies in the chain: the furthest', sent: '172.16.0.9', socket: '10.0.0.2', client: '172.16.0.9' },
+  ])('$name', ({ sent, socket, client }) => {
+    expect(getClientAddress(headersAsServerSees(sent, socket), trustedAddresses('10.0.0.0/8, 172.16.0.9, fd00::/8'))).toBe(client);
+  });
+
+  test.each(['10.0.0.0/33', 'not-an-ip', '10.0.0.1/8/1', '::1/129', '10.0.0.1/x'])('refuses %s, naming the variable', (value) => {
+    expect(() => authSettings.parse({ ...AUTH_BASE, AUTH_TRUSTED_PROXY_ADDRESSES: value })).toThrow(/AUTH_TRUSTED_PROXY_ADDRESSES/);
+  });
+
+  test('unset or empty: the hop count applies', () => {
+    expect(authSettings.parse({ ...AUTH_BASE }).trustedProxyAddresses).toBeNull();
+    expect(authSettings.parse({ ...AUTH_BASE, AUTH_TRUSTED_PROXY_ADDRESSES: ' ' }).trustedProxyAddresses).toBeNull();
+  });
+});

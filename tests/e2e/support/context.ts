@@ -19,6 +19,8 @@ export type E2eContext = {
   appUrl: string;
   simulatorOrigin: string;
   serverLog: string;
+  /** The `next start` process, for specs that read its memory. */
+  appPid: number;
   /** The app's environment, for specs that start another server (startup refusal). */
   env: Record<string, string | undefined>;
   /** The OpenID Connect provider the app's "Continue with Example SSO" button goes to (tests/e2e/support/oidc-issuer.ts). */
