@@ -8,10 +8,18 @@ import { SPEND_SHARE } from './budget';
 
 /**
  * Each member's fair share of the Talkover budget, so one member stepping through new date ranges
- * cannot leave everyone else "rate limited": at most half the budget in cache misses a minute,
- * then a 429 for that member alone. Hits are free. The requester key is hashed, never logged.
+ * or trends cannot leave everyone else "rate limited": at most half the budget in cache misses a
+ * minute, whatever caused them (totals, comparison, trend buckets, the CSV), then a 429 for that
+ * member alone (a trend shows its missing buckets instead). Hits are free. The requester key is
+ * hashed, never logged.
  */
 export const MEMBER_SHARE_OF_BUDGET = 0.5;
+/**
+ * Of that share, what trend buckets may take in a minute: enough for a cold daily month (31
+ * buckets) or a 90-day weekly trend at once, while the rest stays for the member's own totals
+ * and comparisons, so loading a long daily trend never locks its owner out of the figures.
+ */
+export const SERIES_PART_OF_SHARE = 0.8;
 
 export type ShareVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 
@@ -21,6 +29,11 @@ export type MissShareStore = { readonly pointsPerMinute: number; take(key: strin
 /** Cache misses a member may cause per minute at a Talkover limit: half of the 80% budget. */
 export function memberShareFor(limitPerMinute: number): number {
   return Math.max(1, Math.floor(limitPerMinute * SPEND_SHARE * MEMBER_SHARE_OF_BUDGET));
+}
+
+/** Trend-bucket misses a member may cause per minute, counted again inside `memberShareFor`. */
+export function memberSeriesShareFor(limitPerMinute: number): number {
+  return Math.max(1, Math.floor(memberShareFor(limitPerMinute) * SERIES_PART_OF_SHARE));
 }
 
 /** rate-limiter-flexible's memory store: one count per member for a minute from its first miss. */
@@ -63,6 +76,15 @@ export async function chargeMemberMiss(store: MissShareStore, requester: string)
     retryAfterSeconds: seconds,
     message: `You have asked for many new date ranges in the last minute; try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
   });
+}
+
+/**
+ * Counts one trend-bucket miss against the requester's series share, then against their share;
+ * throws a 429 `member_rate_limited` when either is spent (the trend reports the bucket missing).
+ */
+export async function chargeMemberBucketMiss(shares: { all: MissShareStore; series: MissShareStore }, requester: string): Promise<void> {
+  await chargeMemberMiss(shares.series, requester);
+  await chargeMemberMiss(shares.all, requester);
 }
 
 export function isMemberRefusal(error: unknown): boolean {
