@@ -15,11 +15,13 @@ import { SPEND_SHARE } from './budget';
  */
 export const MEMBER_SHARE_OF_BUDGET = 0.5;
 /**
- * Of that share, what trend buckets may take in a minute: enough for a cold daily month (31
- * buckets) or a 90-day weekly trend at once, while the rest stays for the member's own totals
- * and comparisons, so loading a long daily trend never locks its owner out of the figures.
+ * Of that share, what trend buckets may not take in a minute: a fifth, and at least what one
+ * view's totals and comparison need (2), so loading a long daily trend never locks its owner out
+ * of the figures. At the default limit the buckets' part is 32: a cold daily month (31 buckets)
+ * or a 90-day weekly trend (14) loads at once.
  */
-export const SERIES_PART_OF_SHARE = 0.8;
+export const VIEW_PART_OF_SHARE = 0.2;
+const MISSES_PER_VIEW = 2;
 
 export type ShareVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 
@@ -33,7 +35,8 @@ export function memberShareFor(limitPerMinute: number): number {
 
 /** Trend-bucket misses a member may cause per minute, counted again inside `memberShareFor`. */
 export function memberSeriesShareFor(limitPerMinute: number): number {
-  return Math.max(1, Math.floor(memberShareFor(limitPerMinute) * SERIES_PART_OF_SHARE));
+  const share = memberShareFor(limitPerMinute);
+  return Math.max(1, share - Math.max(MISSES_PER_VIEW, Math.floor(share * VIEW_PART_OF_SHARE)));
 }
 
 /** rate-limiter-flexible's memory store: one count per member for a minute from its first miss. */

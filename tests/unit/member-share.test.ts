@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { chargeMemberMiss, createMemoryMissShare, memberShareFor, type MissShareStore } from '@/lib/talkover/member-fair-share';
+import {
+  chargeMemberBucketMiss,
+  chargeMemberMiss,
+  createMemoryMissShare,
+  memberSeriesShareFor,
+  memberShareFor,
+  type MissShareStore,
+} from '@/lib/talkover/member-fair-share';
 
 describe('memberShareFor', () => {
   test.each([
@@ -9,6 +16,32 @@ describe('memberShareFor', () => {
     [1, 1],
   ])('a Talkover limit of %i a minute gives each member %i cache misses a minute (half the 80%% budget)', (limit, share) => {
     expect(memberShareFor(limit)).toBe(share);
+  });
+});
+
+describe('memberSeriesShareFor', () => {
+  test.each([
+    [100, 32],
+    [1_000, 320],
+    [10, 2],
+    [5, 1],
+    [1, 1],
+  ])('at a Talkover limit of %i a minute, trend buckets may take %i of a member’s misses, leaving a view’s two', (limit, series) => {
+    expect(memberSeriesShareFor(limit)).toBe(series);
+    if (memberShareFor(limit) >= 3) expect(memberShareFor(limit) - series).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('chargeMemberBucketMiss', () => {
+  test('counts against the series part and the whole share; either one spent refuses', async () => {
+    const shares = { all: createMemoryMissShare(3), series: createMemoryMissShare(2) };
+    await chargeMemberBucketMiss(shares, 'ana@example.com');
+    await chargeMemberBucketMiss(shares, 'ana@example.com');
+    await expect(chargeMemberBucketMiss(shares, 'ana@example.com')).rejects.toMatchObject({ kind: 'member_rate_limited' });
+    // The buckets took two of the three: one view is left, then the share is spent.
+    await chargeMemberMiss(shares.all, 'ana@example.com');
+    await expect(chargeMemberMiss(shares.all, 'ana@example.com')).rejects.toMatchObject({ kind: 'member_rate_limited' });
+    await expect(chargeMemberBucketMiss(shares, 'bo@example.com')).resolves.toBeUndefined();
   });
 });
 
