@@ -12,7 +12,7 @@ import type { toSeriesJson } from '@/lib/stats/series';
 import { resetUpstreamState } from '@/lib/talkover/upstream-state';
 import { fakeDateClock } from '../support/manual-clock';
 import { routeRequest, sessionCookie } from '../support/session';
-import { setUpStatsRoute, type Answer } from '../support/stats-route';
+import { setUpStatsRoute, type Answer, type StatsRouteBody } from '../support/stats-route';
 
 const TOKEN = 'talq_member_share_trends_canary_5c1a';
 const route = setUpStatsRoute({
@@ -30,11 +30,11 @@ const dailyWindow = (n: number) => `start_date=${addDays('2025-10-01', -n * 92 -
 /** A settled week for each n, far from the walker's windows. */
 const week = (n: number) => `start_date=${addDays('2026-01-05', n * 7)}&end_date=${addDays('2026-01-11', n * 7)}`;
 
-async function ask(handler: typeof getStats, path: string, email: string): Promise<Answer> {
-  return route.read(await handler(routeRequest(`http://localhost${path}`, await sessionCookie({ email }))));
+async function ask<Body>(handler: typeof getStats, path: string, email: string): Promise<Answer<Body>> {
+  return route.read<Body>(await handler(routeRequest(`http://localhost${path}`, await sessionCookie({ email }))));
 }
-const series = (email: string, query: string) => ask(getSeries, `/api/stats/series?${query}`, email) as Promise<Answer<SeriesBody>>;
-const stats = (email: string, query: string) => ask(getStats, `/api/stats?${query}`, email);
+const series = (email: string, query: string) => ask<SeriesBody>(getSeries, `/api/stats/series?${query}`, email);
+const stats = (email: string, query: string) => ask<StatsRouteBody>(getStats, `/api/stats?${query}`, email);
 const loaded = (body: SeriesBody) => body.buckets.filter((bucket) => bucket.totals !== null).length;
 /** At TALKOVER_RATE_LIMIT_PER_MINUTE=100: a share of 40 misses a minute, 32 of them buckets. */
 const SHARE = 40;
@@ -64,6 +64,9 @@ describe('one member walking 92-day daily trends as fast as the app allows', () 
       }
       vi.setSystemTime(Date.now() + 1_000);
     }
+    // The walker's two minutes cost Talkover at most two shares (80 calls; 126 before buckets
+    // were charged), the reader one call a view.
+    expect(route.simulator.requestCount() - reader.length).toBeLessThanOrEqual(2 * SHARE);
     expect(reader.length).toBeGreaterThanOrEqual(12);
     // Every view of the reader: 200 with figures from Talkover (fresh) or the cache, never a 503.
     expect(reader.filter((view) => view.status !== 200)).toEqual([]);
