@@ -1,15 +1,16 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createBoundedRedisLimiter } from '../store/bounded-redis-limiter';
 import { AppError, isAppError } from '../errors';
+import { keyedDigest } from '../security/keyed-digest';
+import { getAuthSettings } from '../settings/auth';
 import { SPEND_SHARE } from './budget';
 
 /**
  * Each member's fair share of the Talkover budget, so one member stepping through new date ranges
  * cannot leave everyone else "rate limited": at most half the budget in cache misses a minute,
- * then a 429 for that member alone. Hits are free. The requester key is hashed, never logged.
+ * then a 429 for that member alone. Hits are free. The requester key is a keyed digest, never logged.
  */
 export const MEMBER_SHARE_OF_BUDGET = 0.5;
 
@@ -52,7 +53,8 @@ function toMissShare(pointsPerMinute: number, limiter: RateLimiterAbstract): Mis
   };
 }
 
-const toShareKey = (requester: string) => createHash('sha256').update(requester).digest('base64url');
+/** An HMAC under NEXTAUTH_SECRET: Redis never holds an email, nor one a guess could be checked against. */
+const toShareKey = (requester: string) => keyedDigest(getAuthSettings().secret, 'member-share', requester);
 
 /** Counts one cache miss against the requester's share, or throws a 429 `member_rate_limited`. */
 export async function chargeMemberMiss(store: MissShareStore, requester: string): Promise<void> {
