@@ -3,18 +3,15 @@
  *
  * - UTF-8 with a byte-order mark: without it Excel reads UTF-8 as the local code page and
  *   "Cobrança" turns into "CobranÃ§a". Google Sheets ignores the mark.
- * - CRLF line ends. A field is quoted when it holds a quote, a line break, or EITHER separator
- *   (`,` and `;`, whatever this file's separator): a file opened with the other dialect's
- *   separator (a pt-BR spreadsheet splitting a comma file on `;`) must still see one cell, not
- *   a bare `=1+1` starting a new one.
+ * - CRLF line ends and fields quoted when they hold a `,` or a `;` (whichever the separator: a
+ *   file saved in one dialect may be opened with the other), a quote or a line break.
  * - Two dialects: `,` with a decimal point (English settings) and `;` with a decimal comma
  *   (Portuguese, and most of Europe), because Excel splits a double-clicked file on the list
  *   separator of the computer's region. A `sep=` line would pick it too, but only Excel
  *   understands it; Google Sheets would show it as data.
- * - Text cells that a spreadsheet could read as a formula are prefixed with `'` (OWASP's CSV
- *   injection advice): those starting with `=`, `+`, `-`, `@`, tab, CR or NUL, also after leading
- *   spaces or no-break spaces (spreadsheets trim them), and with the fullwidth `＝ ＋ － ＠`
- *   (some spreadsheets fold them to ASCII). Names typed by Talkover users must never run.
+ * - Text cells starting with `=`, `+`, `-`, `@`, tab, carriage return or NUL, also after leading
+ *   spaces or no-break spaces, and their fullwidth forms `＝ ＋ － ＠`, are prefixed with `'`
+ *   (OWASP's CSV injection advice): names typed by Talkover users must never run as formulas.
  *   Numbers are written by this code, never neutralised, so a negative change stays a number.
  */
 export type CsvCell = string | number | null;
@@ -27,12 +24,9 @@ export const CSV_DIALECTS: Record<CsvDialectName, CsvDialect> = {
 };
 
 const BOM = '\uFEFF';
-/**
- * A formula trigger, after any run of spaces and no-break spaces (U+00A0, U+2007, U+202F):
- * ASCII `= + - @`, their fullwidth forms (U+FF1D U+FF0B U+FF0D U+FF20), tab, CR or NUL.
- */
-const FORMULA_START = /^[ \u00a0\u2007\u202f]*[=+\-@\uff1d\uff0b\uff0d\uff20\t\r\0]/;
-/** Either dialect's separator, a quote or a line break: the field is quoted. */
+/** What a spreadsheet may take for the start of a formula, after any spaces it skips. */
+const FORMULA_START = /^[ \u00a0]*[=+\-@\t\r\0\uff1d\uff0b\uff0d\uff20]/;
+/** Text is quoted, in both dialects, when it holds either separator, a quote or a line break. */
 const NEEDS_QUOTES = /[,;"\r\n]/;
 
 /** Text that a spreadsheet would read as a formula gets a leading apostrophe. */
@@ -48,13 +42,9 @@ function toNumberText(value: number, dialect: CsvDialect): string {
   return dialect.decimal === ',' ? text.replace('.', ',') : text;
 }
 
-/**
- * Numbers are digits, a minus and the dialect's decimal mark, which is never its separator: they
- * go bare, so every spreadsheet reads them as numbers (a quoted `0,77` is text to some). Text is
- * neutralised, then quoted as above.
- */
 export function toCsvField(cell: CsvCell, dialect: CsvDialect): string {
   if (cell === null) return '';
+  // Numbers are ours: digits, a sign and the dialect's decimal mark, never a separator.
   if (typeof cell === 'number') return toNumberText(cell, dialect);
   const text = neutraliseCell(cell);
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;

@@ -75,7 +75,11 @@ export async function callOnce<T>(
     state.clock.now(),
     error?.retryAfterSeconds,
   );
-  if (pauseUntil !== null) await state.budget.pauseUntil(pauseUntil);
+  if (pauseUntil !== null) {
+    await state.budget.pauseUntil(pauseUntil);
+    // When the pause ends, one call finds out whether Talkover is ready before the rest go.
+    state.probe.pending = true;
+  }
 
   if (error) {
     record({ status: response.status, outcome: error.kind, code: upstreamCode });

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { z } from 'zod';
 import { todayIn } from '../date-range';
 import { recordCacheRequest } from '../metrics/record';
 import type { BudgetPriority } from './budget';
@@ -6,7 +7,7 @@ import { getTalkoverConfig } from './config';
 import { callbackStatsRead, type EndpointRead } from './endpoints';
 import { chargeMemberBucketMiss, chargeMemberMiss, isMemberRefusal } from './member-fair-share';
 import { scheduleCall } from './scheduler';
-import type { RawCallbackStats } from './schemas';
+import { callbackStatsSchema, type RawCallbackStats } from './schemas';
 import { readThrough, willCallTalkover, type Cached, type LoadReason, type SharedTier } from './tiered-cache';
 import { getUpstreamState, type UpstreamState } from './upstream-state';
 
@@ -45,7 +46,7 @@ export async function getCallbackStats(
   const state = getUpstreamState(config);
   const today = todayIn(range.timeZone, new Date(state.clock.now()));
   const read = callbackStatsRead(range, today, budgetPriorityOf(priority), config);
-  const shared = sharedTierOf(state, config.deadlineMs);
+  const shared = sharedTierOf(state, config.deadlineMs, callbackStatsSchema);
   try {
     await chargeCaller(state, read, { caller, priority }, shared);
     // Bound, not wrapped in a closure: the scheduler is the cache's loader itself.
@@ -88,8 +89,8 @@ function budgetPriorityOf(priority: Priority): BudgetPriority {
   return priority === 'view' ? 'view' : 'series';
 }
 
-function sharedTierOf(state: UpstreamState, deadlineMs: number): SharedTier | undefined {
-  return state.sharedCache ? { tier: state.sharedCache, waitMs: deadlineMs } : undefined;
+function sharedTierOf(state: UpstreamState, deadlineMs: number, schema: z.ZodType): SharedTier | undefined {
+  return state.sharedCache ? { tier: state.sharedCache, waitMs: deadlineMs, schema } : undefined;
 }
 
 export type { Cached, CacheState } from './tiered-cache';

@@ -1,9 +1,10 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { createBoundedRedisLimiter } from '../store/bounded-redis-limiter';
 import { AppError, isAppError } from '../errors';
+import { keyedDigest } from '../security/keyed-digest';
+import { getAuthSettings } from '../settings/auth';
 import { SPEND_SHARE } from './budget';
 
 /**
@@ -11,7 +12,7 @@ import { SPEND_SHARE } from './budget';
  * or trends cannot leave everyone else "rate limited": at most half the budget in cache misses a
  * minute, whatever caused them (totals, comparison, trend buckets, the CSV), then a 429 for that
  * member alone (a trend shows its missing buckets instead). Hits are free. The requester key is
- * hashed, never logged.
+ * a keyed digest, never logged.
  */
 export const MEMBER_SHARE_OF_BUDGET = 0.5;
 /**
@@ -68,7 +69,8 @@ function toMissShare(pointsPerMinute: number, limiter: RateLimiterAbstract): Mis
   };
 }
 
-const toShareKey = (requester: string) => createHash('sha256').update(requester).digest('base64url');
+/** An HMAC under NEXTAUTH_SECRET: Redis never holds an email, nor one a guess could be checked against. */
+const toShareKey = (requester: string) => keyedDigest(getAuthSettings().secret, 'member-share', requester);
 
 /** Counts one cache miss against the requester's share, or throws a 429 `member_rate_limited`. */
 export async function chargeMemberMiss(store: MissShareStore, requester: string): Promise<void> {

@@ -8,6 +8,7 @@ import { createResponseCache, type ResponseCache } from './tiered-cache';
 import { getMetrics } from '../metrics/registry';
 import { getSharedRedis } from '../store/availability';
 import { sharedKey } from '../store/keys';
+import { talkoverKeyScope } from './key-scope';
 import { createMemoryMissShare, createRedisMissShare, memberSeriesShareFor, memberShareFor, type MissShareStore } from './member-fair-share';
 
 export type LastCall = { at: string; endpoint: string; status: number | null; outcome: string };
@@ -31,6 +32,11 @@ export type UpstreamState = {
   /** Trend-bucket calls queue here before the gate, so they never take its last places. */
   bucketQueue: BucketQueue;
   lastCall: LastCall | null;
+  /**
+   * After Talkover paused the dashboard, the first call once the pause is over is a probe: the
+   * others wait for its answer (this process's calls; each instance probes once).
+   */
+  probe: { pending: boolean; inFlight: boolean };
 };
 
 const KEY = Symbol.for('callback-stats.talkover-upstream-state');
@@ -56,6 +62,7 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
       memberSeriesShare: createMissShare(memberSeriesShareFor(limits.rateLimitPerMinute), 'series'),
       bucketQueue: new BucketQueue(bucketSlotLimit(limits.maxConcurrent)),
       lastCall: null,
+      probe: { pending: false, inFlight: false },
     };
     getMetrics().readBudgetFrom(readBudgetGauges);
   }
@@ -87,7 +94,9 @@ export function peekUpstreamState(): UpstreamState | undefined {
 /** `share:<digest>` for all misses, `share:series:<digest>` for the trend buckets' part. */
 function createMissShare(pointsPerMinute: number, part?: 'series'): MissShareStore {
   const redis = getSharedRedis();
-  return redis ? createRedisMissShare(pointsPerMinute, redis, sharedKey('share', part)) : createMemoryMissShare(pointsPerMinute);
+  return redis
+    ? createRedisMissShare(pointsPerMinute, redis, sharedKey(talkoverKeyScope(), 'share', part))
+    : createMemoryMissShare(pointsPerMinute);
 }
 
 /** Tests: forget everything, optionally with a manual clock (which a shared budget then keeps too). */

@@ -1,4 +1,5 @@
-import { describe, expect, test } from 'vitest';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { resetSettings } from '@/lib/settings/define-settings';
 import {
   chargeMemberBucketMiss,
   chargeMemberMiss,
@@ -46,6 +47,12 @@ describe('chargeMemberBucketMiss', () => {
 });
 
 describe('chargeMemberMiss', () => {
+  beforeEach(() => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'member-share-tests-session-secret-0123456789');
+    vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
   test('refuses past the share with a 429 that says when to try again', async () => {
     const store = createMemoryMissShare(2);
     await chargeMemberMiss(store, 'ana@example.com');
@@ -58,6 +65,16 @@ describe('chargeMemberMiss', () => {
     expect(message).toBe(`You have asked for many new date ranges in the last minute; try again in ${retryAfterSeconds} seconds.`);
     // Someone else's share is their own.
     await expect(chargeMemberMiss(store, 'bo@example.com')).resolves.toBeUndefined();
+  });
+
+  test('keys by an HMAC under the session secret: another secret, another key', async () => {
+    const keys: string[] = [];
+    const store: MissShareStore = { pointsPerMinute: 1, take: async (key) => (keys.push(key), { ok: true }) };
+    await chargeMemberMiss(store, 'ana@example.com');
+    vi.stubEnv('NEXTAUTH_SECRET', 'another-dashboards-session-secret-0123456789');
+    resetSettings();
+    await chargeMemberMiss(store, 'ana@example.com');
+    expect(keys[0]).not.toBe(keys[1]);
   });
 
   test('stores a hash of the requester, never the requester itself', async () => {
