@@ -34,6 +34,13 @@ describe('memberSeriesShareFor', () => {
 });
 
 describe('chargeMemberBucketMiss', () => {
+  beforeEach(() => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'member-share-tests-session-secret-0123456789');
+    vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
+    resetSettings();
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
   test('counts against the series part and the whole share; either one spent refuses', async () => {
     const shares = { all: createMemoryMissShare(3), series: createMemoryMissShare(2) };
     await chargeMemberBucketMiss(shares, 'ana@example.com');
