@@ -1,9 +1,10 @@
 # syntax=docker/dockerfile:1
 # The dashboard as a container image: Next's standalone server (`node server.js`), run as the
 # image's unprivileged `node` user. See README "Deploying". Settings come from the environment
-# at run time; nothing secret is read at build time.
+# at run time; nothing secret is read at build time. Node 24: the current LTS (package.json's
+# `engines` lists the versions the app supports).
 
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
@@ -11,8 +12,9 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS builder
 COPY . .
-# Standalone output (next.config.mjs): server.js and only the node_modules files the server traces to.
-RUN npm run build
+# Standalone output (NEXT_OUTPUT_STANDALONE=1 in next.config.mjs): server.js and only the
+# node_modules files the server traces to, with the static files copied next to it.
+RUN npm run build:standalone
 
 # The Talkover simulator, for `docker compose --profile demo` only: TypeScript run with tsx (a
 # dev dependency), so it starts from the dependency stage, not the slim runtime below.
@@ -23,7 +25,7 @@ COPY simulator ./simulator
 USER node
 CMD ["node_modules/.bin/tsx", "simulator/main.ts"]
 
-FROM node:20-bookworm-slim AS runner
+FROM node:24-bookworm-slim AS runner
 WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \

@@ -1,7 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useState, useSyncExternalStore, type FormEvent } from 'react';
+import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
 import { buttonClass } from '@/components/ui/button';
 
 /** The form's words, translated on the server (this client component ships no catalog). */
@@ -13,24 +13,31 @@ export type LoginFormWords = {
   wrongCredentials: string;
   configurationError: string;
   networkError: string;
+  /** "Open this dashboard at <url>", with the link: the page was opened at another address. */
+  wrongOrigin: ReactNode;
 };
 
 /**
  * Email and password sign-in. Every failure gets the same message, so the form never tells
  * which of the two was wrong. On success it does a full navigation, so the page it lands on is
- * rendered on the server with the new session.
+ * rendered on the server with the new session. A page opened at another address than the
+ * dashboard's own (NEXTAUTH_URL: 127.0.0.1 for localhost, say) has its sign-in refused by the
+ * origin check; it then says where to open the dashboard instead of blaming the connection.
  */
 export function LoginForm({
   callbackPath,
   initialError,
+  dashboardOrigin,
   words,
 }: {
   callbackPath: string;
   /** next-auth's `?error=` code, if it sent the visitor back here. */
   initialError: string | null;
+  /** NEXTAUTH_URL's origin: the only one whose sign-ins the server accepts. */
+  dashboardOrigin: string;
   words: LoginFormWords;
 }) {
-  const [error, setError] = useState<string | null>(
+  const [error, setError] = useState<ReactNode>(
     initialError === null ? null : initialError === 'Configuration' ? words.configurationError : words.wrongCredentials,
   );
   const [pending, setPending] = useState(false);
@@ -57,9 +64,11 @@ export function LoginForm({
         window.location.assign(callbackPath);
         return;
       }
-      setError(result?.error === 'Configuration' ? words.configurationError : words.wrongCredentials);
+      if (isElsewhere(dashboardOrigin)) setError(words.wrongOrigin);
+      else setError(result?.error === 'Configuration' ? words.configurationError : words.wrongCredentials);
     } catch {
-      setError(words.networkError);
+      // The origin check's refusal carries no sign-in answer, so next-auth's client throws.
+      setError(isElsewhere(dashboardOrigin) ? words.wrongOrigin : words.networkError);
     }
     setPending(false);
   }
@@ -85,6 +94,11 @@ export function LoginForm({
       </button>
     </form>
   );
+}
+
+/** Whether this page was opened at another origin than the dashboard's, where sign-ins are refused. */
+function isElsewhere(dashboardOrigin: string): boolean {
+  return window.location.origin !== dashboardOrigin;
 }
 
 /** Nothing to subscribe to: the server's snapshot (false) gives way to the browser's (true) once, at hydration. */

@@ -60,6 +60,8 @@ export default async function setup(project: TestProject) {
     port,
     distDir: E2E.distDir,
     build: process.env.E2E_SKIP_BUILD === '1' ? 'never' : 'always',
+    // standalone.spec.ts runs this build's `node server.js` too.
+    standalone: true,
     output: { buildLog, serverLog },
   }).catch(async (error) => {
     await oidcIssuer.close();

@@ -8,6 +8,7 @@ import { LanguageMenu } from '@/components/i18n/language-menu';
 import { toSafeCallbackPath } from '@/lib/auth/callback-url';
 import { getSignInMethods } from '@/lib/auth/sign-in-methods';
 import { getSessionUser } from '@/lib/auth/session';
+import { getAuthSettings } from '@/lib/settings/auth';
 import { isDemoMode } from '@/lib/env';
 import type { PageSearchParams } from '@/lib/view/search-params';
 
@@ -33,6 +34,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (error === 'AccessDenied') return <NotAllowed callbackPath={callbackPath} languageBar={languageBar} />;
 
   const methods = getSignInMethods();
+  // Where sign-ins are accepted (NEXTAUTH_URL), for a page opened at another address.
+  const dashboardUrl = getAuthSettings().publicUrl;
+  const signInHere = new URL(loginPath(callbackPath), dashboardUrl).toString();
   const sso = methods.filter((method) => method.kind === 'sso');
   const hasPassword = methods.some((method) => method.kind === 'credentials');
 
@@ -63,6 +67,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm
             callbackPath={callbackPath}
             initialError={error && !SSO_ERRORS.has(error) ? error : null}
+            dashboardOrigin={dashboardUrl.origin}
             words={{
               email: t('email'),
               password: t('password'),
@@ -71,6 +76,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               wrongCredentials: t('wrongCredentials'),
               configurationError: t('configurationError'),
               networkError: t('networkError'),
+              wrongOrigin: t.rich('wrongOrigin', {
+                url: dashboardUrl.origin,
+                link: (chunks) => <a href={signInHere}>{chunks}</a>,
+              }),
             }}
           />
         ) : null}
@@ -82,4 +91,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
     </main>
   );
+}
+
+/** This page, keeping where the visitor was going. */
+function loginPath(callbackPath: string): string {
+  return callbackPath === '/' ? '/login' : `/login?${new URLSearchParams({ callbackUrl: callbackPath })}`;
 }
