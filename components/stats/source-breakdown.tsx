@@ -5,6 +5,7 @@ import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/st
 import { earlierSourceCounts } from '@/lib/stats/comparison';
 import { toChartRows, toSourceRows, type RowLabels, type SourceRow } from '@/lib/stats/source-rows';
 import { toCountChangeView, type SayChange } from '@/lib/trends/change-view';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { KpiChange } from './kpi-change';
 
 type Props = { stats: CallbackStats; earlier: CallbackStats | null };
@@ -46,9 +47,7 @@ export function SourceBreakdown({ stats, earlier }: Props) {
           locale={locale}
         />
       ) : null}
-      {/* On a phone the columns scroll sideways under a sticky name column (globals.css); the
-          region can take focus, so the keyboard scrolls it too. */}
-      <div className="table-scroll" role="region" aria-labelledby="sources-heading" tabIndex={0}>
+      <TableScroll label={t('caption')}>
         <table className="source-table">
           <caption className="visually-hidden">{t('caption')}</caption>
           <thead>
@@ -111,7 +110,7 @@ export function SourceBreakdown({ stats, earlier }: Props) {
             </tr>
           </tfoot>
         </table>
-      </div>
+      </TableScroll>
       {stats.attribution.unattributed > 0 ? <p className="muted note">{t('unattributedNote')}</p> : null}
       {overAttributed > 0 ? <p className="muted note">{t('overAttributed', { count: overAttributed })}</p> : null}
     </section>

@@ -50,7 +50,7 @@ describe('a sign-in at another address than NEXTAUTH_URL', () => {
       const page = await context.newPage();
       await page.goto(`${elsewhere}/login`);
       await signIn(page);
-      const alert = page.getByRole('alert');
+      const alert = page.locator('.login-form [role=alert]');
       const expected = CATALOGS[locale].Login.wrongOrigin.replace(/<\/?link>/g, '').replace('{url}', appUrl);
       await alert.filter({ hasText: expected }).waitFor({ timeout: 10_000 });
       expect(await alert.getByRole('link').getAttribute('href')).toBe(`${appUrl}/login`);
@@ -70,36 +70,57 @@ describe('the source table on a phone (390 px)', () => {
       await page.goto(`${appUrl}/?range=30d`);
       await page.locator('.source-table tbody th[scope=row]').first().waitFor();
       const layout = await page.evaluate(() => {
-        /** How many lines each word of an element's text takes: 1 for a word kept whole. */
-        const linesPerWord = (element: Element): { word: string; lines: number }[] => {
-          const words: { word: string; lines: number }[] = [];
+        /** Text boxes that overlap vertically share a line, whatever their fonts' heights (an arrow). */
+        const countLines = (boxes: DOMRect[]): number => {
+          let count = 0;
+          let bottom = -Infinity;
+          for (const box of [...boxes].sort((a, b) => a.top - b.top)) {
+            if (box.top >= bottom) count += 1;
+            bottom = Math.max(bottom, box.bottom);
+          }
+          return count;
+        };
+        /** The visible text nodes under an element (words for screen readers only aside). */
+        const visibleText = (element: Element): Text[] => {
+          const nodes: Text[] = [];
           const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
           for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-            for (const match of (node.textContent ?? '').matchAll(/\S+/g)) {
+            if (!node.parentElement?.closest('.visually-hidden') && node.textContent?.trim()) nodes.push(node as Text);
+          }
+          return nodes;
+        };
+        /** How many lines each word of an element's text takes: 1 for a word kept whole. */
+        const linesPerWord = (element: Element) =>
+          visibleText(element).flatMap((node) =>
+            [...node.data.matchAll(/\S+/g)].map((match) => {
               const range = document.createRange();
               range.setStart(node, match.index);
               range.setEnd(node, match.index + match[0].length);
-              const tops = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
-              words.push({ word: match[0], lines: tops.size });
-            }
-          }
-          return words;
-        };
-        /** How many lines an element's text takes. */
-        const lines = (element: Element): number => {
-          const range = document.createRange();
-          range.selectNodeContents(element);
-          return new Set([...range.getClientRects()].map((rect) => Math.round(rect.top))).size;
-        };
+              return { word: match[0], lines: countLines([...range.getClientRects()]) };
+            }),
+          );
+        /** How many lines an element's visible text takes. */
+        const lines = (element: Element): number =>
+          countLines(
+            visibleText(element).flatMap((node) => {
+              const range = document.createRange();
+              range.selectNodeContents(node);
+              return [...range.getClientRects()];
+            }),
+          );
         const table = document.querySelector('.source-table')!;
-        const scroller = table.closest('.table-scroll')!;
+        const scroller = table.closest('.table-scroll');
         return {
           columns: table.querySelectorAll('thead th').length,
           names: [...table.querySelectorAll('th[scope=row]')].flatMap(linesPerWord),
           numbers: [...table.querySelectorAll('.numeric')].map((cell) => ({ text: cell.textContent, lines: lines(cell) })),
           pageWidth: document.documentElement.scrollWidth,
-          scrollerIsNarrower: scroller.clientWidth <= 390,
-          scrolls: getComputedStyle(scroller).overflowX,
+          // What reaches past the screen's edge, other than what scrolls inside a table's region.
+          overflowing: [...document.querySelectorAll('body *')]
+            .filter((element) => !element.closest('.table-scroll') && element.getBoundingClientRect().right > 390.5)
+            .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+          scrollerIsNarrower: scroller !== null && scroller.clientWidth <= 390,
+          scrolls: scroller ? getComputedStyle(scroller).overflowX : null,
           sticky: getComputedStyle(table.querySelector('tbody th[scope=row]')!).position,
         };
       });
@@ -108,6 +129,7 @@ describe('the source table on a phone (390 px)', () => {
       expect(layout.names.filter(({ lines }) => lines !== 1)).toEqual([]);
       expect(layout.numbers.filter(({ text, lines }) => text !== '' && lines !== 1)).toEqual([]);
       // The page itself never scrolls sideways: the table does, inside its card.
+      expect(layout.overflowing).toEqual([]);
       expect(layout.pageWidth).toBeLessThanOrEqual(390);
       expect(layout.scrollerIsNarrower).toBe(true);
       expect(layout.scrolls).toBe('auto');
