@@ -1,7 +1,7 @@
 'use client';
 
 import { signIn } from 'next-auth/react';
-import { useState, useSyncExternalStore, type FormEvent, type ReactNode } from 'react';
+import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { buttonClass } from '@/components/ui/button';
 
 /** The form's words, translated on the server (this client component ships no catalog). */
@@ -13,16 +13,12 @@ export type LoginFormWords = {
   wrongCredentials: string;
   configurationError: string;
   networkError: string;
-  /** "Open this dashboard at <url>", with the link: the page was opened at another address. */
-  wrongOrigin: ReactNode;
 };
 
 /**
  * Email and password sign-in. Every failure gets the same message, so the form never tells
  * which of the two was wrong. On success it does a full navigation, so the page it lands on is
- * rendered on the server with the new session. A page opened at another address than the
- * dashboard's own (NEXTAUTH_URL: 127.0.0.1 for localhost, say) has its sign-in refused by the
- * origin check; it then says where to open the dashboard instead of blaming the connection.
+ * rendered on the server with the new session.
  */
 export function LoginForm({
   callbackPath,
@@ -33,11 +29,11 @@ export function LoginForm({
   callbackPath: string;
   /** next-auth's `?error=` code, if it sent the visitor back here. */
   initialError: string | null;
-  /** NEXTAUTH_URL's origin: the only one whose sign-ins the server accepts. */
+  /** NEXTAUTH_URL's origin, the only one whose sign-ins the server accepts. */
   dashboardOrigin: string;
   words: LoginFormWords;
 }) {
-  const [error, setError] = useState<ReactNode>(
+  const [error, setError] = useState<string | null>(
     initialError === null ? null : initialError === 'Configuration' ? words.configurationError : words.wrongCredentials,
   );
   const [pending, setPending] = useState(false);
@@ -64,11 +60,11 @@ export function LoginForm({
         window.location.assign(callbackPath);
         return;
       }
-      if (isElsewhere(dashboardOrigin)) setError(words.wrongOrigin);
-      else setError(result?.error === 'Configuration' ? words.configurationError : words.wrongCredentials);
+      setError(result?.error === 'Configuration' ? words.configurationError : words.wrongCredentials);
     } catch {
-      // The origin check's refusal carries no sign-in answer, so next-auth's client throws.
-      setError(isElsewhere(dashboardOrigin) ? words.wrongOrigin : words.networkError);
+      // Opened at another address, the origin check refused the post (next-auth's client then
+      // throws): the page's notice (OriginNotice) already says where to go; don't blame the network.
+      setError(window.location.origin === dashboardOrigin ? words.networkError : null);
     }
     setPending(false);
   }
@@ -94,11 +90,6 @@ export function LoginForm({
       </button>
     </form>
   );
-}
-
-/** Whether this page was opened at another origin than the dashboard's, where sign-ins are refused. */
-function isElsewhere(dashboardOrigin: string): boolean {
-  return window.location.origin !== dashboardOrigin;
 }
 
 /** Nothing to subscribe to: the server's snapshot (false) gives way to the browser's (true) once, at hydration. */

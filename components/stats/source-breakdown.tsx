@@ -47,6 +47,7 @@ export function SourceBreakdown({ stats, earlier }: Props) {
           locale={locale}
         />
       ) : null}
+      {/* On a phone the table scrolls sideways under a sticky name column. */}
       <TableScroll label={t('caption')}>
         <table className="source-table">
           <caption className="visually-hidden">{t('caption')}</caption>

@@ -1,7 +1,7 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatCount, NO_VALUE } from '@/lib/format';
 import { toSourceTrends, type CallbackSeries } from '@/lib/stats/series';
-import { TableScroll } from '@/components/ui/table-scroll';
 import { Sparkline } from './sparkline';
 
 /**

@@ -1,9 +1,8 @@
 import type { ReactNode } from 'react';
 
 /**
- * A table that scrolls sideways inside its card when the screen is narrower than its columns
- * (a phone), with its first column, the rows' names, kept in view (globals.css). It takes focus
- * and is a named region, so keyboard users can scroll it and screen readers can find it.
+ * A table's own horizontal scroll: on a phone a wide table scrolls inside its card instead of
+ * widening the page. Focusable and named, so keyboard users can scroll it too.
  */
 export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
   return (

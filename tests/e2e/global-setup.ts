@@ -31,7 +31,9 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     AUTH_USERS: (
       await Promise.all(
-        [E2E.email, E2E.lockoutEmail].map(async (email) => `${email}:${await hashPassword(E2E.password, { logN: 14, r: 8, p: 1 })}`),
+        [E2E.email, E2E.lockoutEmail, E2E.ownerEmail].map(
+          async (email) => `${email}:${await hashPassword(E2E.password, { logN: 14, r: 8, p: 1 })}`,
+        ),
       )
     ).join(','),
     TALKOVER_TIMEOUT_MS: '1500',

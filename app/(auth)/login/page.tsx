@@ -2,14 +2,15 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
+import { OriginNotice } from '@/components/auth/origin-notice';
 import { NotAllowed } from '@/components/auth/not-allowed';
 import { SsoButtons } from '@/components/auth/sso-buttons';
 import { LanguageMenu } from '@/components/i18n/language-menu';
 import { toSafeCallbackPath } from '@/lib/auth/callback-url';
 import { getSignInMethods } from '@/lib/auth/sign-in-methods';
 import { getSessionUser } from '@/lib/auth/session';
-import { getAuthSettings } from '@/lib/settings/auth';
 import { isDemoMode } from '@/lib/env';
+import { getAuthSettings } from '@/lib/settings/auth';
 import type { PageSearchParams } from '@/lib/view/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -34,9 +35,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (error === 'AccessDenied') return <NotAllowed callbackPath={callbackPath} languageBar={languageBar} />;
 
   const methods = getSignInMethods();
-  // Where sign-ins are accepted (NEXTAUTH_URL), for a page opened at another address.
-  const dashboardUrl = getAuthSettings().publicUrl;
-  const signInHere = new URL(loginPath(callbackPath), dashboardUrl).toString();
   const sso = methods.filter((method) => method.kind === 'sso');
   const hasPassword = methods.some((method) => method.kind === 'credentials');
 
@@ -47,6 +45,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>{t('heading')}</h1>
         <p className="muted">{t('intro')}</p>
         {isDemoMode() ? <p className="notice-demo">{t('demoNotice')}</p> : null}
+        <OriginNotice
+          dashboardUrl={getAuthSettings().publicUrl.toString()}
+          words={{ before: t('wrongOriginBefore'), after: t('wrongOriginAfter') }}
+        />
         {error && SSO_ERRORS.has(error) ? (
           <p className="form-error" role="alert">
             {t('ssoFailed')}
@@ -67,7 +69,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm
             callbackPath={callbackPath}
             initialError={error && !SSO_ERRORS.has(error) ? error : null}
-            dashboardOrigin={dashboardUrl.origin}
+            dashboardOrigin={getAuthSettings().publicUrl.origin}
             words={{
               email: t('email'),
               password: t('password'),
@@ -76,10 +78,6 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
               wrongCredentials: t('wrongCredentials'),
               configurationError: t('configurationError'),
               networkError: t('networkError'),
-              wrongOrigin: t.rich('wrongOrigin', {
-                url: dashboardUrl.origin,
-                link: (chunks) => <a href={signInHere}>{chunks}</a>,
-              }),
             }}
           />
         ) : null}
@@ -91,9 +89,4 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
       </div>
     </main>
   );
-}
-
-/** This page, keeping where the visitor was going. */
-function loginPath(callbackPath: string): string {
-  return callbackPath === '/' ? '/login' : `/login?${new URLSearchParams({ callbackUrl: callbackPath })}`;
 }
