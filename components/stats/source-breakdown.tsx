@@ -1,4 +1,3 @@
-import { TableScroll } from '@/components/ui/table-scroll';
 import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { LazySourceBarChart } from '@/components/charts/lazy-source-bar-chart';
@@ -7,6 +6,7 @@ import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/st
 import { earlierSourceCounts } from '@/lib/stats/comparison';
 import { toChartRows, toSourceRows, type RowLabels, type SourceRow } from '@/lib/stats/source-rows';
 import { toCountChangeView, type SayChange } from '@/lib/trends/change-view';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { KpiChange } from './kpi-change';
 
 /** The callback agents that list each source (from Talkover's routing), or null when it could not be read. */
