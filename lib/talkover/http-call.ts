@@ -80,6 +80,7 @@ export async function callOnce<T>(
     await state.budget.pauseUntil(pauseUntil);
     // When the pause ends, one call finds out whether Talkover is ready before the rest go.
     state.probe.pending = true;
+    state.probe.pauses += 1;
   }
 
   if (error) {

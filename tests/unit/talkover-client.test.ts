@@ -498,7 +498,7 @@ describe('a pause Talkover asks for', () => {
     fetchMock.mockImplementation(() => new Promise<Response>((resolve) => (answerProbe = () => resolve(jsonResponse(STATS_BODY)))));
     const probe = requestTalkoverStats(RANGE);
     await vi.waitFor(() => expect(answerProbe).toBeDefined());
-    // While the probe is out, another call does not go: it is told to try again shortly.
+    // While the probe is out, another call waits for it; past its deadline it is told to try again shortly.
     const waiting = await captureError(requestTalkoverStats(RANGE));
     expect(waiting).toMatchObject({ kind: 'upstream_rate_limited', retryAfterSeconds: 5 });
     expect(fetchMock).toHaveBeenCalledTimes(2);
