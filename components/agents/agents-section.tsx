@@ -1,6 +1,7 @@
 import { useFormatter, useTranslations } from 'next-intl';
 import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
+import { DataTable } from '@/components/ui/data-table';
 import { ErrorPanel, EXPLAINED_KINDS, type ExplainedKind } from '@/components/stats/error-panel';
 import { getRangeRouting, type RangeRouting } from '@/lib/agents/get-routing';
 import type { DateRange } from '@/lib/date-range';
@@ -38,9 +39,26 @@ function AgentsView({ result, query, reasonOf }: { result: RangeRouting; query: 
   const { routing } = result;
   if (!routing) {
     return (
-      <Card panel tone="warning" role="alert">
-        <p>{t('routingUnavailable', { reason: reasonOf(result.routingError?.kind ?? 'internal') })}</p>
-      </Card>
+      <>
+        <Card panel tone="warning" role="alert">
+          <p>{t('routingUnavailable', { reason: reasonOf(result.routingError?.kind ?? 'internal') })}</p>
+        </Card>
+        {/* The figures stand on their own: a broken agents list must not hide them. */}
+        <Card>
+          <DataTable
+            caption={t('figuresCaption')}
+            columns={[
+              { key: 'source', header: t('sourceColumn') },
+              { key: 'received', header: t('receivedColumn'), numeric: true },
+            ]}
+            rows={result.stats.sources.map((source) => ({
+              key: source.id,
+              header: source.name || source.id,
+              cells: [format.number(source.count)],
+            }))}
+          />
+        </Card>
+      </>
     );
   }
   const sources = new Map(result.stats.sources.map((source) => [source.id, { name: source.name, count: source.count }]));

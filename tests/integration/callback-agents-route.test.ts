@@ -9,7 +9,14 @@ const route = setUpStatsRoute({ token: TOKEN, simulatorRateLimitPerMinute: 10_00
 
 type AgentsBody = {
   period: { start: string; end: string };
-  agents: { id: string; name: string; label: string; status: string; sources: { id: string; name: string; received: number }[]; received: number }[];
+  agents: {
+    id: string;
+    name: string;
+    label: string;
+    status: string;
+    sources: { id: string; name: string; received: number }[];
+    received: number;
+  }[];
   flags: { kind: string; agent_id?: string; source_id?: string }[];
   error: { code: string; message: string };
 };

@@ -41,7 +41,9 @@ describe('simulator agents endpoints', () => {
     expect(first.body.meta.last_page).toBeGreaterThan(1);
     expect(first.body.data.every((agent: { direction: string }) => agent.direction === 'outbound')).toBe(true);
     const all = (await get('/agents?direction=outbound&per_page=100')).body.data as { id: string; current_status: string }[];
-    const routed = new Set(((await get('/callback-agents')).body.data as ListedCallbackAgent[]).flatMap((agent) => agent.callback_config.source_agent_ids));
+    const routed = new Set(
+      ((await get('/callback-agents')).body.data as ListedCallbackAgent[]).flatMap((agent) => agent.callback_config.source_agent_ids),
+    );
     expect(all.filter((agent) => agent.current_status === 'published' && !routed.has(agent.id)).length).toBeGreaterThanOrEqual(1);
   });
 
@@ -50,7 +52,10 @@ describe('simulator agents endpoints', () => {
     const agent = CALLBACK_AGENTS[0]!;
     expect((await get(`/callback-agents/${agent.id}`)).body.data.agent.name).toBe(agent.name);
     const missing = await get('/callback-agents/00000000-0000-4000-8000-000000000000');
-    expect(missing).toEqual({ status: 404, body: expect.objectContaining({ success: false, message: 'Agent is not configured as a callback agent' }) });
+    expect(missing).toEqual({
+      status: 404,
+      body: expect.objectContaining({ success: false, message: 'Agent is not configured as a callback agent' }),
+    });
   });
 
   it('applies a path-scoped fault to that endpoint only', async () => {
