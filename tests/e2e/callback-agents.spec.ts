@@ -5,9 +5,13 @@ import ptBR from '@/messages/pt-BR.json';
 import { CALLBACK_AGENTS } from '@/simulator/agents';
 import { violations } from './support/axe';
 import { launchBrowser, signedInContext } from './support/browser';
-import { resetSimulator, setFault, simulatorRequestCount } from './support/simulator-control';
+import { resetSimulator, simulatorRequestCount } from './support/simulator-control';
 
-/** The callback agents pages in both languages, light and dark, at a phone's width, axe-clean. */
+/**
+ * The callback agents pages in both languages, light and dark, at a phone's width, axe-clean.
+ * A failing agents list is tested in tests/integration/callback-agents-page.test.ts: here the app
+ * server's cache keeps the list read by the first test for five minutes.
+ */
 const { appUrl, simulatorOrigin } = inject('e2e');
 let browser: Browser;
 
@@ -59,15 +63,6 @@ describe.each(CASES)('callback agents in $lang, $colorScheme, on a phone', ({ co
     const unknown = await page.goto(`${appUrl}/callback-agents/00000000-0000-4000-8000-000000000000`);
     expect(unknown?.status()).toBe(404);
     await page.getByText(words.notFoundTitle).first().waitFor();
-    expect(await violations(page)).toEqual([]);
-    await context.close();
-  });
-
-  it('keeps the figures and says the routing could not be read when the agents list fails', async () => {
-    await setFault(simulatorOrigin, { mode: 'server-error', path: '/callback-agents' });
-    const { context, page } = await openPage({ colorScheme, locale }, '/callback-agents?start_date=2025-01-01&end_date=2025-01-31');
-    await page.locator('[role=alert]').first().waitFor();
-    expect(await page.getByText(words.figuresCaption).count()).toBeGreaterThan(0);
     expect(await violations(page)).toEqual([]);
     await context.close();
   });
