@@ -1,5 +1,6 @@
 import 'server-only';
 import { findSignInProblem } from './auth/sign-in-methods';
+import { alertSettings } from './alerts/settings';
 import { appSettings } from './env';
 import { accessSettings } from './settings/access';
 import { authSettings } from './settings/auth';
@@ -10,7 +11,7 @@ import { redisSettings } from './store/redis-settings';
 import { talkoverSettings } from './talkover';
 
 /** Every concern, in the order their problems are reported. */
-const SETTINGS = [authSettings, talkoverSettings, redisSettings, signInSettings, accessSettings, monitoringSettings, appSettings];
+const SETTINGS = [authSettings, talkoverSettings, redisSettings, signInSettings, accessSettings, monitoringSettings, appSettings, alertSettings];
 
 /**
  * The first thing wrong with the production settings, as one line naming the variable (never a
