@@ -9,6 +9,9 @@ const SECRET_SETTINGS = [
   'AUTH_GITHUB_SECRET',
   'HEALTH_TOKEN',
   'METRICS_TOKEN',
+  // URLs that carry a password.
+  'SMTP_URL',
+  'DATABASE_URL',
 ] as const;
 
 /** Read raw at each use: a log line must be cleaned even when the leaked setting failed to parse. */
