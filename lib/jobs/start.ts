@@ -7,7 +7,8 @@ import { registerJob, startScheduler, type Job } from './scheduler';
  */
 async function loadJobs(): Promise<Job[]> {
   const { digestJob } = await import('../digests/job');
-  return [digestJob];
+  const { alertJob } = await import('../alerts/job');
+  return [digestJob, alertJob];
 }
 
 /** Registers and starts every job, once per process (instrumentation.ts, after the database is ready). */
