@@ -126,6 +126,7 @@ export async function createRule(
   input: RuleFields,
   by: string,
   now: number,
+  revealTo: string | null = null,
 ): Promise<{ rule: AlertRule; webhookSecret: string | null }> {
   const id = randomUUID();
   const webhookSecret = input.webhook ? generateWebhookSecret() : null;
@@ -150,6 +151,7 @@ export async function createRule(
         remind_every_hours: null,
         ...fieldColumns(input),
         webhook_secret: webhookSecret,
+        webhook_secret_reveal_to: webhookSecret ? revealTo : null,
         ...statusColumns({
           state: 'ok',
           since: now,
@@ -182,13 +184,14 @@ export async function updateRule(
   patch: PatchAlertInput,
   by: string,
   now: number,
+  revealTo: string | null = null,
 ): Promise<{ rule: AlertRule; webhookSecret: string | null }> {
   const at = iso(now);
   const columns = fieldColumns(patch);
   const newAddress = patch.webhook !== undefined && patch.webhook !== null && patch.webhook.url !== rule.webhook?.url;
   const webhookSecret = newAddress ? generateWebhookSecret() : null;
-  if (patch.webhook === null) columns.webhook_secret = null;
-  if (webhookSecret) columns.webhook_secret = webhookSecret;
+  if (patch.webhook === null) Object.assign(columns, { webhook_secret: null, webhook_secret_reveal_to: null });
+  if (webhookSecret) Object.assign(columns, { webhook_secret: webhookSecret, webhook_secret_reveal_to: revealTo });
   const changed = Object.keys(patch).filter((key) => patch[key as keyof PatchAlertInput] !== undefined);
   const kind = changed.length === 1 && changed[0] === 'paused' ? (patch.paused ? 'paused' : 'resumed') : 'updated';
   await db.transaction().execute(async (trx) => {
@@ -305,4 +308,12 @@ export async function lastNotifications(db: Db): Promise<Map<string, { at: strin
   const last = new Map<string, { at: string; kind: string }>();
   for (const row of rows) if (!last.has(row.rule_id)) last.set(row.rule_id, { at: row.at, kind: row.kind });
   return last;
+}
+
+/** The webhook secret waiting to be shown to `email` on the rule's page, taken (so shown once). */
+export async function takeSecretToReveal(db: Db, ruleId: string, email: string): Promise<string | null> {
+  const row = await db.selectFrom('alert_rules').select(['webhook_secret']).where('id', '=', ruleId).where('webhook_secret_reveal_to', '=', email).executeTakeFirst();
+  if (!row?.webhook_secret) return null;
+  const taken = await db.updateTable('alert_rules').set({ webhook_secret_reveal_to: null }).where('id', '=', ruleId).where('webhook_secret_reveal_to', '=', email).executeTakeFirst();
+  return Number(taken.numUpdatedRows) === 1 ? row.webhook_secret : null;
 }

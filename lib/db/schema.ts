@@ -52,6 +52,8 @@ export type AlertRulesTable = {
   webhook_url: string | null;
   webhook_format: string | null;
   webhook_secret: string | null;
+  /** A secret saved from the page: the member it is shown to, once, on the rule's page. */
+  webhook_secret_reveal_to: string | null;
   locale: string;
   remind_every_hours: number | null;
   state: string;

@@ -20,6 +20,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('webhook_url', 'varchar(2000)')
     .addColumn('webhook_format', 'varchar(16)')
     .addColumn('webhook_secret', 'varchar(100)')
+    .addColumn('webhook_secret_reveal_to', 'varchar(320)')
     .addColumn('locale', 'varchar(16)', (col) => col.notNull())
     .addColumn('remind_every_hours', 'integer')
     .addColumn('state', 'varchar(16)', (col) => col.notNull())
