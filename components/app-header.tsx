@@ -7,6 +7,7 @@ import { LanguageMenu } from './i18n/language-menu';
 export function AppHeader({ email, demo }: { email: string; demo: boolean }) {
   const t = useTranslations('Header');
   const app = useTranslations('App');
+  const alerts = useTranslations('Alerts');
   return (
     <header className="app-header">
       <Link href="/" className="brand">
@@ -17,6 +18,9 @@ export function AppHeader({ email, demo }: { email: string; demo: boolean }) {
           {t('demoBadge')}
         </Badge>
       ) : null}
+      <nav aria-label={app('name')} className="header-nav">
+        <Link href="/alerts">{alerts('navLink')}</Link>
+      </nav>
       <div className="header-user">
         <LanguageMenu />
         <span className="muted">{t.rich('signedInAs', { email, strong: (chunks) => <strong>{chunks}</strong> })}</span>

@@ -4,7 +4,20 @@ import { isRateMetric, type AlertMetric } from './rule';
  * The Alerts page's plain HTML form (no JavaScript needed) ↔ the API's fields. Rate thresholds
  * are typed as percentages (80) and stored as fractions (0.8), like the JSON API's rates.
  */
-export const FORM_FIELDS = ['name', 'metric', 'window', 'comparator', 'threshold', 'after', 'weekdays', 'emails', 'webhook_url', 'webhook_format', 'locale', 'remind'] as const;
+export const FORM_FIELDS = [
+  'name',
+  'metric',
+  'window',
+  'comparator',
+  'threshold',
+  'after',
+  'weekdays',
+  'emails',
+  'webhook_url',
+  'webhook_format',
+  'locale',
+  'remind',
+] as const;
 
 export function formToRuleInput(form: URLSearchParams): Record<string, unknown> {
   const text = (key: string) => (form.get(key) ?? '').trim();

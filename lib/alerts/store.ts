@@ -312,8 +312,18 @@ export async function lastNotifications(db: Db): Promise<Map<string, { at: strin
 
 /** The webhook secret waiting to be shown to `email` on the rule's page, taken (so shown once). */
 export async function takeSecretToReveal(db: Db, ruleId: string, email: string): Promise<string | null> {
-  const row = await db.selectFrom('alert_rules').select(['webhook_secret']).where('id', '=', ruleId).where('webhook_secret_reveal_to', '=', email).executeTakeFirst();
+  const row = await db
+    .selectFrom('alert_rules')
+    .select(['webhook_secret'])
+    .where('id', '=', ruleId)
+    .where('webhook_secret_reveal_to', '=', email)
+    .executeTakeFirst();
   if (!row?.webhook_secret) return null;
-  const taken = await db.updateTable('alert_rules').set({ webhook_secret_reveal_to: null }).where('id', '=', ruleId).where('webhook_secret_reveal_to', '=', email).executeTakeFirst();
+  const taken = await db
+    .updateTable('alert_rules')
+    .set({ webhook_secret_reveal_to: null })
+    .where('id', '=', ruleId)
+    .where('webhook_secret_reveal_to', '=', email)
+    .executeTakeFirst();
   return Number(taken.numUpdatedRows) === 1 ? row.webhook_secret : null;
 }

@@ -57,4 +57,3 @@ function withProblem(path: string, field: string, form: URLSearchParams | null):
 function seeOther(location: string): Response {
   return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': PRIVATE_NO_STORE } });
 }
-
