@@ -15,6 +15,7 @@ import { getAlertSettings } from './settings';
  * instances tick, each slot is checked once and a notice is never sent twice.
  */
 const LEASE_MS = 5 * 60_000;
+const DAY_MS = 86_400_000;
 
 export type RunOptions = { db?: Db; read?: ReadWindow; holder?: string; sendMail?: Parameters<typeof deliverPending>[1]['sendMail'] };
 
@@ -29,6 +30,12 @@ export async function runAlerts(now: Date, options: RunOptions = {}): Promise<{ 
       const slot = Math.floor(now.getTime() / settings.checkEveryMs);
       const checked = await claimOnce(db, `alerts:check:${settings.checkEveryMs}:${slot}`, now);
       if (checked) {
+        // Each slot's claim matters only while the slot lasts: forget those older than a day.
+        await db
+          .deleteFrom('job_claims')
+          .where('key', 'like', 'alerts:check:%')
+          .where('claimed_at', '<', new Date(now.getTime() - DAY_MS).toISOString())
+          .execute();
         await checkRules(db, {
           now: now.getTime(),
           timeZone: getAppTimeZone(),
