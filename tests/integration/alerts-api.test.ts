@@ -4,6 +4,8 @@ import { GET as listAlerts, POST as createAlert } from '@/app/api/alerts/route';
 import { DELETE as deleteAlert, PATCH as patchAlert } from '@/app/api/alerts/[id]/route';
 import { GET as listEvents } from '@/app/api/alerts/[id]/events/route';
 import { POST as testAlert } from '@/app/api/alerts/[id]/test/route';
+import { POST as formAction } from '@/app/api/alerts/forms/action/route';
+import { POST as formSave } from '@/app/api/alerts/forms/save/route';
 import { closeDb } from '@/lib/db';
 import { describeEachEngine } from '../support/database';
 import { sessionCookie, stubSessionEnv } from '../support/session';
@@ -123,6 +125,68 @@ describeEachEngine('the alerts API', (t) => {
     }
   });
 
+  it('takes the page’s plain forms, answering with redirects', async () => {
+    const form = (fields: [string, string][]) => new URLSearchParams(fields).toString();
+    const post = (handler: typeof formSave, body: string, origin: string | null = ORIGIN) =>
+      handler(request('/api/alerts/forms/save', { method: 'POST', body, origin, contentType: 'application/x-www-form-urlencoded' }));
+    const fields: [string, string][] = [
+      ['name', 'Answer rate dropped'],
+      ['metric', 'answer_rate'],
+      ['window', 'today'],
+      ['comparator', 'below'],
+      ['threshold', '80'],
+      ['after', ''],
+      ['weekdays', 'mon'],
+      ['weekdays', 'tue'],
+      ['emails', 'team@example.com\nlead@example.com'],
+      ['webhook_url', ''],
+      ['webhook_format', 'slack'],
+      ['locale', 'pt-BR'],
+      ['remind', 'never'],
+    ];
+    const refused = await post(formSave, form(fields.map(([key, value]) => [key, key === 'emails' ? '' : value])));
+    expect(refused.status).toBe(303);
+    const back = new URL(refused.headers.get('location')!, ORIGIN);
+    expect(back.pathname).toBe('/alerts/new');
+    expect(back.searchParams.get('error')).toBe('emails');
+    expect(back.searchParams.getAll('weekdays')).toEqual(['mon', 'tue']);
+    expect((await post(formSave, form(fields), 'https://evil.example')).status).toBe(403);
+
+    const saved = await post(formSave, form(fields));
+    expect(saved.status).toBe(303);
+    const id = /^\/alerts\/([0-9a-f-]{36})\?done=saved$/.exec(saved.headers.get('location')!)![1]!;
+    const listed = await read(await listAlerts(request('/api/alerts'), undefined));
+    expect(listed.body.alerts.find((alert: { id: string }) => alert.id === id)).toMatchObject({
+      threshold: 0.8,
+      weekdays: ['mon', 'tue'],
+      emails: ['team@example.com', 'lead@example.com'],
+      locale: 'pt-BR',
+      remind_every_hours: null,
+    });
+    const paused = await formAction(
+      request('/api/alerts/forms/action', {
+        method: 'POST',
+        body: form([
+          ['id', id],
+          ['do', 'pause'],
+        ]),
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+    );
+    expect(paused.headers.get('location')).toBe(`/alerts/${id}`);
+    const deleted = await formAction(
+      request('/api/alerts/forms/action', {
+        method: 'POST',
+        body: form([
+          ['id', id],
+          ['do', 'delete'],
+        ]),
+        contentType: 'application/x-www-form-urlencoded',
+      }),
+    );
+    expect(deleted.headers.get('location')).toBe('/alerts');
+  });
+
   it('shows a webhook secret once, and sends a test with 202', async () => {
     vi.stubEnv('ALERT_WEBHOOK_ALLOW_PRIVATE', '1');
     const created = await read(
@@ -140,6 +204,11 @@ describeEachEngine('the alerts API', (t) => {
     expect((await testAlert(request(`/api/alerts/${id}/test`, { method: 'POST' }), params(id))).status).toBe(202);
     const events = await read(await listEvents(request(`/api/alerts/${id}/events`), params(id)));
     expect(events.body.events[0]).toMatchObject({ kind: 'test', deliveries: [{ channel: 'webhook' }] });
+    // The test is sent in the background: wait for its try (nothing listens there) before closing the database.
+    await vi.waitFor(async () => {
+      const delivery = await t.db.selectFrom('alert_deliveries').select('attempts').where('rule_id', '=', id).executeTakeFirst();
+      expect(delivery?.attempts).toBe(1);
+    });
   });
 });
 
