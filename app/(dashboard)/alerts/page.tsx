@@ -42,7 +42,7 @@ export default async function AlertsPage() {
         {rules.length === 0 ? (
           <p>{t('empty')}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label={t('tableCaption')} tabIndex={0}>
             <DataTable
               caption={t('tableCaption')}
               className="alerts-table"

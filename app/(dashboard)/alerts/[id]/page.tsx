@@ -80,7 +80,7 @@ export default async function AlertPage({ params, searchParams }: Props) {
         {events.length === 0 ? (
           <p>{t('historyEmpty')}</p>
         ) : (
-          <div className="table-scroll">
+          <div className="table-scroll" role="region" aria-label={t('historyCaption')} tabIndex={0}>
             <DataTable
               caption={t('historyCaption')}
               className="alerts-table"
