@@ -39,7 +39,11 @@ export type DigestModel = {
 export const TOP_SOURCES = 5;
 
 /** The digest email for a subscription and period: fresh figures or FiguresUnavailableError. */
-export async function composeDigestEmail(subscription: Subscription, period: { start: IsoDate; end: IsoDate }, timeZone: string): Promise<OutgoingMail> {
+export async function composeDigestEmail(
+  subscription: Subscription,
+  period: { start: IsoDate; end: IsoDate },
+  timeZone: string,
+): Promise<OutgoingMail> {
   const figures = await getDigestFigures(period, timeZone);
   const publicUrl = getAuthSettings().publicUrl;
   const model = toDigestModel(subscription, period, timeZone, figures, publicUrl);
@@ -132,7 +136,15 @@ const changeText = (change: ChangeView) => [change.shown, change.from].filter(Bo
 
 /** The plain-text part: the same model, one figure a line. */
 export function toDigestText(model: DigestModel): string {
-  const lines = [model.heading, model.period, '', ...model.figures.map((f) => `${f.label}: ${f.value} (${changeText(f.change)})`), '', model.compared, ''];
+  const lines = [
+    model.heading,
+    model.period,
+    '',
+    ...model.figures.map((f) => `${f.label}: ${f.value} (${changeText(f.change)})`),
+    '',
+    model.compared,
+    '',
+  ];
   lines.push(model.labels.topSources);
   if (model.sources.length === 0) lines.push(model.labels.noSources);
   for (const source of model.sources) lines.push(`- ${source.name}: ${source.count} (${changeText(source.change)})`);

@@ -45,13 +45,23 @@ export function toDigestJson(row: Subscription, delivery?: Awaited<ReturnType<ty
     locale: row.locale,
     created_at: row.created_at,
     last_delivery: delivery
-      ? { period: { start: delivery.period_start, end: delivery.period_end }, status: delivery.status as DeliveryStatus, at: delivery.updated_at }
+      ? {
+          period: { start: delivery.period_start, end: delivery.period_end },
+          status: delivery.status as DeliveryStatus,
+          at: delivery.updated_at,
+        }
       : null,
   };
 }
 
 /** The new subscription, or null when the member already has one of that cadence. */
-export async function createSubscription(db: Db, email: string, cadence: Cadence, locale: AppLocale, now = new Date()): Promise<Subscription | null> {
+export async function createSubscription(
+  db: Db,
+  email: string,
+  cadence: Cadence,
+  locale: AppLocale,
+  now = new Date(),
+): Promise<Subscription | null> {
   const row: Subscription = { id: randomUUID(), member_email: email, cadence, locale, created_at: now.toISOString() };
   const result = await db
     .insertInto('digest_subscriptions')

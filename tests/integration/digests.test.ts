@@ -38,12 +38,20 @@ const today = todayIn('UTC', new Date());
 const dueNow = new Date(`${today}T08:01:00Z`);
 const yesterday = addDays(today, -1);
 
-function call(handler: (request: NextRequest, context: { params: Promise<{ id: string }> }) => Promise<Response>, path: string, init: { method?: string; body?: unknown; cookie?: string; origin?: string | null; id?: string } = {}) {
+function call(
+  handler: (request: NextRequest, context: { params: Promise<{ id: string }> }) => Promise<Response>,
+  path: string,
+  init: { method?: string; body?: unknown; cookie?: string; origin?: string | null; id?: string } = {},
+) {
   const headers: Record<string, string> = {};
   if (init.cookie) headers.cookie = init.cookie;
   if (init.origin !== null) headers.origin = init.origin ?? APP;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
-  const request = new NextRequest(`${APP}${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const request = new NextRequest(`${APP}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+  });
   return handler(request, { params: Promise.resolve({ id: init.id ?? '' }) });
 }
 
@@ -90,7 +98,12 @@ describeEachEngine('digests', (t) => {
     // Another member's id is as absent as a missing one.
     expect((await call(deleteDigest, `/api/digests/${digest.id}`, { method: 'DELETE', cookie: bia, id: digest.id })).status).toBe(404);
     expect((await call(sendDigest, `/api/digests/${digest.id}/send`, { method: 'POST', cookie: bia, id: digest.id })).status).toBe(404);
-    const patched = await call(patchDigest, `/api/digests/${digest.id}`, { method: 'PATCH', body: { locale: 'pt-BR' }, cookie: ana, id: digest.id });
+    const patched = await call(patchDigest, `/api/digests/${digest.id}`, {
+      method: 'PATCH',
+      body: { locale: 'pt-BR' },
+      cookie: ana,
+      id: digest.id,
+    });
     expect((await patched.json()).digest.locale).toBe('pt-BR');
     const deleted = await call(deleteDigest, `/api/digests/${digest.id}`, { method: 'DELETE', cookie: ana, id: digest.id });
     expect(deleted.status).toBe(204);
@@ -99,7 +112,12 @@ describeEachEngine('digests', (t) => {
 
   it('needs a session and a same-origin Origin, and says digests are off without SMTP', async () => {
     expect((await call(getDigests, '/api/digests')).status).toBe(401);
-    const crossSite = await call(postDigest, '/api/digests', { method: 'POST', body: { cadence: 'daily' }, cookie: ana, origin: 'https://evil.example' });
+    const crossSite = await call(postDigest, '/api/digests', {
+      method: 'POST',
+      body: { cadence: 'daily' },
+      cookie: ana,
+      origin: 'https://evil.example',
+    });
     expect(crossSite.status).toBe(403);
     vi.stubEnv('SMTP_URL', '');
     vi.stubEnv('DEMO_MODE', '');
@@ -155,7 +173,9 @@ describeEachEngine('digests', (t) => {
       // Long headers are folded onto several lines: unfold before reading.
       const header = (message.headerLines.find((line) => line.key === 'list-unsubscribe')?.line ?? '').replace(/\r\n\s+/g, ' ');
       expect(header).toMatch(/^List-Unsubscribe: <http:\/\/localhost:3000\/api\/digests\/unsubscribe\?token=/);
-      expect(message.headerLines.find((line) => line.key === 'list-unsubscribe-post')?.line).toBe('List-Unsubscribe-Post: List-Unsubscribe=One-Click');
+      expect(message.headerLines.find((line) => line.key === 'list-unsubscribe-post')?.line).toBe(
+        'List-Unsubscribe-Post: List-Unsubscribe=One-Click',
+      );
     }
     // The same minute again, on any instance, sends nothing more.
     await runDigests(new Date(dueNow.getTime() + 60_000), ctx);

@@ -16,6 +16,10 @@ export const POST = digestRoute<{ id: string }>(async (request, { id }) => {
   void (async () => {
     if (await claimDelivery(ctx, deliveryId, now)) await deliver(ctx, deliveryId, now);
   })().catch((error) => logError('digest_send_now_failed', error));
-  const row = await request.db.selectFrom('digest_deliveries').select(['period_start', 'period_end']).where('id', '=', deliveryId).executeTakeFirstOrThrow();
+  const row = await request.db
+    .selectFrom('digest_deliveries')
+    .select(['period_start', 'period_end'])
+    .where('id', '=', deliveryId)
+    .executeTakeFirstOrThrow();
   return json({ delivery: { id: deliveryId, period: { start: row.period_start, end: row.period_end }, status: 'pending' } }, 202);
 });
