@@ -3,7 +3,6 @@ import { render } from '@react-email/render';
 import { createTranslator } from 'next-intl';
 import { createElement } from 'react';
 import { CATALOGS } from '../../i18n/catalogs';
-import type { AppLocale } from '../../i18n/locales';
 import { daysInclusive, type IsoDate } from '../date-range';
 import { formatCount, formatDaySpan, formatPercent } from '../format';
 import type { OutgoingMail } from '../mail';
@@ -12,29 +11,13 @@ import { FIGURES } from '../stats/figures';
 import { earlierSourceCounts } from '../stats/comparison';
 import { toCountChangeView, toRateChangeView, type ChangeView } from '../trends/change-view';
 import { DigestEmail } from './email';
+import type { DigestModel } from './model';
 import { getDigestFigures, type DigestFigures } from './figures';
-import type { Cadence } from './periods';
 import type { Subscription } from './store';
 import { createUnsubscribeToken } from './unsubscribe-token';
 
 export { FiguresUnavailableError } from './figures';
-
-/** Everything the email shows, already in the subscriber's language: the HTML and text parts share it. */
-export type DigestModel = {
-  locale: AppLocale;
-  cadence: Cadence;
-  subject: string;
-  preview: string;
-  heading: string;
-  period: string;
-  compared: string;
-  labels: { figure: string; value: string; change: string; topSources: string; source: string; count: string; noSources: string };
-  figures: { key: string; label: string; value: string; change: ChangeView }[];
-  sources: { name: string; count: string; change: ChangeView }[];
-  dashboard: { url: string; label: string };
-  footer: string;
-  unsubscribe: { url: string; label: string };
-};
+export type { DigestModel } from './model';
 
 export const TOP_SOURCES = 5;
 

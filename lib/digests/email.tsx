@@ -2,7 +2,7 @@ import { Body, Container, Head, Heading, Html, Link, Preview, Section, Text } fr
 import type { CSSProperties } from 'react';
 import type { Tone } from '../trends/change';
 import { ARROWS } from '../trends/change-view';
-import type { DigestModel } from './compose';
+import type { DigestModel } from './model';
 
 /**
  * The digest's HTML: tables and inline styles only (what mail clients render), no remote images,
