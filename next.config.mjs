@@ -41,6 +41,9 @@ const nextConfig = {
   // `next start` still serves the same build: it warns that it does not support standalone
   // output, but works (the demo, the benchmark and the browser tests all run it).
   output: 'standalone',
+  // libsql (the SQLite engine) loads its native binary with a computed require
+  // (`@libsql/<platform>`), which build tracing cannot follow: ship the installed ones.
+  outputFileTracingIncludes: { '**': ['./node_modules/@libsql/*/**'] },
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
