@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LOCALES } from '@/i18n/locales';
 import { getDb } from '@/lib/db';
@@ -58,6 +59,9 @@ export async function DigestSection({ email }: { email: string }) {
     <Card aria-labelledby="digests-heading">
       {heading}
       <p className="muted">{t('uiIntro', { hour, timeZone })}</p>
+      {mail.transport === 'demo' ? (
+        <p className="muted">{t.rich('uiDemoOutbox', { link: (chunks) => <Link href="/demo/mail">{chunks}</Link> })}</p>
+      ) : null}
       <DigestControls
         rows={rows}
         currentLocale={locale}
