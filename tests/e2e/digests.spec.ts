@@ -20,14 +20,14 @@ describe('email summaries', () => {
     await page.goto(`${appUrl}/?range=7d`);
     await page.locator('#digests-heading').waitFor();
     await page.getByLabel('How often').selectOption('monthly');
-    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
     const row = page.locator('.digest-table tbody tr', { hasText: 'Monthly' });
     await row.waitFor();
     expect(await row.textContent()).toContain('None yet');
     expect(await violations(page)).toEqual([]);
 
     // Subscribing twice to the same cadence is refused in words.
-    await page.getByRole('button', { name: 'Subscribe' }).click();
+    await page.getByRole('button', { name: 'Subscribe', exact: true }).click();
     await page.getByText('You already have a monthly email summary.').waitFor();
 
     await page.getByRole('button', { name: 'Unsubscribe: Monthly' }).click();
