@@ -33,6 +33,7 @@ async function lastDelivery(db: Db, subscriptionId: string) {
     .select(['period_start', 'period_end', 'status', 'updated_at'])
     .where('subscription_id', '=', subscriptionId)
     .orderBy('updated_at', 'desc')
+    .orderBy('due_at', 'desc')
     .orderBy('id', 'desc')
     .limit(1)
     .executeTakeFirst();
