@@ -34,7 +34,9 @@ export default async function setup(project: TestProject) {
     NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
     AUTH_USERS: (
       await Promise.all(
-        [E2E.email, E2E.lockoutEmail].map(async (email) => `${email}:${await hashPassword(E2E.password, { logN: 14, r: 8, p: 1 })}`),
+        [E2E.email, E2E.lockoutEmail, E2E.ownerEmail].map(
+          async (email) => `${email}:${await hashPassword(E2E.password, { logN: 14, r: 8, p: 1 })}`,
+        ),
       )
     ).join(','),
     TALKOVER_TIMEOUT_MS: '1500',
@@ -57,6 +59,8 @@ export default async function setup(project: TestProject) {
     DATABASE_URL: `file:${databaseFile}`,
     SMTP_URL: 'smtp://127.0.0.1:9',
     MAIL_FROM: 'Callback Stats <digests@example.com>',
+    // The suite's build is also the container's (the standalone spec runs its server.js).
+    NEXT_OUTPUT_STANDALONE: '1',
   };
   delete env.AUTH_ALLOWED_EMAILS;
   delete env.DEMO_MODE;
