@@ -3,7 +3,7 @@
 # image's unprivileged `node` user. See README "Deploying". Settings come from the environment
 # at run time; nothing secret is read at build time.
 
-FROM node:20-bookworm-slim AS deps
+FROM node:24-bookworm-slim AS deps
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
@@ -12,7 +12,7 @@ RUN npm ci --no-audit --no-fund
 FROM deps AS builder
 COPY . .
 # Standalone output (next.config.mjs): server.js and only the node_modules files the server traces to.
-RUN npm run build
+RUN npm run build:standalone
 
 # The Talkover simulator, for `docker compose --profile demo` only: TypeScript run with tsx (a
 # dev dependency), so it starts from the dependency stage, not the slim runtime below.
@@ -23,7 +23,7 @@ COPY simulator ./simulator
 USER node
 CMD ["node_modules/.bin/tsx", "simulator/main.ts"]
 
-FROM node:20-bookworm-slim AS runner
+FROM node:24-bookworm-slim AS runner
 WORKDIR /app
 ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \

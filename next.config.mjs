@@ -36,11 +36,13 @@ const nextConfig = {
   experimental: { proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES },
   // The end-to-end suite builds into its own folder so it never clobbers a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // Every build also writes the self-contained server the container image runs
-  // (`node .next/standalone/server.js`; `npm run build` copies the static files next to it).
-  // `next start` still serves the same build: it warns that it does not support standalone
-  // output, but works (the demo, the benchmark and the browser tests all run it).
-  output: 'standalone',
+  // The self-contained server the container image runs (`node .next/standalone/server.js`), only
+  // when asked (`npm run build:standalone`, which the Dockerfile uses and which copies the static
+  // files next to it): `next start`, which the demo runs, warns about standalone builds.
+  output: process.env.NEXT_OUTPUT_STANDALONE === '1' ? 'standalone' : undefined,
+  // libsql (the SQLite engine) loads its native binary with a computed require
+  // (`@libsql/<platform>`), which build tracing cannot follow: ship the installed ones.
+  outputFileTracingIncludes: { '**': ['./node_modules/@libsql/*/**'] },
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

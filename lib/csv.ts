@@ -3,12 +3,14 @@
  *
  * - UTF-8 with a byte-order mark: without it Excel reads UTF-8 as the local code page and
  *   "Cobrança" turns into "CobranÃ§a". Google Sheets ignores the mark.
- * - CRLF line ends and fields quoted when they hold the separator, a quote or a line break.
+ * - CRLF line ends and fields quoted when they hold a `,` or a `;` (whichever the separator: a
+ *   file saved in one dialect may be opened with the other), a quote or a line break.
  * - Two dialects: `,` with a decimal point (English settings) and `;` with a decimal comma
  *   (Portuguese, and most of Europe), because Excel splits a double-clicked file on the list
  *   separator of the computer's region. A `sep=` line would pick it too, but only Excel
  *   understands it; Google Sheets would show it as data.
- * - Text cells starting with `=`, `+`, `-`, `@`, tab or carriage return are prefixed with `'`
+ * - Text cells starting with `=`, `+`, `-`, `@`, tab, carriage return or NUL, also after leading
+ *   spaces or no-break spaces, and their fullwidth forms `＝ ＋ － ＠`, are prefixed with `'`
  *   (OWASP's CSV injection advice): names typed by Talkover users must never run as formulas.
  *   Numbers are written by this code, never neutralised, so a negative change stays a number.
  */
@@ -22,7 +24,10 @@ export const CSV_DIALECTS: Record<CsvDialectName, CsvDialect> = {
 };
 
 const BOM = '\uFEFF';
-const FORMULA_START = /^[=+\-@\t\r]/;
+/** What a spreadsheet may take for the start of a formula, after any spaces it skips. */
+const FORMULA_START = /^[ \u00a0]*[=+\-@\t\r\0\uff1d\uff0b\uff0d\uff20]/;
+/** Text is quoted, in both dialects, when it holds either separator, a quote or a line break. */
+const NEEDS_QUOTES = /[,;"\r\n]/;
 
 /** Text that a spreadsheet would read as a formula gets a leading apostrophe. */
 export function neutraliseCell(text: string): string {
@@ -39,9 +44,10 @@ function toNumberText(value: number, dialect: CsvDialect): string {
 
 export function toCsvField(cell: CsvCell, dialect: CsvDialect): string {
   if (cell === null) return '';
-  const text = typeof cell === 'number' ? toNumberText(cell, dialect) : neutraliseCell(cell);
-  const needsQuotes = text.includes(dialect.separator) || /["\r\n]/.test(text);
-  return needsQuotes ? `"${text.replace(/"/g, '""')}"` : text;
+  // Numbers are ours: digits, a sign and the dialect's decimal mark, never a separator.
+  if (typeof cell === 'number') return toNumberText(cell, dialect);
+  const text = neutraliseCell(cell);
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** The whole file: BOM, one CRLF-terminated line per row. */

@@ -72,3 +72,16 @@ export function toErrorLogLine(
 export function logError(event: string, error: unknown, extra: Record<string, unknown> = {}): void {
   console.error(toErrorLogLine(event, error, extra));
 }
+
+const loggedOnce = new Set<string>();
+
+/**
+ * One JSON line to stderr the first time `id` is seen by this process (a bad entry read again
+ * and again must not flood the log). Remembers at most 1,000 ids.
+ */
+export function logOnce(id: string, line: Record<string, unknown>): void {
+  if (loggedOnce.has(id)) return;
+  if (loggedOnce.size >= 1_000) loggedOnce.clear();
+  loggedOnce.add(id);
+  console.error(redact(JSON.stringify(line)));
+}

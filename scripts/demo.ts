@@ -1,5 +1,5 @@
 /**
- * npm run demo: the dashboard on http://localhost:3000 (or $PORT) against the built-in Talkover
+ * npm run demo: the dashboard on http://127.0.0.1:3000 (or $PORT) against the built-in Talkover
  * simulator, with no .env needed. Prints the throw-away sign-in once the app answers.
  */
 import { startDemoStack } from './lib/demo-stack';
@@ -32,8 +32,6 @@ console.log(
     `  Open      ${stack.appUrl}`,
     `  Email     ${stack.email}`,
     `  Password  ${stack.password}`,
-    // Every build also has the container image's standalone server, which next start warns about.
-    '  (Next\'s warning about "output: standalone" above is expected: next start serves this build.)',
     '  Stop with Ctrl+C.',
     '',
   ].join('\n'),

@@ -1,3 +1,4 @@
+import { TableScroll } from '@/components/ui/table-scroll';
 import { useLocale, useTranslations } from 'next-intl';
 import { LazySourceBarChart } from '@/components/charts/lazy-source-bar-chart';
 import { formatCount, formatPercent } from '@/lib/format';
@@ -46,68 +47,71 @@ export function SourceBreakdown({ stats, earlier }: Props) {
           locale={locale}
         />
       ) : null}
-      <table className="source-table">
-        <caption className="visually-hidden">{t('caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('sourceColumn')}</th>
-            <th scope="col" className="numeric">
-              {t('countColumn')}
-            </th>
-            <th scope="col" className="numeric">
-              {t('shareColumn')}
-            </th>
-            {earlier ? (
-              <>
-                <th scope="col" className="numeric">
-                  {t('earlierColumn')}
-                </th>
-                <th scope="col" className="numeric">
-                  {t('changeColumn')}
-                </th>
-              </>
-            ) : null}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.key} className={row.kind === 'unattributed' ? 'unattributed' : undefined}>
-              <th scope="row" title={row.kind === 'source' ? row.key : undefined}>
-                {row.label}
+      {/* On a phone the table scrolls sideways under a sticky name column. */}
+      <TableScroll label={t('caption')}>
+        <table className="source-table">
+          <caption className="visually-hidden">{t('caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sourceColumn')}</th>
+              <th scope="col" className="numeric">
+                {t('countColumn')}
               </th>
-              <td className="numeric">{formatCount(row.count, locale)}</td>
-              <td className="numeric">{formatPercent(row.share, locale)}</td>
+              <th scope="col" className="numeric">
+                {t('shareColumn')}
+              </th>
               {earlier ? (
                 <>
-                  <td className="numeric">{formatCount(earlierOf(row), locale)}</td>
-                  <td className="numeric source-change">
-                    <KpiChange
-                      as="span"
-                      change={{
-                        ...toCountChangeView(row.count, earlierOf(row), row.kind === 'unattributed' ? 'up-is-bad' : 'up-is-good', locale, say),
-                        from: '',
-                      }}
-                    />
-                  </td>
+                  <th scope="col" className="numeric">
+                    {t('earlierColumn')}
+                  </th>
+                  <th scope="col" className="numeric">
+                    {t('changeColumn')}
+                  </th>
                 </>
               ) : null}
             </tr>
-          ))}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('total')}</th>
-            <td className="numeric">{formatCount(stats.totals.received, locale)}</td>
-            <td className="numeric">{formatPercent(stats.totals.received > 0 ? 1 : null, locale)}</td>
-            {earlier ? (
-              <>
-                <td className="numeric">{formatCount(earlier.totals.received, locale)}</td>
-                <td className="numeric" />
-              </>
-            ) : null}
-          </tr>
-        </tfoot>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.key} className={row.kind === 'unattributed' ? 'unattributed' : undefined}>
+                <th scope="row" title={row.kind === 'source' ? row.key : undefined}>
+                  {row.label}
+                </th>
+                <td className="numeric">{formatCount(row.count, locale)}</td>
+                <td className="numeric">{formatPercent(row.share, locale)}</td>
+                {earlier ? (
+                  <>
+                    <td className="numeric">{formatCount(earlierOf(row), locale)}</td>
+                    <td className="numeric source-change">
+                      <KpiChange
+                        as="span"
+                        change={{
+                          ...toCountChangeView(row.count, earlierOf(row), row.kind === 'unattributed' ? 'up-is-bad' : 'up-is-good', locale, say),
+                          from: '',
+                        }}
+                      />
+                    </td>
+                  </>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('total')}</th>
+              <td className="numeric">{formatCount(stats.totals.received, locale)}</td>
+              <td className="numeric">{formatPercent(stats.totals.received > 0 ? 1 : null, locale)}</td>
+              {earlier ? (
+                <>
+                  <td className="numeric">{formatCount(earlier.totals.received, locale)}</td>
+                  <td className="numeric" />
+                </>
+              ) : null}
+            </tr>
+          </tfoot>
+        </table>
+      </TableScroll>
       {stats.attribution.unattributed > 0 ? <p className="muted note">{t('unattributedNote')}</p> : null}
       {overAttributed > 0 ? <p className="muted note">{t('overAttributed', { count: overAttributed })}</p> : null}
     </section>

@@ -1,4 +1,5 @@
 import { useLocale, useTranslations } from 'next-intl';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { formatCount, NO_VALUE } from '@/lib/format';
 import { toSourceTrends, type CallbackSeries } from '@/lib/stats/series';
 import { Sparkline } from './sparkline';
@@ -22,40 +23,42 @@ export function SourceTrends({ series, names }: { series: CallbackSeries; names:
   return (
     <div className="source-trends">
       <h3>{t('sourcesHeading')}</h3>
-      <table className="source-trend-table">
-        <caption className="visually-hidden">{t('sourcesCaption', { interval: series.interval })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('sourceColumn')}</th>
-            <th scope="col">{t('trendColumn')}</th>
-            <th scope="col" className="numeric">
-              {t('totalColumn')}
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {trends.map((trend) => {
-            const counts = trend.counts;
-            const ownPeak = Math.max(0, ...counts.map((count) => count ?? 0));
-            const label = t('sparkline', {
-              name: trend.label,
-              first: shown(counts[0]),
-              last: shown(counts.at(-1)),
-              peak: formatCount(ownPeak, locale),
-              interval: series.interval,
-            });
-            return (
-              <tr key={trend.key}>
-                <th scope="row">{trend.label}</th>
-                <td>
-                  <Sparkline values={counts} max={peak} label={label} />
-                </td>
-                <td className="numeric">{formatCount(trend.total, locale)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll label={t('sourcesCaption', { interval: series.interval })}>
+        <table className="source-trend-table">
+          <caption className="visually-hidden">{t('sourcesCaption', { interval: series.interval })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('sourceColumn')}</th>
+              <th scope="col">{t('trendColumn')}</th>
+              <th scope="col" className="numeric">
+                {t('totalColumn')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {trends.map((trend) => {
+              const counts = trend.counts;
+              const ownPeak = Math.max(0, ...counts.map((count) => count ?? 0));
+              const label = t('sparkline', {
+                name: trend.label,
+                first: shown(counts[0]),
+                last: shown(counts.at(-1)),
+                peak: formatCount(ownPeak, locale),
+                interval: series.interval,
+              });
+              return (
+                <tr key={trend.key}>
+                  <th scope="row">{trend.label}</th>
+                  <td>
+                    <Sparkline values={counts} max={peak} label={label} />
+                  </td>
+                  <td className="numeric">{formatCount(trend.total, locale)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
     </div>
   );
 }

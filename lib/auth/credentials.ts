@@ -5,8 +5,10 @@ import { recordSignInAttempt } from '../metrics/record';
 import { accessSettings, getAccessSettings } from '../settings/access';
 import { isAccountAllowed } from './access';
 import { hashPassword, verifyPassword } from './password';
-import { BUSY_RETRY_AFTER_SECONDS, withPasswordCheckSlot } from './password-gate';
-import { getSignInAddress, reportSignInRefusal } from './sign-in-scope';
+import { getAuthSettings } from '../settings/auth';
+import { readTrustedDevice } from './device-cookie';
+import { BUSY_RETRY_AFTER_SECONDS, takePasswordCheckSlot } from './password-gate';
+import { getSignInAddress, getSignInCookies, reportSignedIn, reportSignInRefusal } from './sign-in-scope';
 import { reserveSignInAttempt } from './throttle';
 import { normaliseEmail } from './users';
 
@@ -17,8 +19,9 @@ const dummyHash = hashPassword('not-a-real-password');
 
 /**
  * Checks an email and password against AUTH_USERS. The throttle is charged here, on exactly the
- * email checked, whatever path brought it. An unknown email is checked against a dummy hash, so a
- * wrong email and a wrong password look alike. Refusals without a check go to sign-in-scope.ts.
+ * email checked, whatever path brought it, per device when the browser shows a device cookie for
+ * that account (device-cookie.ts). An unknown email is checked against a dummy hash, so a wrong
+ * email and a wrong password look alike. Refusals without a check go to sign-in-scope.ts.
  */
 export async function authorizeCredentials(input: unknown): Promise<{ id: string; email: string } | null> {
   const credentials = credentialsSchema.safeParse(input);
@@ -26,32 +29,41 @@ export async function authorizeCredentials(input: unknown): Promise<{ id: string
   const users = getPasswordAccounts();
   if (!users) return failed();
   const email = normaliseEmail(credentials.data.email);
-  const verdict = await reserveSignInAttempt(email, getSignInAddress());
-  if (!verdict.allowed) {
-    recordSignInAttempt('throttled');
-    reportSignInRefusal({ kind: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds });
-    return null;
-  }
-  const user = users.get(email);
-  const check = await withPasswordCheckSlot(async () =>
-    verifyPassword(credentials.data.password, user?.passwordHash ?? (await dummyHash)),
-  ).catch(async (error: unknown) => {
-    await verdict.attempt.settle('not_checked');
-    throw error;
-  });
-  if (!check.ran) {
-    await verdict.attempt.settle('not_checked');
+  // The gate first: a busy refusal must cost the throttle store nothing (no keys, no points).
+  const releaseSlot = takePasswordCheckSlot();
+  if (!releaseSlot) {
     recordSignInAttempt('busy');
     reportSignInRefusal({ kind: 'busy', retryAfterSeconds: BUSY_RETRY_AFTER_SECONDS });
     return null;
   }
-  if (user && check.value && isAccountAllowed(user.email, 'credentials')) {
-    await verdict.attempt.settle('success');
-    recordSignInAttempt('success');
-    return { id: user.email, email: user.email };
+  try {
+    const { secret } = getAuthSettings();
+    const device = readTrustedDevice(getSignInCookies(), email, { secret, nowMs: Date.now() });
+    const verdict = await reserveSignInAttempt(email, getSignInAddress(), device);
+    if (!verdict.allowed) {
+      recordSignInAttempt('throttled');
+      reportSignInRefusal({ kind: 'throttled', retryAfterSeconds: verdict.retryAfterSeconds });
+      return null;
+    }
+    const user = users.get(email);
+    let valid: boolean;
+    try {
+      valid = await verifyPassword(credentials.data.password, user?.passwordHash ?? (await dummyHash));
+    } catch (error) {
+      await verdict.attempt.settle('not_checked');
+      throw error;
+    }
+    if (user && valid && isAccountAllowed(user.email, 'credentials')) {
+      await verdict.attempt.settle('success');
+      recordSignInAttempt('success');
+      reportSignedIn(user.email);
+      return { id: user.email, email: user.email };
+    }
+    await verdict.attempt.settle('failure');
+    return failed();
+  } finally {
+    releaseSlot();
   }
-  await verdict.attempt.settle('failure');
-  return failed();
 }
 
 /** Any refusal that is not a lockout or a full gate: wrong password, unknown email, bad form. */

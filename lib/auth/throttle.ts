@@ -1,9 +1,9 @@
 import 'server-only';
-import { createHash } from 'node:crypto';
 import { RateLimiterMemory, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { getAuthSettings, MAX_LOCKOUT_SECONDS } from '../settings/auth';
 import { getSharedRedis } from '../store/availability';
 import { createBoundedRedisLimiter } from '../store/bounded-redis-limiter';
+import { keyedDigest } from '../security/keyed-digest';
 import { sharedKey } from '../store/keys';
 
 /**
@@ -15,8 +15,12 @@ import { sharedKey } from '../store/keys';
  * - Account, all addresses: 50 per hour-long window, which one address (≤ 20 an hour) cannot
  *   fill, so only guessing from several addresses locks the owner out.
  * - Address, across accounts: 100 failures in 15 minutes lock it for 15 minutes.
+ * - A trusted device (a browser showing a device cookie for the account, device-cookie.ts): its
+ *   attempts count only against that device, 10 failures an hour, and none of the limits above
+ *   apply to it, so guessing from elsewhere never locks the owner out of their usual browser.
  *
- * Keys are SHA-256 digests, so the store never holds an email. With REDIS_URL a lockout holds
+ * Keys are HMACs keyed with NEXTAUTH_SECRET, so the store never holds an email, and one cannot be
+ * confirmed from it by hashing a guess. With REDIS_URL a lockout holds
  * at every instance; while Redis fails, the in-memory insurance limiters count per process.
  */
 const STREAK = 5;
@@ -24,9 +28,10 @@ const PAIR_PER_HOUR = 20;
 const ACCOUNT_PER_WINDOW = 50;
 const ADDRESS_FAILURES = 100;
 const ADDRESS_WINDOW_SECONDS = 15 * 60;
+const DEVICE_PER_HOUR = 10;
 const DAY = 24 * 3_600;
 
-type Limiters = Record<'streak' | 'lockouts' | 'pair' | 'account' | 'address', RateLimiterAbstract>;
+type Limiters = Record<'streak' | 'lockouts' | 'pair' | 'account' | 'address' | 'device', RateLimiterAbstract>;
 
 const KEY = Symbol.for('callback-stats.sign-in-throttle');
 type Holder = { [KEY]?: Limiters };
@@ -43,6 +48,7 @@ function limiters(): Limiters {
       duration: ADDRESS_WINDOW_SECONDS,
       blockDuration: ADDRESS_WINDOW_SECONDS,
     }),
+    device: createLimiter({ keyPrefix: 'signin_device_hour', points: DEVICE_PER_HOUR, duration: 3_600 }),
   });
 }
 
@@ -53,12 +59,12 @@ function createLimiter(options: IRateLimiterOptions & { keyPrefix: string }): Ra
   return createBoundedRedisLimiter({
     ...options,
     storeClient: redis,
-    keyPrefix: sharedKey('signin', options.keyPrefix),
+    keyPrefix: sharedKey('auth', 'signin', options.keyPrefix),
     insuranceLimiter: new RateLimiterMemory(options),
   });
 }
 
-const digest = (...parts: string[]) => createHash('sha256').update(parts.join('\n')).digest('base64url');
+const digest = (...parts: string[]) => keyedDigest(getAuthSettings().secret, 'sign-in-throttle', ...parts);
 
 export type SignInAttempt = {
   /** After the check: a right password clears the streak and gives the points back. */
@@ -69,17 +75,20 @@ export type ReserveVerdict = { allowed: true; attempt: SignInAttempt } | { allow
 /**
  * Takes one point from every limit the attempt counts against, before the password is checked.
  * `email` is the normalised address authorize() checks; `address` is a key from
- * lib/net/client-address.ts (null when unknown: those attempts share one key).
+ * lib/net/client-address.ts (null when unknown: those attempts share one key); `device` the id
+ * of a valid device cookie for this account, if the browser showed one.
  */
-export async function reserveSignInAttempt(email: string, address: string | null): Promise<ReserveVerdict> {
+export async function reserveSignInAttempt(email: string, address: string | null, device: string | null = null): Promise<ReserveVerdict> {
   const all = limiters();
   const keys = { address: address ?? 'unknown', account: digest(email), pair: digest(email, address ?? 'unknown') };
-  const plan: [RateLimiterAbstract, string][] = [
-    [all.address, keys.address],
-    [all.pair, keys.pair],
-    [all.streak, keys.pair],
-    [all.account, keys.account],
-  ];
+  const plan: [RateLimiterAbstract, string][] = device
+    ? [[all.device, digest(email, device)]]
+    : [
+        [all.address, keys.address],
+        [all.pair, keys.pair],
+        [all.streak, keys.pair],
+        [all.account, keys.account],
+      ];
   const taken: [RateLimiterAbstract, string][] = [];
   let streakPosition = 0;
   for (const [limiter, key] of plan) {
@@ -99,7 +108,7 @@ export async function reserveSignInAttempt(email: string, address: string | null
       settle: async (outcome) => {
         if (outcome === 'failure') {
           // Only the attempt that completed the streak locks the pair, however many ran at once.
-          if (streakPosition === STREAK) await lockPair(keys.pair);
+          if (!device && streakPosition === STREAK) await lockPair(keys.pair);
           return;
         }
         const refunds = outcome === 'success' ? taken.filter(([limiter]) => limiter !== all.streak) : taken;

@@ -1,7 +1,10 @@
 import 'server-only';
 import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { logOnce } from '../log';
 import { withRedis } from '../store/availability';
 import { sharedKey } from '../store/keys';
+import { talkoverKeyScope } from './key-scope';
 
 /** A cached answer as every instance stores it: the value and when Talkover gave it. */
 export type SharedEntry = { value: unknown; fetchedAt: number };
@@ -17,6 +20,17 @@ export interface RedisCacheTier {
   lock(key: string, ttlMs: number): Promise<ReleaseLock | null>;
 }
 
+/** The envelope every instance writes; the value inside is checked against its endpoint's schema by the reader. */
+const storedEntrySchema = z.object({ value: z.unknown(), fetchedAt: z.number().finite(), freshUntil: z.number().finite() });
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 const RELEASE_SCRIPT = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0`;
 const noLockToRelease: ReleaseLock = async () => {};
 
@@ -26,10 +40,15 @@ export function createRedisCacheTier(): RedisCacheTier {
     read: (key) =>
       withRedis(
         async (redis) => {
-          const text = await redis.get(sharedKey('cache', key));
+          const text = await redis.get(sharedKey(talkoverKeyScope(), 'cache', key));
           if (!text) return null;
-          const stored = JSON.parse(text) as SharedEntry & { freshUntil: number };
-          return { entry: { value: stored.value, fetchedAt: stored.fetchedAt }, freshUntil: stored.freshUntil };
+          const stored = storedEntrySchema.safeParse(parseJson(text));
+          if (!stored.success) {
+            logOnce(`shared_cache_invalid:${key}`, { event: 'shared_cache_invalid', key });
+            return null;
+          }
+          const { value, fetchedAt, freshUntil } = stored.data;
+          return { entry: { value, fetchedAt }, freshUntil };
         },
         () => null,
       ),
@@ -37,14 +56,14 @@ export function createRedisCacheTier(): RedisCacheTier {
       withRedis(
         async (redis) => {
           const text = JSON.stringify({ ...entry, freshUntil: entry.fetchedAt + ttlMs });
-          await redis.set(sharedKey('cache', key), text, 'PX', Math.max(ttlMs, keepMs));
+          await redis.set(sharedKey(talkoverKeyScope(), 'cache', key), text, 'PX', Math.max(ttlMs, keepMs));
         },
         () => undefined,
       ),
     lock: (key, ttlMs) =>
       withRedis<ReleaseLock | null>(
         async (redis) => {
-          const lockKey = sharedKey('lock', key);
+          const lockKey = sharedKey(talkoverKeyScope(), 'lock', key);
           const token = randomUUID();
           const taken = await redis.set(lockKey, token, 'PX', Math.max(1, Math.ceil(ttlMs)), 'NX');
           if (taken !== 'OK') return null;

@@ -1,7 +1,9 @@
 import 'server-only';
 import { LRUCache } from 'lru-cache';
 import type { Clock } from './clock';
+import type { z } from 'zod';
 import { AppError } from '../errors';
+import { logOnce } from '../log';
 import type { RedisCacheTier, SharedEntry } from './redis-cache-tier';
 
 /**
@@ -28,8 +30,11 @@ type Context = {
   load: (reason: LoadReason) => Promise<unknown>;
   shared?: SharedTier;
 };
-/** The tier all instances share, and how long to wait for another instance's call (the deadline). */
-export type SharedTier = { tier: RedisCacheTier; waitMs: number };
+/**
+ * The tier all instances share, how long to wait for another instance's call (the deadline), and
+ * the schema of the values: what comes back from Redis is checked like Talkover's answers.
+ */
+export type SharedTier = { tier: RedisCacheTier; waitMs: number; schema: z.ZodType };
 /** The LRU, with the keys this process is loading now (lru-cache does not say which those are). */
 export type ResponseCache = LRUCache<string, Entry, Context> & { readonly loading: Set<string> };
 
@@ -68,11 +73,11 @@ export function createResponseCache(clock: Clock, maxBytes = MAX_CACHE_BYTES): R
         // Single-flight across instances: the one holding the key's lock calls Talkover; the others
         // poll for its result, and take over if the lock expires. The local entry never outlives
         // the shared one's freshness.
-        const { tier, waitMs } = context.shared;
+        const { tier, waitMs, schema } = context.shared;
         const ttlMs = options.ttl ?? 60_000;
         const giveUpAt = clock.now() + waitMs;
         for (;;) {
-          const found = await readFresh(tier, key, clock);
+          const found = await readFresh(tier, key, clock, schema);
           if (found) {
             options.ttl = found.ttlMs;
             return { ...found.entry, fromShared: true };
@@ -81,7 +86,7 @@ export function createResponseCache(clock: Clock, maxBytes = MAX_CACHE_BYTES): R
           if (release) {
             try {
               // Another instance may have written the value between the read and the lock.
-              const written = await readFresh(tier, key, clock);
+              const written = await readFresh(tier, key, clock, schema);
               if (written) {
                 options.ttl = written.ttlMs;
                 return { ...written.entry, fromShared: true };
@@ -150,7 +155,7 @@ export async function readThrough<T>(
   try {
     entry = await cache.fetch(request.key, { ttl: request.ttlSeconds * 1000, context: { load, shared }, status });
   } catch (error) {
-    const stale = staleOnError(error) ? await findStale(cache, request.key, shared?.tier) : undefined;
+    const stale = staleOnError(error) ? await findStale(cache, request.key, shared) : undefined;
     if (!stale || clock.now() - stale.fetchedAt > MAX_STALE_MS) throw error;
     return { value: stale.value as T, fetchedAt: new Date(stale.fetchedAt), cache: 'stale', upstreamMs: clock.now() - startedAt };
   }
@@ -173,23 +178,36 @@ export async function readThrough<T>(
 export async function willCallTalkover(cache: ResponseCache, clock: Clock, key: string, shared?: SharedTier): Promise<boolean> {
   if (cache.has(key) || cache.loading.has(key)) return false;
   if (!shared) return true;
-  const found = await readFresh(shared.tier, key, clock);
+  const found = await readFresh(shared.tier, key, clock, shared.schema);
   if (!found) return true;
   cache.set(key, { ...found.entry, fromShared: true }, { ttl: found.ttlMs });
   return false;
 }
 
 /** The last good value: this process's, else the one kept in the shared tier (a cold instance). */
-async function findStale(cache: ResponseCache, key: string, tier: RedisCacheTier | undefined): Promise<Entry | undefined> {
+async function findStale(cache: ResponseCache, key: string, shared: SharedTier | undefined): Promise<Entry | undefined> {
   const local = cache.get(key, { allowStale: true, noDeleteOnStaleGet: true });
-  if (local || !tier) return local;
-  return (await tier.read(key))?.entry;
+  if (local || !shared) return local;
+  const found = await shared.tier.read(key);
+  return found && isValid(found.entry.value, shared.schema, key) ? found.entry : undefined;
 }
 
-/** The shared entry while it is fresh, with how much longer it stays so. */
-async function readFresh(tier: RedisCacheTier, key: string, clock: Clock): Promise<{ entry: SharedEntry; ttlMs: number } | null> {
+/** The shared entry while it is fresh and valid, with how much longer it stays fresh. */
+async function readFresh(
+  tier: RedisCacheTier,
+  key: string,
+  clock: Clock,
+  schema: z.ZodType,
+): Promise<{ entry: SharedEntry; ttlMs: number } | null> {
   const found = await tier.read(key);
   const now = clock.now();
-  if (!found || found.freshUntil <= now) return null;
+  if (!found || found.freshUntil <= now || !isValid(found.entry.value, schema, key)) return null;
   return { entry: found.entry, ttlMs: Math.max(1, found.freshUntil - now) };
+}
+
+/** A value from Redis that is not what Talkover answers is a miss, logged once per key. */
+function isValid(value: unknown, schema: z.ZodType, key: string): boolean {
+  if (schema.safeParse(value).success) return true;
+  logOnce(`shared_cache_invalid:${key}`, { event: 'shared_cache_invalid', key });
+  return false;
 }

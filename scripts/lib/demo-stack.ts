@@ -22,6 +22,9 @@ export async function startDemoStack(options: { port?: number; quiet?: boolean }
       AUTH_USERS: `${email}:${await hashPassword(password)}`,
     },
     port: options.port,
+    // The address Next prints ("Local: http://127.0.0.1:…") is the dashboard's own URL too, so
+    // the one a newcomer opens is the one sign-in accepts.
+    host: '127.0.0.1',
     build: 'if-stale',
     output: options.quiet ? 'ignore' : 'inherit',
   });

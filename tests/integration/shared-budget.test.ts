@@ -3,12 +3,13 @@
 // started here). Both must answer alike; the Redis one must also be one budget for every
 // instance that uses it.
 import { describe, expect, it } from 'vitest';
+import { getRedisClient } from '@/lib/store/redis-client';
 import { createUpstreamBudget } from '@/lib/talkover/budget';
 import { ManualClock } from '../support/manual-clock';
 import { setUpSharedRedis } from '../support/shared-redis';
 
 const NOW = Date.UTC(2026, 2, 15, 12, 0, 0);
-setUpSharedRedis();
+const redis = setUpSharedRedis();
 
 const kinds = [
   { kind: 'memory', shared: false },
@@ -93,5 +94,34 @@ describe('the redis budget across instances', () => {
     const refused = await first.reserve(0);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.retryAfterMs).toBeGreaterThan(55_000);
+  });
+});
+
+describe('what Redis answers is bounded', () => {
+  it.each([
+    ['a wait far past what the caller allows', '{1, 999999999}', { ok: false, retryAfterMs: 1_000 }],
+    ['not numbers at all', "{'x', 'y'}", { ok: false, retryAfterMs: 1_000 }],
+    ['a refusal a day long', '{0, 86400000}', { ok: false, retryAfterMs: 300_000 }],
+  ])('a reservation: %s is never slept on', async (_name, answer, expected) => {
+    const client = getRedisClient(redis.url);
+    client.defineCommand('callbackStatsBudget', { numberOfKeys: 2, lua: `return ${answer}` });
+    try {
+      const budget = createUpstreamBudget(100, new ManualClock(NOW), { shared: true, clockTime: true });
+      expect(await budget.reserve(5_000)).toEqual(expected);
+    } finally {
+      // The next test defines the real script again.
+      delete (client as unknown as Record<string, unknown>).callbackStatsBudget;
+    }
+  });
+
+  it('a snapshot: remaining within the limit, a pause within 5 minutes', async () => {
+    const client = getRedisClient(redis.url);
+    client.defineCommand('callbackStatsBudget', { numberOfKeys: 2, lua: 'return {-5, 86400000}' });
+    try {
+      const budget = createUpstreamBudget(100, new ManualClock(NOW), { shared: true, clockTime: true });
+      expect(await budget.snapshot()).toEqual({ remaining: 0, pausedForMs: 300_000 });
+    } finally {
+      delete (client as unknown as Record<string, unknown>).callbackStatsBudget;
+    }
   });
 });

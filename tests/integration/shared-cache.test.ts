@@ -2,6 +2,8 @@
 // "instance" is its own lru-cache, as in separate processes; with Redis they share values,
 // single-flight and stale values.
 import { describe, expect, it, vi } from 'vitest';
+import { z } from 'zod';
+import { resetSettings } from '@/lib/settings/define-settings';
 import { getRedisClient } from '@/lib/store/redis-client';
 import { createResponseCache, readThrough } from '@/lib/talkover/tiered-cache';
 import { realClock, type Clock } from '@/lib/talkover/clock';
@@ -16,7 +18,7 @@ const request = { key: 'default:/callback-agents/stats?end_date=2026-01-07&start
 /** An instance: its own in-process cache, and the shared tier if `shared`. */
 function instance(shared: boolean, clock: Clock = realClock) {
   const cache = createResponseCache(clock);
-  const tier = shared ? { tier: createRedisCacheTier(), waitMs: 5_000 } : undefined;
+  const tier = shared ? { tier: createRedisCacheTier(), waitMs: 5_000, schema: z.object({ total: z.number() }) } : undefined;
   return <T>(load: () => Promise<T>, staleOnError?: () => boolean) => readThrough(cache, clock, request, load, { shared: tier, staleOnError });
 }
 
@@ -50,6 +52,8 @@ describe.each([
   });
 });
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('the redis cache across instances', () => {
   it('answers a value cached by one instance as a hit at the other, without calling Talkover', async () => {
     const [first, second] = [instance(true), instance(true)];
@@ -82,8 +86,32 @@ describe('the redis cache across instances', () => {
     await instance(true)(async () => ({ total: 2 }));
     const client = getRedisClient(redis.url);
     const keys = await client.keys('*');
-    expect(keys).toEqual([`callback-stats:staging:cache:${request.key}`]);
+    // The scope: the environment, then 16 characters of an HMAC of the token (never the token).
+    expect(keys).toEqual([expect.stringMatching(new RegExp(`^callback-stats:staging:[\\w-]{16}:cache:${escape(request.key)}$`))]);
+    expect(keys[0]).not.toContain('talq_');
     expect(await client.pttl(keys[0]!)).toBeGreaterThan(23 * 3_600_000);
     expect(JSON.stringify(await client.get(keys[0]!))).not.toContain('talq_');
+  });
+
+  it('never shares an entry between dashboards with different tokens, even on one Redis and environment', async () => {
+    vi.stubEnv('TALKOVER_API_TOKEN', 'talq_first_dashboard');
+    await instance(true)(async () => ({ total: 1 }));
+    vi.stubEnv('TALKOVER_API_TOKEN', 'talq_second_dashboard');
+    resetSettings();
+    const second = await instance(true)(async () => ({ total: 2 }));
+    expect(second).toMatchObject({ cache: 'miss', value: { total: 2 } });
+    expect(await getRedisClient(redis.url).keys('*:cache:*')).toHaveLength(2);
+  });
+
+  it('treats an entry that is not what Talkover answers as a miss (and says so once in the log)', async () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const client = getRedisClient(redis.url);
+    await instance(true)(async () => ({ total: 3 }));
+    const [key] = await client.keys('*:cache:*');
+    await client.set(key!, JSON.stringify({ value: { total: 'lots' }, fetchedAt: Date.now(), freshUntil: Date.now() + 60_000 }));
+    const answer = await instance(true)(async () => ({ total: 4 }));
+    expect(answer).toMatchObject({ cache: 'miss', value: { total: 4 } });
+    expect(errors.mock.calls.filter(([line]) => String(line).includes('shared_cache_invalid'))).toHaveLength(1);
+    errors.mockRestore();
   });
 });

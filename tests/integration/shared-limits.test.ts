@@ -1,8 +1,13 @@
 // The member share and the sign-in throttle with REDIS_URL set (a real redis-server): their
 // counts are shared, so a second instance (a fresh set of limiters, as in another process)
 // sees what the first one counted. With Redis gone, each falls back to its in-memory insurance.
+import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { describe, expect, it, vi } from 'vitest';
+import { authorizeCredentials } from '@/lib/auth/credentials';
+import { hashPassword } from '@/lib/auth/password';
+import { PASSWORD_CHECKS_AT_ONCE, takePasswordCheckSlot } from '@/lib/auth/password-gate';
+import { runInSignInScope } from '@/lib/auth/sign-in-scope';
 import { reserveSignInAttempt, resetSignInThrottle } from '@/lib/auth/throttle';
 import { getRedisClient } from '@/lib/store/redis-client';
 import { createMemoryMissShare, createRedisMissShare } from '@/lib/talkover/member-fair-share';
@@ -50,7 +55,7 @@ describe('with Redis', () => {
     expect(locked).toEqual({ allowed: false, retryAfterSeconds: 60 });
     const keys = await getRedisClient(redis.url).keys('*');
     expect(keys.length).toBeGreaterThan(0);
-    expect(keys.every((key) => key.startsWith('callback-stats:default:signin:') && !key.includes('ana'))).toBe(true);
+    expect(keys.every((key) => key.startsWith('callback-stats:auth:signin:') && !key.includes('ana'))).toBe(true);
   });
 
   it('keeps throttling in memory while Redis is down', async () => {
@@ -92,5 +97,32 @@ describe('with Redis', () => {
     } finally {
       blocker.disconnect();
     }
+  });
+});
+
+describe('busy refusals', () => {
+  it('thousands of them, with random emails, leave the throttle store as it was', async () => {
+    vi.stubEnv('AUTH_USERS', `ana@example.com:${await hashPassword('correct horse', { logN: 10, r: 8, p: 1 })}`);
+    const client = getRedisClient(redis.url);
+    // One real failure first, so the store holds keys to compare with.
+    const first = await runInSignInScope({ address: '203.0.113.20' }, () =>
+      authorizeCredentials({ email: 'ana@example.com', password: 'wrong' }),
+    );
+    expect(first.value).toBeNull();
+    const before = await client.dbsize();
+    expect(before).toBeGreaterThan(0);
+    // Every password check slot taken: each attempt below is refused as busy.
+    const slots = Array.from({ length: PASSWORD_CHECKS_AT_ONCE }, () => takePasswordCheckSlot()!);
+    try {
+      for (let n = 0; n < 2_000; n += 1) {
+        const { refusal } = await runInSignInScope({ address: `198.51.${n % 250}.${n % 200}` }, () =>
+          authorizeCredentials({ email: `${randomUUID()}@example.com`, password: 'guess' }),
+        );
+        expect(refusal?.kind).toBe('busy');
+      }
+    } finally {
+      slots.forEach((release) => release());
+    }
+    expect(await client.dbsize()).toBe(before);
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { authorizeCredentials } from '@/lib/auth/credentials';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { issueDeviceCookie } from '@/lib/auth/device-cookie';
 import { PASSWORD_CHECKS_AT_ONCE } from '@/lib/auth/password-gate';
 import { runInSignInScope, type SignInRefusal } from '@/lib/auth/sign-in-scope';
 import { resetSignInThrottle } from '@/lib/auth/throttle';
@@ -39,10 +40,18 @@ let boHash: string;
 
 type Answer = 'signed_in' | 'wrong' | SignInRefusal;
 
-async function attempt(email: string, password: string, address: string | null = IP): Promise<Answer> {
-  const { value, refusal } = await runInSignInScope(address, () => authorizeCredentials({ email, password }));
+async function attempt(email: string, password: string, address: string | null = IP, cookies: string | null = null): Promise<Answer> {
+  const { value, refusal } = await runInSignInScope({ address, cookies }, () => authorizeCredentials({ email, password }));
   if (refusal) return refusal;
   return value ? 'signed_in' : 'wrong';
+}
+
+/** Signs in as the owner's browser does, and returns the device cookie the route would set. */
+async function ownersDeviceCookie(email = ANA, password = ANA_PASSWORD): Promise<string> {
+  const { value, signedInEmail } = await runInSignInScope({ address: '192.0.2.200' }, () => authorizeCredentials({ email, password }));
+  expect(value).not.toBeNull();
+  const setCookie = issueDeviceCookie(signedInEmail!, { secret: 'sign_in_throttle_secret_at_least_32_bytes', nowMs: Date.now(), https: false });
+  return setCookie.split(';')[0]!;
 }
 
 const throttled = (retryAfterSeconds?: number) =>
@@ -94,12 +103,14 @@ describe('one account from one address', SLOW, () => {
     expect(passwordChecks).toHaveBeenCalledTimes(5);
   });
 
-  test('30 wrong passwords at once: at most 5 reach scrypt (the point is taken before the check)', async () => {
+  test('30 wrong passwords at once: the gate lets 2 reach scrypt, the rest are busy and take no point', async () => {
     const answers = await Promise.all(Array.from({ length: 30 }, (_, i) => attempt(ANA, `${WRONG}-${i}`)));
-    expect(passwordChecks.mock.calls.length).toBeLessThanOrEqual(5);
-    expect(answers.filter((answer) => answer === 'wrong')).toHaveLength(passwordChecks.mock.calls.length);
-    expect(answers.every((answer) => answer === 'wrong' || typeof answer === 'object')).toBe(true);
-    expect(await attempt(ANA, ANA_PASSWORD)).not.toBe('signed_in');
+    expect(passwordChecks.mock.calls.length).toBe(PASSWORD_CHECKS_AT_ONCE);
+    expect(answers.filter((answer) => answer === 'wrong')).toHaveLength(PASSWORD_CHECKS_AT_ONCE);
+    expect(answers.filter((answer) => typeof answer === 'object' && answer.kind === 'busy')).toHaveLength(30 - PASSWORD_CHECKS_AT_ONCE);
+    // Only the checked ones counted: three more failures complete the streak of five.
+    await failTimes(5 - PASSWORD_CHECKS_AT_ONCE);
+    expect(await attempt(ANA, ANA_PASSWORD)).toEqual(throttled());
   });
 
   test('while locked, the right password and other spellings of the email are refused unchecked', async () => {
@@ -186,6 +197,52 @@ describe('lockout is not a weapon against the owner', SLOW, () => {
     expect(await failuresNow(60)).toBe(50);
     vi.advanceTimersByTime(59 * 60_000);
     expect(await failuresNow(10)).toBe(0);
+  });
+});
+
+describe("device cookies: the owner's usual browser survives an attack", SLOW, () => {
+  test('guessing from a hundred addresses locks the account for others, never for the owner’s device', async () => {
+    const device = await ownersDeviceCookie();
+    for (let i = 0; i < 100; i++) await failTimes(5, ANA, `10.3.0.${i}`);
+    // The account-wide ceiling is spent: an untrusted browser is refused, even with the right password.
+    expect(await attempt(ANA, ANA_PASSWORD, '10.3.1.1')).toEqual(throttled());
+    // The owner's browser, from an address that also guessed, signs in.
+    expect(await attempt(ANA, ANA_PASSWORD, '10.3.0.7', device)).toBe('signed_in');
+  });
+
+  test('a trusted device is counted on its own: 10 failures an hour lock that device only', async () => {
+    const device = await ownersDeviceCookie();
+    for (let i = 0; i < 10; i++) expect(await attempt(ANA, `${WRONG}-${i}`, IP, device)).toBe('wrong');
+    expect(await attempt(ANA, ANA_PASSWORD, IP, device)).toEqual(throttled());
+    // The device's failures did not touch the address or account limits.
+    expect(await attempt(ANA, ANA_PASSWORD, IP)).toBe('signed_in');
+    vi.advanceTimersByTime(3_600_000);
+    expect(await attempt(ANA, ANA_PASSWORD, IP, device)).toBe('signed_in');
+  });
+
+  test.each([
+    ['another account’s', async () => ownersDeviceCookie('bo@example.com', 'bo-password-123')],
+    ['an altered', async () => (await ownersDeviceCookie()).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))],
+    [
+      'an expired',
+      async () => {
+        const cookie = await ownersDeviceCookie();
+        vi.advanceTimersByTime(91 * 86_400_000);
+        return cookie;
+      },
+    ],
+  ])('%s device cookie counts as none', async (_name, makeCookie) => {
+    vi.stubEnv(
+      'AUTH_USERS',
+      users([
+        [ANA, anaHash],
+        ['bo@example.com', boHash],
+      ]),
+    );
+    resetSettings();
+    const cookie = await makeCookie();
+    await failTimes(5, ANA, IP);
+    expect(await attempt(ANA, ANA_PASSWORD, IP, cookie)).toEqual(throttled());
   });
 });
 

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, vi } from 'vitest';
+import { resetSettings } from '@/lib/settings/define-settings';
 import { resetRedisAvailability } from '@/lib/store/availability';
 import { closeRedisClient, getRedisClient, whenReady } from '@/lib/store/redis-client';
 import { startRedisServer, type RedisServer } from '../../scripts/lib/redis-server';
@@ -19,6 +20,11 @@ export function setUpSharedRedis(beforeEachTest: () => void = () => {}): RedisSe
   beforeEach(async () => {
     vi.unstubAllEnvs();
     resetRedisAvailability();
+    // What the shared keys are scoped by (lib/talkover/key-scope.ts); a test may set its own.
+    vi.stubEnv('NEXTAUTH_SECRET', 'shared-redis-tests-session-secret-0123456789');
+    vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
+    vi.stubEnv('TALKOVER_API_TOKEN', 'talq_shared_redis_tests');
+    resetSettings();
     beforeEachTest();
     vi.stubEnv('REDIS_URL', redis.url);
     const client = getRedisClient(redis.url);

@@ -43,8 +43,8 @@ export function setUpStatsRoute(options: { token: string; simulatorRateLimitPerM
     vi.stubEnv('TALKOVER_DEADLINE_MS', '2000');
     vi.stubEnv('APP_TIMEZONE', 'UTC');
     for (const [name, value] of Object.entries(options.env ?? {})) vi.stubEnv(name, value);
-    resetUpstreamState();
     stubSessionEnv();
+    resetUpstreamState();
     cookie = signedIn;
     simulator!.reset();
     seen.length = 0;

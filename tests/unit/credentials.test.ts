@@ -1,4 +1,4 @@
-import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { authorizeCredentials } from '@/lib/auth/credentials';
 import { isPasswordHash, verifyPassword as mockedVerifyPassword } from '@/lib/auth/password';
 import { hashTestPasswords } from '../support/password-hashes';
@@ -22,6 +22,12 @@ let boHash: string;
 
 beforeAll(async () => {
   ({ anaHash, boHash } = await hashTestPasswords());
+});
+
+beforeEach(() => {
+  // The throttle's keys and the device cookie are keyed with the session secret.
+  vi.stubEnv('NEXTAUTH_SECRET', 'credentials-tests-session-secret-0123456789');
+  vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
 });
 
 afterEach(() => {

@@ -1,6 +1,7 @@
 // The CSV writer: the exact bytes a spreadsheet gets (BOM, CRLF, quoting, dialects) and the
 // neutralisation of text that would run as a formula.
 import { describe, expect, test } from 'vitest';
+import { parse } from 'csv-parse/sync';
 import { CSV_DIALECTS, csvDialectFor, neutraliseCell, toCsv, toCsvField } from '@/lib/csv';
 
 const { comma, semicolon } = CSV_DIALECTS;
@@ -13,6 +14,15 @@ describe('neutralisation (OWASP CSV injection)', () => {
     ['@SUM(A1)', `'@SUM(A1)`],
     ['\tcmd', `'\tcmd`],
     ['\rcmd', `'\rcmd`],
+    ['\0cmd', `'\0cmd`],
+    ['  =1+1', `'  =1+1`],
+    ['\u00a0=1+1', `'\u00a0=1+1`],
+    ['\u00a0 \u00a0@x', `'\u00a0 \u00a0@x`],
+    ['＝1+1', `'＝1+1`],
+    ['＋1', `'＋1`],
+    ['－1', `'－1`],
+    ['＠SUM(A1)', `'＠SUM(A1)`],
+    ['  Vendas', '  Vendas'],
     ['Sales = good', 'Sales = good'],
     ['Vendas', 'Vendas'],
     ['', ''],
@@ -29,11 +39,14 @@ describe('neutralisation (OWASP CSV injection)', () => {
 describe('fields', () => {
   test.each([
     ['plain', 'plain', 'plain'],
-    ['a,b', '"a,b"', 'a,b'],
-    ['a;b', 'a;b', '"a;b"'],
+    ['a,b', '"a,b"', '"a,b"'],
+    ['a;b', '"a;b"', '"a;b"'],
+    ['Acme;=1+1', '"Acme;=1+1"', '"Acme;=1+1"'],
+    ['Acme,=1+1', '"Acme,=1+1"', '"Acme,=1+1"'],
+    ['cr\ronly', '"cr\ronly"', '"cr\ronly"'],
     ['say "hi"', '"say ""hi"""', '"say ""hi"""'],
     ['two\nlines', '"two\nlines"', '"two\nlines"'],
-    ['=1,2', `"'=1,2"`, `'=1,2`],
+    ['=1,2', `"'=1,2"`, `"'=1,2"`],
   ])('%j is written %j with commas and %j with semicolons', (text, withComma, withSemicolon) => {
     expect(toCsvField(text, comma)).toBe(withComma);
     expect(toCsvField(text, semicolon)).toBe(withSemicolon);
@@ -75,5 +88,35 @@ describe('files', () => {
     expect(csvDialectFor(locale).name).toBe(dialect);
     expect(csvDialectFor(locale, 'comma').name).toBe('comma');
     expect(csvDialectFor(locale, 'semicolon').name).toBe('semicolon');
+  });
+});
+
+describe('both dialects read back', () => {
+  const hostile = ['Acme;=1+1', 'Acme,=1+1', '  =HYPERLINK("x")', 'Cobrança "VIP"', 'two\nlines', '＝1', 'Vendas Outbound'];
+
+  test.each([
+    ['comma', comma],
+    ['semicolon', semicolon],
+  ])('%s: a spreadsheet parser gets every name back as text (neutralised) and every number as a number', (_name, dialect) => {
+    const rows = [['Source', 'Change'], ...hostile.map((name, index) => [name, -12.67 + index])];
+    const parsed = parse(toCsv(rows, dialect).slice(1), { delimiter: dialect.separator, record_delimiter: '\r\n' }) as string[][];
+    expect(parsed).toHaveLength(rows.length);
+    parsed.slice(1).forEach(([name, change], index) => {
+      expect(name).toBe(neutraliseCell(hostile[index]!));
+      expect(Number(change!.replace(',', '.'))).toBeCloseTo(-12.67 + index);
+    });
+  });
+
+  test('a file written with one separator, opened with the other, never starts a cell with a formula', () => {
+    for (const [written, opened] of [
+      [comma, semicolon],
+      [semicolon, comma],
+    ] as const) {
+      const rows = hostile.map((name) => [name, 1]);
+      const cells = (
+        parse(toCsv(rows, written).slice(1), { delimiter: opened.separator, relax_quotes: true, relax_column_count: true }) as string[][]
+      ).flat();
+      for (const cell of cells) expect(cell.trimStart()).not.toMatch(/^[=+\-@＝＋－＠]/);
+    }
   });
 });

@@ -95,3 +95,16 @@ describe('redact', () => {
     expect(redact('plain text', [])).toBe('plain text');
   });
 });
+
+describe('REDIS_URL', () => {
+  it('is a secret: the URL, and its password raw or decoded, never reach a log line', () => {
+    vi.stubEnv('REDIS_URL', 'rediss://default:p%40ss-redis-canary@cache.internal:6380/0');
+    const line = toErrorLogLine(
+      'redis_error',
+      new Error('connect rediss://default:p%40ss-redis-canary@cache.internal:6380/0 failed; AUTH p@ss-redis-canary'),
+    );
+    expect(line).not.toContain('p%40ss-redis-canary');
+    expect(line).not.toContain('p@ss-redis-canary');
+    expect(line).toContain(REDACTED);
+  });
+});

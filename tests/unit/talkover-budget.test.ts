@@ -293,16 +293,23 @@ describe('pauseFromHeaders', () => {
       pauseMs: 60_000,
     },
     {
-      name: 'far epoch reset is capped at 1 h',
+      name: 'far epoch reset is capped at 5 min',
       status: 200,
       headers: { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': epoch(7_200) },
-      pauseMs: 3_600_000,
+      pauseMs: 300_000,
     },
     {
-      name: 'far delta reset is capped at 1 h',
+      name: 'far delta reset is capped at 5 min',
       status: 200,
       headers: { 'RateLimit-Remaining': '0', 'RateLimit-Reset': '86400' },
-      pauseMs: 3_600_000,
+      pauseMs: 300_000,
+    },
+    {
+      name: 'a 429 asking for a day is capped at 5 min',
+      status: 429,
+      headers: {},
+      retryAfterSeconds: 86_400,
+      pauseMs: 300_000,
     },
     {
       name: 'an epoch reset already past pauses no further than now',

@@ -481,3 +481,32 @@ describe('configuration', () => {
     expect(talkoverSettings.getProblem()).toBe('TALKOVER_API_TOKEN is not set');
   });
 });
+
+describe('a pause Talkover asks for', () => {
+  test('lasts at most 5 minutes, then one call probes while the others wait for it', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 2, 15, 12));
+    resetUpstreamState(clock);
+    let answerProbe!: () => void;
+    const fetchMock = stubFetch(async () => jsonResponse(nested('RATE_LIMIT_EXCEEDED'), 429, { 'Retry-After': '86400' }));
+    // What the member is told matches: try again in 5 minutes, not in a day.
+    expect(await captureError(requestTalkoverStats(RANGE))).toMatchObject({ kind: 'upstream_rate_limited', retryAfterSeconds: 300 });
+    const config = getTalkoverConfig();
+    const { pausedForMs } = await getUpstreamState(config).budget.snapshot();
+    expect(pausedForMs).toBe(5 * 60_000);
+
+    clock.advance(5 * 60_000);
+    fetchMock.mockImplementation(() => new Promise<Response>((resolve) => (answerProbe = () => resolve(jsonResponse(STATS_BODY)))));
+    const probe = requestTalkoverStats(RANGE);
+    await vi.waitFor(() => expect(answerProbe).toBeDefined());
+    // While the probe is out, another call does not go: it is told to try again shortly.
+    const waiting = await captureError(requestTalkoverStats(RANGE));
+    expect(waiting).toMatchObject({ kind: 'upstream_rate_limited', retryAfterSeconds: 5 });
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    answerProbe();
+    await expect(probe).resolves.toEqual(STATS_BODY.data);
+    // Talkover is back: calls flow again.
+    fetchMock.mockImplementation(async () => jsonResponse(STATS_BODY));
+    await expect(Promise.all([requestTalkoverStats(RANGE), requestTalkoverStats(RANGE)])).resolves.toHaveLength(2);
+    expect(fetchMock).toHaveBeenCalledTimes(4);
+  });
+});

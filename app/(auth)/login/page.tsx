@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { LoginForm } from '@/components/auth/login-form';
+import { OriginNotice } from '@/components/auth/origin-notice';
 import { NotAllowed } from '@/components/auth/not-allowed';
 import { SsoButtons } from '@/components/auth/sso-buttons';
 import { LanguageMenu } from '@/components/i18n/language-menu';
@@ -9,6 +10,7 @@ import { toSafeCallbackPath } from '@/lib/auth/callback-url';
 import { getSignInMethods } from '@/lib/auth/sign-in-methods';
 import { getSessionUser } from '@/lib/auth/session';
 import { isDemoMode } from '@/lib/env';
+import { getAuthSettings } from '@/lib/settings/auth';
 import type { PageSearchParams } from '@/lib/view/search-params';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -43,6 +45,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <h1>{t('heading')}</h1>
         <p className="muted">{t('intro')}</p>
         {isDemoMode() ? <p className="notice-demo">{t('demoNotice')}</p> : null}
+        <OriginNotice
+          dashboardUrl={getAuthSettings().publicUrl.toString()}
+          words={{ before: t('wrongOriginBefore'), after: t('wrongOriginAfter') }}
+        />
         {error && SSO_ERRORS.has(error) ? (
           <p className="form-error" role="alert">
             {t('ssoFailed')}

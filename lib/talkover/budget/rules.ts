@@ -34,17 +34,24 @@ export function budgetCaps(limitPerMinute: number): WindowCap[] {
 }
 
 /**
+ * The longest Talkover can stop the dashboard in one go: a `Retry-After: 86400` (or a reset a day
+ * away) must not blank every instance for a day. After a pause, one call probes first
+ * (scheduler/), and Talkover can pause it again if it is still over its limit.
+ */
+export const MAX_PAUSE_MS = 5 * 60_000;
+
+/**
  * When Talkover's answer says to stop: `Retry-After` on a 429, or a remaining count of 0 with a
  * reset time (`X-RateLimit-*` or `RateLimit-*`; the reset is epoch seconds or seconds from now).
- * Returns the epoch ms to pause until, or null.
+ * Returns the epoch ms to pause until (at most MAX_PAUSE_MS away), or null.
  */
 export function pauseFromHeaders(status: number, headers: Headers, nowMs: number, retryAfterSeconds?: number): number | null {
-  if (status === 429) return nowMs + (retryAfterSeconds ?? 60) * 1000;
+  if (status === 429) return nowMs + Math.min((retryAfterSeconds ?? 60) * 1000, MAX_PAUSE_MS);
   const remaining = headers.get('x-ratelimit-remaining') ?? headers.get('ratelimit-remaining');
   if (remaining === null || remaining.trim() === '' || Number(remaining.trim()) !== 0) return null;
   const reset = Number((headers.get('x-ratelimit-reset') ?? headers.get('ratelimit-reset') ?? '').trim());
   if (!Number.isFinite(reset) || reset <= 0) return nowMs + 60_000;
   const untilMs = reset > 1e9 ? reset * 1000 : nowMs + reset * 1000;
   // A reset far away (or a clock skewed far off) must not stop the dashboard for long.
-  return Math.min(Math.max(untilMs, nowMs), nowMs + 3_600_000);
+  return Math.min(Math.max(untilMs, nowMs), nowMs + MAX_PAUSE_MS);
 }

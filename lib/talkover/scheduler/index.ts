@@ -23,7 +23,15 @@ export async function scheduleCall<T>(state: UpstreamState, config: TalkoverConf
   for (const [key, value] of Object.entries(call.query)) if (value !== undefined) url.searchParams.set(key, value);
   const deadlineAt = state.clock.now() + config.deadlineMs;
   const bucket = call.priority === 'series';
-  if (bucket && !(await state.bucketQueue.acquire(AbortSignal.timeout(config.deadlineMs)))) throw answeringSlowly();
+  const probe = state.probe.pending;
+  if (probe) {
+    if (state.probe.inFlight) throw waitingForProbe();
+    state.probe.inFlight = true;
+  }
+  if (bucket && !(await state.bucketQueue.acquire(AbortSignal.timeout(config.deadlineMs)))) {
+    if (probe) state.probe.inFlight = false;
+    throw answeringSlowly();
+  }
   try {
     for (let retry = 0; ; retry += 1) {
       await takeBudget(state, deadlineAt, call.priority);
@@ -31,7 +39,9 @@ export async function scheduleCall<T>(state: UpstreamState, config: TalkoverConf
       let waitMs: number | null;
       try {
         const timeoutMs = Math.max(1, Math.min(config.timeoutMs, deadlineAt - state.clock.now()));
-        return await callOnce(url, config.token, timeoutMs, call.schema, state, { endpoint: call.path, cache: reason, retry });
+        const answer = await callOnce(url, config.token, timeoutMs, call.schema, state, { endpoint: call.path, cache: reason, retry });
+        if (probe) state.probe.pending = false;
+        return answer;
       } catch (error) {
         waitMs = retryWaitMs(retry, error, { now: state.clock.now(), deadlineAt });
         if (waitMs === null) throw error;
@@ -42,7 +52,16 @@ export async function scheduleCall<T>(state: UpstreamState, config: TalkoverConf
     }
   } finally {
     if (bucket) state.bucketQueue.release();
+    if (probe) state.probe.inFlight = false;
   }
+}
+
+/** Another call is finding out whether Talkover's pause is over: this one waits its turn. */
+function waitingForProbe(): AppError {
+  return new AppError('upstream_rate_limited', {
+    message: 'Talkover asked the dashboard to slow down; it is checking whether Talkover is ready again. Try again shortly.',
+    retryAfterSeconds: 5,
+  });
 }
 
 function answeringSlowly(why?: string): AppError {

@@ -4,6 +4,8 @@ export const E2E = {
   password: 'e2e correct horse battery',
   /** A second password user, locked out on purpose by the sign-in throttle tests. */
   lockoutEmail: 'lockout@example.com',
+  /** A third password user, whose account an attacker hammers while their own browser signs in (device cookies). */
+  ownerEmail: 'owner@example.com',
   /** Looks like a real environment token so any leak of it is unmistakable. */
   canaryToken: 'talq_E2ECANARY_7c1e9b2f4d6a8h0k',
   /** METRICS_TOKEN of the app under test: /api/metrics is on, and scanned for leaks too. */

@@ -33,6 +33,8 @@ export type SignInAttempt = {
   /** Path after /api/auth/ (default callback/credentials). */
   path?: string;
   contentType?: string;
+  /** Cookies the browser already holds (a device cookie), sent with the sign-in. */
+  cookie?: string;
   /** Replaces the form; receives the CSRF token. */
   body?: (csrfToken: string) => RequestInit['body'];
 };
@@ -50,7 +52,7 @@ export async function signInOver(appUrl: string, attempt: SignInAttempt): Promis
     redirect: 'manual',
     headers: {
       ...extra,
-      Cookie: csrfCookie,
+      Cookie: [csrfCookie, attempt.cookie].filter(Boolean).join('; '),
       Origin: new URL(appUrl).origin,
       'Content-Type': attempt.contentType ?? 'application/x-www-form-urlencoded',
     },

@@ -1,6 +1,7 @@
 import NextAuth from 'next-auth';
 import { NextRequest } from 'next/server';
 import { checkAuthPath, isFormContentType, readCappedBody } from '@/lib/auth/auth-request';
+import { issueDeviceCookie } from '@/lib/auth/device-cookie';
 import { getAuthOptions } from '@/lib/auth/options';
 import { runInSignInScope, type SignInRefusal } from '@/lib/auth/sign-in-scope';
 import { AppError, isAppError } from '@/lib/errors';
@@ -10,6 +11,7 @@ import { withRequestTiming } from '@/lib/metrics/record';
 import { getClientAddress } from '@/lib/net/client-address';
 import { checkSameOrigin } from '@/lib/security/origin';
 import { getAuthSettings } from '@/lib/settings/auth';
+import { isHttpsRequest } from '@/lib/locale-choice';
 
 type Context = { params: Promise<{ nextauth: string[] }> };
 
@@ -60,11 +62,18 @@ export const POST = withRequestTiming(AUTH_ROUTE, async (request: NextRequest, c
   headers.delete('content-length');
   const forwarded = new NextRequest(request.url, { method: 'POST', headers, body });
 
-  const { value: response, refusal: signInRefusal } = await runInSignInScope(getClientAddress(request.headers), () =>
-    runNextAuth(forwarded, context),
-  );
-  return signInRefusal ? toRefusalResponse(signInRefusal) : response;
+  const signIn = { address: getClientAddress(request.headers), cookies: request.headers.get('cookie') };
+  const { value: response, refusal: signInRefusal, signedInEmail } = await runInSignInScope(signIn, () => runNextAuth(forwarded, context));
+  if (signInRefusal) return toRefusalResponse(signInRefusal);
+  return signedInEmail ? withDeviceCookie(response, signedInEmail, isHttpsRequest(request)) : response;
 });
+
+/** A password sign-in that succeeded marks this browser as the account's trusted device. */
+function withDeviceCookie(response: Response, email: string, https: boolean): Response {
+  const headers = new Headers(response.headers);
+  headers.append('Set-Cookie', issueDeviceCookie(email, { secret: getAuthSettings().secret, nowMs: Date.now(), https }));
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+}
 
 /** next-auth's client reads `url` from a sign-in answer to find the error: give it the generic one. */
 async function toRefusalResponse(refusal: SignInRefusal): Promise<Response> {
