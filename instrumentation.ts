@@ -17,15 +17,8 @@ export async function register() {
     const { getSharedRedis } = await import('./lib/store/availability');
     getSharedRedis();
   }
-  const { prepareDatabase } = await import('./lib/db');
-  try {
-    await prepareDatabase();
-  } catch (error) {
-    // The message names DATABASE_URL and never its password (lib/db/index.ts).
-    console.error(`callback-stats: refusing to start: ${error instanceof Error ? error.message : String(error)}`);
-    if (production) process.exit(1);
-    return;
-  }
+  const { prepareDatabaseAtStartup } = await import('./lib/db/startup');
+  if (!(await prepareDatabaseAtStartup(production))) return;
   const { startScheduledJobs } = await import('./lib/jobs/start');
   await startScheduledJobs();
 }

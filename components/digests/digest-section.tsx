@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { LOCALES } from '@/i18n/locales';
 import { getDb } from '@/lib/db';
-import { listSubscriptions, type DigestJson } from '@/lib/digests/store';
+import { listSubscriptionsWithErrors, type DigestJson } from '@/lib/digests/store';
 import { getAppTimeZone } from '@/lib/env';
 import { formatDateTime, formatDaySpan } from '@/lib/format';
 import { logError } from '@/lib/log';
@@ -30,9 +30,9 @@ export async function DigestSection({ email }: { email: string }) {
       </Card>
     );
   }
-  let digests: DigestJson[];
+  let digests: { digest: DigestJson; lastError: string | null }[];
   try {
-    digests = await listSubscriptions(await getDb(), email);
+    digests = await listSubscriptionsWithErrors(await getDb(), email);
   } catch (error) {
     logError('digest_list_failed', error);
     return (
@@ -42,18 +42,25 @@ export async function DigestSection({ email }: { email: string }) {
       </Card>
     );
   }
-  const rows: DigestRow[] = digests.map((digest) => ({
-    id: digest.id,
-    cadence: t('cadence', { cadence: digest.cadence }),
-    locale: digest.locale,
-    lastDelivery: digest.last_delivery
+  const rows: DigestRow[] = digests.map(({ digest, lastError }) => {
+    const delivery = digest.last_delivery
       ? t('uiDelivery', {
           span: formatDaySpan(digest.last_delivery.period.start, digest.last_delivery.period.end, locale),
           status: t('uiStatus', { status: digest.last_delivery.status }),
           at: formatDateTime(digest.last_delivery.at, locale, timeZone),
         })
-      : t('uiNever'),
-  }));
+      : t('uiNever');
+    return {
+      id: digest.id,
+      cadence: t('cadence', { cadence: digest.cadence }),
+      locale: digest.locale,
+      // A failed or retried delivery says why, in plain words (never the server's error text).
+      lastDelivery:
+        lastError && digest.last_delivery?.status !== 'sent'
+          ? t('uiDeliveryProblem', { delivery, reason: t('uiReason', { reason: lastError }) })
+          : delivery,
+    };
+  });
   const hour = `${String(mail.sendHour).padStart(2, '0')}:00`;
   return (
     <Card aria-labelledby="digests-heading">

@@ -17,6 +17,11 @@ export type DeliveryStatus = 'sent' | 'failed' | 'pending';
 export type Subscription = { id: string; member_email: string; cadence: Cadence; locale: AppLocale; created_at: string };
 
 export async function listSubscriptions(db: Db, email: string): Promise<DigestJson[]> {
+  return (await listSubscriptionsWithErrors(db, email)).map((entry) => entry.digest);
+}
+
+/** The same, with why the last delivery failed or is being retried (for the dashboard's list). */
+export async function listSubscriptionsWithErrors(db: Db, email: string): Promise<{ digest: DigestJson; lastError: string | null }[]> {
   const rows = (await db
     .selectFrom('digest_subscriptions')
     .selectAll()
@@ -24,13 +29,18 @@ export async function listSubscriptions(db: Db, email: string): Promise<DigestJs
     .orderBy('created_at')
     .orderBy('id')
     .execute()) as Subscription[];
-  return Promise.all(rows.map(async (row) => toDigestJson(row, await lastDelivery(db, row.id))));
+  return Promise.all(
+    rows.map(async (row) => {
+      const delivery = await lastDelivery(db, row.id);
+      return { digest: toDigestJson(row, delivery), lastError: delivery?.last_error ?? null };
+    }),
+  );
 }
 
 async function lastDelivery(db: Db, subscriptionId: string) {
   return db
     .selectFrom('digest_deliveries')
-    .select(['period_start', 'period_end', 'status', 'updated_at'])
+    .select(['period_start', 'period_end', 'status', 'updated_at', 'last_error'])
     .where('subscription_id', '=', subscriptionId)
     .orderBy('updated_at', 'desc')
     .orderBy('due_at', 'desc')

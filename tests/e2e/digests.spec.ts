@@ -35,6 +35,16 @@ describe('email summaries', () => {
     await context.close();
   });
 
+  it.each(['light', 'dark'] as const)('says plainly that an altered unsubscribe link changed nothing, signed out (%s)', async (colorScheme) => {
+    const context = await browser.newContext({ colorScheme, locale: 'en-US' });
+    const page = await context.newPage();
+    const response = await page.goto(`${appUrl}/digests/unsubscribe?token=not-a-real-token.abc`);
+    expect(response?.status()).toBe(200);
+    await page.getByText('This unsubscribe link is not valid or was already used. Nothing was changed.').waitFor();
+    expect(await violations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('has no demo outbox outside the demo', async () => {
     const context = await signedInContext(browser, appUrl);
     const page = await context.newPage();

@@ -246,6 +246,16 @@ describeEachEngine('digests', (t) => {
   });
 
   if (t.engine === 'postgres') {
+    it('pauses while the database is lost and resumes when it is back', async () => {
+      await createSubscription(t.db, 'ana@example.com', 'daily', 'en');
+      await t.postgres!.kill();
+      await expect(runDigests(dueNow, ctx)).rejects.toThrow();
+      await t.postgres!.start();
+      await runDigests(new Date(dueNow.getTime() + 60_000), ctx);
+      await smtp.waitFor(1);
+      expect(smtp.messages).toHaveLength(1);
+    }, 60_000);
+
     it('sends exactly one email per subscription when two instances run the same minute', async () => {
       for (let i = 0; i < 50; i++) await createSubscription(t.db, `member${i}@example.com`, 'daily', i % 2 ? 'en' : 'pt-BR');
       const other = { ...ctx, db: t.openAnother() };

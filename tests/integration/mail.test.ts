@@ -31,3 +31,11 @@ it('is off without SMTP_URL, and names the variable when it is malformed', () =>
   expect(mailSettings.findProblem({ DIGEST_SEND_HOUR: '24' })).toMatch(/^DIGEST_SEND_HOUR/);
   expect(mailSettings.findProblem({ SMTP_URL: 'smtp://u:hunter2@', MAIL_FROM: 'a@b.co' })).not.toContain('hunter2');
 });
+
+it('keeps the demo’s mail in the in-process outbox /demo/mail lists', async () => {
+  const { listDemoMail } = await import('@/lib/mail/demo-outbox');
+  const settings = mailSettings.parse({ DEMO_MODE: '1' });
+  expect(settings.transport).toBe('demo');
+  await sendMail({ to: 'demo@example.com', subject: 'Demo digest', html: '<p>hi</p>', text: 'hi' }, settings);
+  expect(listDemoMail()[0]).toMatchObject({ to: 'demo@example.com', subject: 'Demo digest', text: 'hi' });
+});

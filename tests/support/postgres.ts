@@ -60,7 +60,8 @@ export async function startPostgres(): Promise<PostgresServer> {
   const port = await freePort();
   let child: ChildProcess | null = null;
 
-  const start = async () => {
+  // fsync=off only: a killed server (not a crashed machine) then loses nothing it committed.
+  const startOnce = async () => {
     const [command, args] = asPostgres(path.join(bin, 'postgres'), [
       '-D',
       data,
@@ -73,16 +74,29 @@ export async function startPostgres(): Promise<PostgresServer> {
       '-c',
       'fsync=off',
       '-c',
-      'synchronous_commit=off',
-      '-c',
-      'full_page_writes=off',
-      '-c',
       'max_connections=60',
     ]);
     // Its own process group, so a signal reaches postgres and its backends, not just runuser.
-    const started = spawn(command, args, { cwd: dir, stdio: 'ignore', detached: true });
+    const started = spawn(command, args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    let stderr = '';
+    started.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child = started;
-    await waitUntilReady(port, () => started.exitCode === null);
+    await waitUntilReady(
+      port,
+      () => started.exitCode === null,
+      () => stderr,
+    );
+  };
+  // After a SIGKILL the old server's processes take a moment to let go of its shared memory.
+  const start = async () => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await startOnce();
+      } catch (error) {
+        if (attempt >= 40) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   };
   const kill = async () => {
     const running = child;
@@ -131,10 +145,10 @@ function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   }
 }
 
-async function waitUntilReady(port: number, alive: () => boolean): Promise<void> {
+async function waitUntilReady(port: number, alive: () => boolean, output: () => string): Promise<void> {
   const giveUpAt = Date.now() + 30_000;
   for (;;) {
-    if (!alive()) throw new Error('postgres exited during start-up');
+    if (!alive()) throw new Error(`postgres exited during start-up: ${output().trim().split('\n').pop()}`);
     const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres', connectionTimeoutMillis: 1000 });
     try {
       await client.connect();
