@@ -24,7 +24,7 @@ vi.mock('@/lib/talkover/transport', () => ({ talkoverFetch: vi.fn(), talkoverDis
 /** One scheduled GET, uncached: budget, gate, retries and the HTTP try, as the cache's loader runs it. */
 async function talkoverGet<T>(path: string, query: Record<string, string | undefined>, schema: z.ZodType<T>): Promise<T> {
   const config = getTalkoverConfig();
-  return scheduleCall(getUpstreamState(config), config, { path, query, schema, priority: 'view' }, 'uncached');
+  return scheduleCall(getUpstreamState(config), config, { path, endpoint: path, query, schema, priority: 'view' }, 'uncached');
 }
 
 async function requestTalkoverStats(range: { start: string; end: string }) {

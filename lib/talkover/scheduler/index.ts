@@ -8,8 +8,19 @@ import type { LoadReason } from '../tiered-cache';
 import type { UpstreamState } from '../upstream-state';
 import { retryWaitMs } from './retry-backoff';
 
-/** A Talkover GET as the scheduler takes it: where, what shape the answer has, how urgent. */
-export type TalkoverCall<T> = { path: string; query: TalkoverQuery; schema: z.ZodType<T>; priority: BudgetPriority };
+/**
+ * A Talkover GET as the scheduler takes it: where, what shape the answer has, how urgent, and the
+ * endpoint's name for metrics and logs (a template such as `/callback-agents/{id}`, never an id).
+ */
+export type TalkoverCall<T> = {
+  path: string;
+  endpoint: string;
+  query: TalkoverQuery;
+  schema: z.ZodType<T>;
+  priority: BudgetPriority;
+  /** A 404 means the item does not exist (one agent), not that the call went astray. */
+  absentOn404?: boolean;
+};
 
 /**
  * When each Talkover call may go, as one thing: the rate-limit budget (with Talkover's pause),
@@ -39,7 +50,12 @@ export async function scheduleCall<T>(state: UpstreamState, config: TalkoverConf
       let waitMs: number | null;
       try {
         const timeoutMs = Math.max(1, Math.min(config.timeoutMs, deadlineAt - state.clock.now()));
-        const answer = await callOnce(url, config.token, timeoutMs, call.schema, state, { endpoint: call.path, cache: reason, retry });
+        const answer = await callOnce(url, config.token, timeoutMs, call.schema, state, {
+          endpoint: call.endpoint,
+          cache: reason,
+          retry,
+          absentOn404: call.absentOn404,
+        });
         if (probe) state.probe.pending = false;
         return answer;
       } catch (error) {
