@@ -94,6 +94,7 @@ export function callbackAgentRead(id: string, priority: BudgetPriority, config: 
       query: {},
       schema: callbackAgentDetailResponseSchema.transform((body) => body.data),
       priority,
+      absentOn404: true,
     },
     valueSchema: callbackAgentDetailSchema,
   };
