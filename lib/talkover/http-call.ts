@@ -2,7 +2,7 @@ import 'server-only';
 import type { z } from 'zod';
 import { AppError } from '../errors';
 import { recordTalkoverCall } from '../metrics/record';
-import { pauseFromHeaders } from './budget';
+import { MAX_PAUSE_MS, pauseFromHeaders } from './budget';
 import { readCappedText } from './response-body';
 import { parseRetryAfter } from './retry-after';
 import { errorCodeOf, talkoverErrorSchema } from './schemas';
@@ -108,9 +108,9 @@ function toUpstreamError(response: Response, upstreamCode: string | undefined): 
   const status = response.ok ? statusFromCode(upstreamCode) : response.status;
   if (status === 401 || status === 403) return new AppError('upstream_rejected_token');
   if (status === 429) {
-    return new AppError('upstream_rate_limited', {
-      retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after')),
-    });
+    const asked = parseRetryAfter(response.headers.get('retry-after'));
+    // Never more than the pause it causes (budget/rules.ts): a day-long Retry-After is 5 minutes here.
+    return new AppError('upstream_rate_limited', { retryAfterSeconds: asked === undefined ? undefined : Math.min(asked, MAX_PAUSE_MS / 1000) });
   }
   if (status >= 500) return new AppError('upstream_unavailable', { retryable: [502, 503, 504].includes(status) });
   return new AppError('upstream_rejected_request');

@@ -5,7 +5,7 @@ import { recordCacheRequest } from '../metrics/record';
 import type { BudgetPriority } from './budget';
 import { getTalkoverConfig } from './config';
 import { callbackStatsRead, type EndpointRead } from './endpoints';
-import { chargeMemberMiss, isMemberRefusal } from './member-fair-share';
+import { chargeMemberBucketMiss, chargeMemberMiss, isMemberRefusal } from './member-fair-share';
 import { scheduleCall } from './scheduler';
 import { callbackStatsSchema, type RawCallbackStats } from './schemas';
 import { readThrough, willCallTalkover, type Cached, type LoadReason, type SharedTier } from './tiered-cache';
@@ -66,9 +66,10 @@ export async function getCallbackStats(
 }
 
 /**
- * A member pays for a miss at `view` priority out of their share of the budget, before the read
- * (so whoever joins a miss never inherits another member's refusal). Hits, and reads that join a
- * call already under way, are free. Trend buckets and scheduled work are held in check by the
+ * A member pays for every miss they cause out of their share of the budget, before the read (so
+ * whoever joins a miss never inherits another member's refusal): totals, comparison and CSV at
+ * `view` priority, trend buckets out of the series part of that share too. Hits, and reads that
+ * join a call already under way, are free. Scheduled work (the system) is held in check by the
  * budget's series reserve instead.
  */
 async function chargeCaller(
@@ -77,9 +78,10 @@ async function chargeCaller(
   { caller, priority }: Required<CallOptions>,
   shared?: SharedTier,
 ) {
-  if (caller.kind !== 'member' || priority !== 'view') return;
+  if (caller.kind !== 'member') return;
   if (read.ttlSeconds > 0 && !(await willCallTalkover(state.cache, state.clock, read.key, shared))) return;
-  await chargeMemberMiss(state.memberShare, caller.id);
+  if (priority === 'view') await chargeMemberMiss(state.memberShare, caller.id);
+  else await chargeMemberBucketMiss({ all: state.memberShare, series: state.memberSeriesShare }, caller.id);
 }
 
 /** What the budget knows: scheduled work takes the lowest class it has. */

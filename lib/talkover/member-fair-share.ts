@@ -9,10 +9,20 @@ import { SPEND_SHARE } from './budget';
 
 /**
  * Each member's fair share of the Talkover budget, so one member stepping through new date ranges
- * cannot leave everyone else "rate limited": at most half the budget in cache misses a minute,
- * then a 429 for that member alone. Hits are free. The requester key is a keyed digest, never logged.
+ * or trends cannot leave everyone else "rate limited": at most half the budget in cache misses a
+ * minute, whatever caused them (totals, comparison, trend buckets, the CSV), then a 429 for that
+ * member alone (a trend shows its missing buckets instead). Hits are free. The requester key is
+ * a keyed digest, never logged.
  */
 export const MEMBER_SHARE_OF_BUDGET = 0.5;
+/**
+ * Of that share, what trend buckets may not take in a minute: a fifth, and at least what one
+ * view's totals and comparison need (2), so loading a long daily trend never locks its owner out
+ * of the figures. At the default limit the buckets' part is 32: a cold daily month (31 buckets)
+ * or a 90-day weekly trend (14) loads at once.
+ */
+export const VIEW_PART_OF_SHARE = 0.2;
+const MISSES_PER_VIEW = 2;
 
 export type ShareVerdict = { ok: true } | { ok: false; retryAfterMs: number };
 
@@ -22,6 +32,12 @@ export type MissShareStore = { readonly pointsPerMinute: number; take(key: strin
 /** Cache misses a member may cause per minute at a Talkover limit: half of the 80% budget. */
 export function memberShareFor(limitPerMinute: number): number {
   return Math.max(1, Math.floor(limitPerMinute * SPEND_SHARE * MEMBER_SHARE_OF_BUDGET));
+}
+
+/** Trend-bucket misses a member may cause per minute, counted again inside `memberShareFor`. */
+export function memberSeriesShareFor(limitPerMinute: number): number {
+  const share = memberShareFor(limitPerMinute);
+  return Math.max(1, share - Math.max(MISSES_PER_VIEW, Math.floor(share * VIEW_PART_OF_SHARE)));
 }
 
 /** rate-limiter-flexible's memory store: one count per member for a minute from its first miss. */
@@ -65,6 +81,15 @@ export async function chargeMemberMiss(store: MissShareStore, requester: string)
     retryAfterSeconds: seconds,
     message: `You have asked for many new date ranges in the last minute; try again in ${seconds === 1 ? '1 second' : `${seconds} seconds`}.`,
   });
+}
+
+/**
+ * Counts one trend-bucket miss against the requester's series share, then against their share;
+ * throws a 429 `member_rate_limited` when either is spent (the trend reports the bucket missing).
+ */
+export async function chargeMemberBucketMiss(shares: { all: MissShareStore; series: MissShareStore }, requester: string): Promise<void> {
+  await chargeMemberMiss(shares.series, requester);
+  await chargeMemberMiss(shares.all, requester);
 }
 
 export function isMemberRefusal(error: unknown): boolean {

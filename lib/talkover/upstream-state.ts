@@ -9,7 +9,7 @@ import { getMetrics } from '../metrics/registry';
 import { getSharedRedis } from '../store/availability';
 import { sharedKey } from '../store/keys';
 import { talkoverKeyScope } from './key-scope';
-import { createMemoryMissShare, createRedisMissShare, memberShareFor, type MissShareStore } from './member-fair-share';
+import { createMemoryMissShare, createRedisMissShare, memberSeriesShareFor, memberShareFor, type MissShareStore } from './member-fair-share';
 
 export type LastCall = { at: string; endpoint: string; status: number | null; outcome: string };
 
@@ -27,6 +27,8 @@ export type UpstreamState = {
   gate: ConcurrencyGate;
   /** Each member's share of the budget, in cache misses per minute. */
   memberShare: MissShareStore;
+  /** The part of it trend buckets may take, in bucket misses per minute. */
+  memberSeriesShare: MissShareStore;
   /** Trend-bucket calls queue here before the gate, so they never take its last places. */
   bucketQueue: BucketQueue;
   lastCall: LastCall | null;
@@ -57,6 +59,7 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
       budget: createUpstreamBudget(limits.rateLimitPerMinute, clock, { shared }),
       gate: new ConcurrencyGate(limits.maxConcurrent),
       memberShare: createMissShare(memberShareFor(limits.rateLimitPerMinute)),
+      memberSeriesShare: createMissShare(memberSeriesShareFor(limits.rateLimitPerMinute), 'series'),
       bucketQueue: new BucketQueue(bucketSlotLimit(limits.maxConcurrent)),
       lastCall: null,
       probe: { pending: false, inFlight: false },
@@ -68,6 +71,7 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
   }
   if (state.memberShare.pointsPerMinute !== memberShareFor(limits.rateLimitPerMinute)) {
     state.memberShare = createMissShare(memberShareFor(limits.rateLimitPerMinute));
+    state.memberSeriesShare = createMissShare(memberSeriesShareFor(limits.rateLimitPerMinute), 'series');
   }
   if (state.gate.limit !== limits.maxConcurrent) {
     state.gate = new ConcurrencyGate(limits.maxConcurrent);
@@ -87,9 +91,12 @@ export function peekUpstreamState(): UpstreamState | undefined {
   return (globalThis as Holder)[KEY];
 }
 
-function createMissShare(pointsPerMinute: number): MissShareStore {
+/** `share:<digest>` for all misses, `share:series:<digest>` for the trend buckets' part. */
+function createMissShare(pointsPerMinute: number, part?: 'series'): MissShareStore {
   const redis = getSharedRedis();
-  return redis ? createRedisMissShare(pointsPerMinute, redis, sharedKey(talkoverKeyScope(), 'share')) : createMemoryMissShare(pointsPerMinute);
+  return redis
+    ? createRedisMissShare(pointsPerMinute, redis, sharedKey(talkoverKeyScope(), 'share', part))
+    : createMemoryMissShare(pointsPerMinute);
 }
 
 /** Tests: forget everything, optionally with a manual clock (which a shared budget then keeps too). */

@@ -19,3 +19,16 @@ export class ManualClock implements Clock {
     this.nowMs += ms;
   }
 }
+
+/**
+ * The upstream clock as the faked `Date` (`vi.useFakeTimers({ toFake: ['Date'] })`): what reads
+ * `Date.now()` itself (the members' shares, rate-limiter-flexible's minutes) and what reads the
+ * injected clock (cache, budget) see one time. `sleep` moves that time forward at once, so a
+ * budget wait costs no real time.
+ */
+export function fakeDateClock(setSystemTime: (ms: number) => void): Clock {
+  return {
+    now: () => Date.now(),
+    sleep: async (ms) => setSystemTime(Date.now() + ms),
+  };
+}

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { resetSettings } from '@/lib/settings/define-settings';
-import { chargeMemberMiss, createMemoryMissShare, memberShareFor, type MissShareStore } from '@/lib/talkover/member-fair-share';
+import {
+  chargeMemberBucketMiss,
+  chargeMemberMiss,
+  createMemoryMissShare,
+  memberSeriesShareFor,
+  memberShareFor,
+  type MissShareStore,
+} from '@/lib/talkover/member-fair-share';
 
 describe('memberShareFor', () => {
   test.each([
@@ -10,6 +17,39 @@ describe('memberShareFor', () => {
     [1, 1],
   ])('a Talkover limit of %i a minute gives each member %i cache misses a minute (half the 80%% budget)', (limit, share) => {
     expect(memberShareFor(limit)).toBe(share);
+  });
+});
+
+describe('memberSeriesShareFor', () => {
+  test.each([
+    [100, 32],
+    [1_000, 320],
+    [10, 2],
+    [5, 1],
+    [1, 1],
+  ])('at a Talkover limit of %i a minute, trend buckets may take %i of a member’s misses, leaving a view’s two', (limit, series) => {
+    expect(memberSeriesShareFor(limit)).toBe(series);
+    if (memberShareFor(limit) >= 3) expect(memberShareFor(limit) - series).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('chargeMemberBucketMiss', () => {
+  beforeEach(() => {
+    vi.stubEnv('NEXTAUTH_SECRET', 'member-share-tests-session-secret-0123456789');
+    vi.stubEnv('NEXTAUTH_URL', 'http://localhost:3000');
+    resetSettings();
+  });
+  afterEach(() => vi.unstubAllEnvs());
+
+  test('counts against the series part and the whole share; either one spent refuses', async () => {
+    const shares = { all: createMemoryMissShare(3), series: createMemoryMissShare(2) };
+    await chargeMemberBucketMiss(shares, 'ana@example.com');
+    await chargeMemberBucketMiss(shares, 'ana@example.com');
+    await expect(chargeMemberBucketMiss(shares, 'ana@example.com')).rejects.toMatchObject({ kind: 'member_rate_limited' });
+    // The buckets took two of the three: one view is left, then the share is spent.
+    await chargeMemberMiss(shares.all, 'ana@example.com');
+    await expect(chargeMemberMiss(shares.all, 'ana@example.com')).rejects.toMatchObject({ kind: 'member_rate_limited' });
+    await expect(chargeMemberBucketMiss(shares, 'bo@example.com')).resolves.toBeUndefined();
   });
 });
 

@@ -488,7 +488,8 @@ describe('a pause Talkover asks for', () => {
     resetUpstreamState(clock);
     let answerProbe!: () => void;
     const fetchMock = stubFetch(async () => jsonResponse(nested('RATE_LIMIT_EXCEEDED'), 429, { 'Retry-After': '86400' }));
-    expect((await captureError(requestTalkoverStats(RANGE))).kind).toBe('upstream_rate_limited');
+    // What the member is told matches: try again in 5 minutes, not in a day.
+    expect(await captureError(requestTalkoverStats(RANGE))).toMatchObject({ kind: 'upstream_rate_limited', retryAfterSeconds: 300 });
     const config = getTalkoverConfig();
     const { pausedForMs } = await getUpstreamState(config).budget.snapshot();
     expect(pausedForMs).toBe(5 * 60_000);

@@ -9,7 +9,7 @@ import type { UpstreamBudget } from './types';
  * how much may be spent, `memory.ts` and `redis.ts` keep the log (one process, or every instance).
  */
 export type { BudgetPriority, BudgetSnapshot, Reservation, UpstreamBudget } from './types';
-export { pauseFromHeaders, SUSTAINED_SHARE as SPEND_SHARE } from './rules';
+export { MAX_PAUSE_MS, pauseFromHeaders, SUSTAINED_SHARE as SPEND_SHARE } from './rules';
 
 /**
  * Chosen once: the shared Redis budget when `shared`, else the in-process log. `clockTime`
