@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
 # The dashboard as a container image: Next's standalone server (`node server.js`), run as the
 # image's unprivileged `node` user. See README "Deploying". Settings come from the environment
-# at run time; nothing secret is read at build time.
+# at run time; nothing secret is read at build time. Node 24: the current LTS (package.json's
+# `engines` lists the versions the app supports).
 
 FROM node:24-bookworm-slim AS deps
 WORKDIR /app
@@ -11,7 +12,8 @@ RUN npm ci --no-audit --no-fund
 
 FROM deps AS builder
 COPY . .
-# Standalone output (next.config.mjs): server.js and only the node_modules files the server traces to.
+# Standalone output (NEXT_OUTPUT_STANDALONE=1 in next.config.mjs): server.js and only the
+# node_modules files the server traces to, with the static files copied next to it.
 RUN npm run build:standalone
 
 # The Talkover simulator, for `docker compose --profile demo` only: TypeScript run with tsx (a

@@ -2,5 +2,6 @@
 import type { NextConfig } from 'next';
 
 export const PROXY_BODY_LIMIT_BYTES: number;
+export function isStandaloneBuild(env: Record<string, string | undefined>): boolean;
 declare const nextConfig: NextConfig;
 export default nextConfig;

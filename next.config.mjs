@@ -27,6 +27,14 @@ const PROXY_SKIPPED_PATHS = ['/_next/static/:path*', '/_next/image', '/favicon.i
  */
 export const PROXY_BODY_LIMIT_BYTES = 8 * 1024;
 
+/**
+ * Whether this build writes the standalone server: NEXT_OUTPUT_STANDALONE=1.
+ * @param {Record<string, string | undefined>} env
+ */
+export function isStandaloneBuild(env) {
+  return env.NEXT_OUTPUT_STANDALONE === '1';
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -36,10 +44,11 @@ const nextConfig = {
   experimental: { proxyClientMaxBodySize: PROXY_BODY_LIMIT_BYTES },
   // The end-to-end suite builds into its own folder so it never clobbers a developer's build.
   distDir: process.env.NEXT_DIST_DIR || '.next',
-  // The self-contained server the container image runs (`node .next/standalone/server.js`), only
-  // when asked (`npm run build:standalone`, which the Dockerfile uses and which copies the static
-  // files next to it): `next start`, which the demo runs, warns about standalone builds.
-  output: process.env.NEXT_OUTPUT_STANDALONE === '1' ? 'standalone' : undefined,
+  // The self-contained server the container image runs (`node .next/standalone/server.js`),
+  // only when asked: `npm run build:standalone` sets NEXT_OUTPUT_STANDALONE=1 and copies the
+  // static files next to it. `next start` (npm start, the demo) warns about standalone output,
+  // so a plain `npm run build` leaves it out and a newcomer sees no warning.
+  output: isStandaloneBuild(process.env) ? 'standalone' : undefined,
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

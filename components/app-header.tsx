@@ -12,6 +12,14 @@ export function AppHeader({ email, demo }: { email: string; demo: boolean }) {
       <Link href="/" className="brand">
         {app('name')}
       </Link>
+      <nav className="header-nav" aria-label={t('navLabel')}>
+        <Link href="/" prefetch={false}>
+          {t('navStats')}
+        </Link>
+        <Link href="/callback-agents" prefetch={false}>
+          {t('navAgents')}
+        </Link>
+      </nav>
       {demo ? (
         <Badge tone="demo" title={t('demoBadgeTitle')}>
           {t('demoBadge')}

@@ -18,6 +18,7 @@ export type AppErrorKind =
   | 'server_misconfigured'
   | 'upstream_rejected_token'
   | 'upstream_rejected_request'
+  | 'upstream_not_found'
   | 'upstream_rate_limited'
   | 'upstream_unavailable'
   | 'upstream_timeout'
@@ -38,6 +39,7 @@ const STATUS: Record<AppErrorKind, number> = {
   server_misconfigured: 503,
   upstream_rejected_token: 502,
   upstream_rejected_request: 502,
+  upstream_not_found: 404,
   upstream_rate_limited: 503,
   upstream_unavailable: 503,
   upstream_timeout: 504,
@@ -61,6 +63,7 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   server_misconfigured: 'The server is not configured correctly — ask an admin to check its settings.',
   upstream_rejected_token: "Talkover rejected the server's API token — ask an admin to check TALKOVER_API_TOKEN.",
   upstream_rejected_request: 'Talkover refused this request. Try another date range; if it persists, ask an admin.',
+  upstream_not_found: 'Talkover has nothing at this address.',
   upstream_rate_limited: "Talkover's rate limit was reached. Try again in a minute.",
   upstream_unavailable: 'Talkover is unavailable right now. Try again in a few minutes.',
   upstream_timeout: 'Talkover did not answer in time. Try again in a few minutes.',

@@ -2,7 +2,7 @@
  * npm run demo: the dashboard on http://127.0.0.1:3000 (or $PORT) against the built-in Talkover
  * simulator, with no .env needed. Prints the throw-away sign-in once the app answers.
  */
-import { startDemoStack } from './lib/demo-stack';
+import { demoBanner, startDemoStack } from './lib/demo-stack';
 
 const stack = await startDemoStack({ port: Number(process.env.PORT) || 3000 }).catch((error: Error) => {
   console.error(`demo: ${error.message}`);
@@ -25,14 +25,4 @@ process.once('SIGINT', () => void shutdown(0));
 process.once('SIGTERM', () => void shutdown(0));
 stack.app.once('exit', (code) => void shutdown(code ?? 1));
 
-console.log(
-  [
-    '',
-    '  Callback Stats demo (figures from the built-in Talkover simulator, not from Talkover)',
-    `  Open      ${stack.appUrl}`,
-    `  Email     ${stack.email}`,
-    `  Password  ${stack.password}`,
-    '  Stop with Ctrl+C.',
-    '',
-  ].join('\n'),
-);
+console.log(demoBanner(stack));

@@ -1,6 +1,9 @@
 // Talkover SIMULATOR (demo mode and tests only): the fictional environment's agents.
-// Ids are stable, readable strings so tests, fixtures and demo URLs can name them; the real API
-// uses UUIDs, which the dashboard must treat as opaque anyway.
+// Source agents have stable, readable ids so tests and fixtures can name them; callback agents
+// have UUIDs, as Talkover's do (the dashboard's agent pages take only UUIDs). The routing is
+// realistic and a little broken, as routing gets: one callback agent is still a draft, one
+// source is routed twice, one has callbacks but no route any more, and one outbound campaign
+// routes nowhere.
 
 export type SourceAgent = {
   id: string;
@@ -18,8 +21,20 @@ export type CallbackAgent = {
   name: string;
   label: string;
   direction: 'inbound';
-  current_status: 'published';
+  current_status: 'published' | 'draft';
   callback_config: { source_agent_ids: string[] };
+  /** Seeds the agent's unmatched callbacks (kept from before the ids were UUIDs, so figures stay put). */
+  seed: string;
+};
+
+/** An agent as `GET /agents` lists it (the simulator keeps only the fields the docs name). */
+export type ListedAgent = {
+  id: string;
+  name: string;
+  label: string;
+  direction: 'inbound' | 'outbound';
+  current_status: 'published' | 'draft';
+  is_sandbox: boolean;
 };
 
 export const SOURCE_AGENTS: readonly SourceAgent[] = [
@@ -32,28 +47,81 @@ export const SOURCE_AGENTS: readonly SourceAgent[] = [
 
 export const CALLBACK_AGENTS: readonly CallbackAgent[] = [
   {
-    id: 'cb-retorno-vendas',
+    id: '6f1c2a4e-8b3d-4f7a-9c21-5e0d7b3a9f11',
     name: 'Retorno Vendas',
-    label: 'Retorno de vendas e renovações',
+    label: 'Retorno de vendas',
     direction: 'inbound',
     current_status: 'published',
-    callback_config: { source_agent_ids: ['src-vendas', 'src-renovacao'] },
+    callback_config: { source_agent_ids: ['src-vendas'] },
+    seed: 'cb-retorno-vendas',
   },
   {
-    id: 'cb-central-retorno',
+    id: '0b7e9d52-3c4a-4e18-b6f0-2a9c8d1e7b34',
     name: 'Central de Retorno',
     label: 'Central de retorno geral',
     direction: 'inbound',
     current_status: 'published',
-    callback_config: { source_agent_ids: ['src-pesquisa', 'src-agendamento'] },
+    // Vendas is routed here too (twice in all); Reativação has no callbacks yet.
+    callback_config: { source_agent_ids: ['src-pesquisa', 'src-agendamento', 'src-vendas', 'src-reativacao'] },
+    seed: 'cb-central-retorno',
   },
   {
-    id: 'cb-retorno-cobranca',
+    id: 'c4d8a1f3-7e2b-4b96-8d05-e3f6a9b2c781',
     name: 'Retorno Cobrança',
     label: 'Retorno de cobrança',
     direction: 'inbound',
-    current_status: 'published',
+    // Saved but never published.
+    current_status: 'draft',
     callback_config: { source_agent_ids: ['src-cobranca'] },
+    seed: 'cb-retorno-cobranca',
+  },
+];
+
+/**
+ * `GET /agents`: every agent of the environment. The outbound ones are the source agents (Renovação
+ * still has callbacks from before its route was removed), a published campaign no callback agent
+ * lists (Reativação, new) and a draft; the inbound ones are the callback agents and a reception line.
+ */
+export const ALL_AGENTS: readonly ListedAgent[] = [
+  ...SOURCE_AGENTS.map((agent) => ({
+    id: agent.id,
+    name: agent.name,
+    label: agent.name,
+    direction: 'outbound' as const,
+    current_status: 'published' as const,
+    is_sandbox: false,
+  })),
+  {
+    id: 'src-reativacao',
+    name: 'Reativação de Clientes',
+    label: 'Campanha de reativação',
+    direction: 'outbound',
+    current_status: 'published',
+    is_sandbox: false,
+  },
+  {
+    id: 'src-prospeccao',
+    name: 'Prospecção Fria',
+    label: 'Rascunho de prospecção',
+    direction: 'outbound',
+    current_status: 'draft',
+    is_sandbox: false,
+  },
+  ...CALLBACK_AGENTS.map(({ id, name, label, direction, current_status }) => ({
+    id,
+    name,
+    label,
+    direction,
+    current_status,
+    is_sandbox: false,
+  })),
+  {
+    id: '9a3e5c71-2d4b-4f86-a0c9-71b2e4d6f058',
+    name: 'Recepção',
+    label: 'Atendimento geral',
+    direction: 'inbound',
+    current_status: 'published',
+    is_sandbox: false,
   },
 ];
 

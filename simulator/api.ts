@@ -2,7 +2,7 @@
 // Pure routing from (method, path, query) to a Reply; auth, rate limits and faults are applied
 // around it by server.ts, so each endpoint here only states its documented contract.
 
-import { CALLBACK_AGENTS, SOURCE_AGENTS, findCallbackAgent, findSourceAgent } from './agents';
+import { ALL_AGENTS, CALLBACK_AGENTS, SOURCE_AGENTS, findCallbackAgent, findSourceAgent } from './agents';
 import { getAgentRecentStats, getStatsForRange } from './data';
 import { formatDay, parseDay } from './dates';
 import { HOSTILE_NAMES } from './faults';
@@ -21,7 +21,7 @@ const MAX_RANGE_DAYS = 36_600;
 function sourceName(id: string, ctx: ApiContext): string {
   const index = SOURCE_AGENTS.findIndex((agent) => agent.id === id);
   const hostile = ctx.hostileNames ? HOSTILE_NAMES[index] : undefined;
-  return hostile ?? findSourceAgent(id)?.name ?? id;
+  return hostile ?? findSourceAgent(id)?.name ?? ALL_AGENTS.find((agent) => agent.id === id)?.name ?? id;
 }
 
 function validationError(field: string, message: string): Reply {
@@ -47,12 +47,37 @@ function getStats(query: URLSearchParams, ctx: ApiContext): Reply {
   return jsonReply(200, { success: true, data: { ...data, callbacks_by_source_agent } });
 }
 
-function listAgents(): Reply {
-  const data = CALLBACK_AGENTS.map((agent) => ({
-    ...agent,
-    callback_config: { source_agent_ids: [...agent.callback_config.source_agent_ids] },
+function listCallbackAgents(): Reply {
+  const data = CALLBACK_AGENTS.map(({ id, name, label, direction, current_status, callback_config }) => ({
+    id,
+    name,
+    label,
+    direction,
+    current_status,
+    callback_config: { source_agent_ids: [...callback_config.source_agent_ids] },
   }));
   return jsonReply(200, { success: true, data });
+}
+
+/** `GET /agents`: filtered by direction, status and search, paginated with `meta` (20 a page by default). */
+function listAgents(query: URLSearchParams): Reply {
+  const direction = query.get('direction');
+  const status = query.get('status');
+  const search = query.get('search')?.toLowerCase();
+  const perPage = Math.min(100, Math.max(1, Number(query.get('per_page') ?? 20) || 20));
+  const page = Math.max(1, Math.floor(Number(query.get('page') ?? 1)) || 1);
+  const matching = ALL_AGENTS.filter(
+    (agent) =>
+      (!direction || agent.direction === direction) &&
+      (!status || agent.current_status === status) &&
+      (!search || agent.name.toLowerCase().includes(search) || agent.label.toLowerCase().includes(search)),
+  );
+  const lastPage = Math.max(1, Math.ceil(matching.length / perPage));
+  // A real agent carries much more (prompts, phone numbers): a sample, which the dashboard must drop.
+  const data = matching
+    .slice((page - 1) * perPage, page * perPage)
+    .map((agent) => ({ ...agent, prompt: 'Você é um agente de retorno…', phone_numbers: ['+55 11 4000-0000'] }));
+  return jsonReply(200, { success: true, data, meta: { current_page: page, per_page: perPage, total: matching.length, last_page: lastPage } });
 }
 
 function getAgent(rawId: string, ctx: ApiContext): Reply {
@@ -81,7 +106,8 @@ function getAgent(rawId: string, ctx: ApiContext): Reply {
 function matchRoute(pathname: string, query: URLSearchParams, ctx: ApiContext): (() => Reply) | null {
   if (pathname === HEALTH_PATH) return () => jsonReply(200, { success: true, status: 'ok' });
   if (pathname === `${API_PREFIX}${TALKOVER_STATS_PATH}`) return () => getStats(query, ctx);
-  if (pathname === `${API_PREFIX}/callback-agents`) return listAgents;
+  if (pathname === `${API_PREFIX}/callback-agents`) return listCallbackAgents;
+  if (pathname === `${API_PREFIX}/agents`) return () => listAgents(query);
   const single = /^\/api\/v1\/callback-agents\/([^/]+)$/.exec(pathname);
   if (single) return () => getAgent(single[1]!, ctx);
   return null;

@@ -90,7 +90,7 @@ export function getStatsForRange(start: string, end: string): CallbackStatsData 
       answered += tally.answered;
     }
     for (const agent of CALLBACK_AGENTS) {
-      const tally = unmatchedDay(date, agent.id);
+      const tally = unmatchedDay(date, agent.seed);
       unmatched += tally.received;
       total += tally.received;
       answered += tally.answered;
@@ -115,12 +115,15 @@ export function getAgentRecentStats(agentId: string, today: string): AgentRecent
   const agent = findCallbackAgent(agentId);
   if (!agent) return null;
   const last = requireDay(today, 'today');
-  const sources = SOURCE_AGENTS.filter((source) => agent.callback_config.source_agent_ids.includes(source.id));
+  // A source routed to several agents reaches the first that lists it; one no agent lists, none.
+  const sources = SOURCE_AGENTS.filter(
+    (source) => CALLBACK_AGENTS.find((other) => other.callback_config.source_agent_ids.includes(source.id)) === agent,
+  );
   const stats: AgentRecentStats = { total_callbacks_received: 0, callbacks_answered: 0 };
   for (let day = Math.max(last - RECENT_DAYS + 1, GO_LIVE_DAY); day <= last; day++) {
     const date = formatDay(day);
     const tallies = sources.map((source) => sourceDay(date, weekdayOf(day), source));
-    for (const tally of [...tallies, unmatchedDay(date, agent.id)]) {
+    for (const tally of [...tallies, unmatchedDay(date, agent.seed)]) {
       stats.total_callbacks_received += tally.received;
       stats.callbacks_answered += tally.answered;
     }

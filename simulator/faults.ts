@@ -5,29 +5,42 @@
 import { z } from 'zod';
 import { flatError, htmlReply, invalidApiKey, jsonReply, nestedError, type Reply } from './responses';
 
-// `times`: apply to that many API requests, then revert to `none`.
+// `times`: apply to that many API requests, then revert to `none`. `path`: only to requests for
+// that API path (after /api/v1, e.g. `/callback-agents`; a trailing `*` matches a prefix), so one
+// endpoint can fail while the others work.
 const times = z.number().int().positive().max(1_000_000).optional();
+const path = z
+  .string()
+  .regex(/^\/[\w\-/{}.*]{0,200}$/)
+  .optional();
 
 export const faultSchema = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('none'), times }),
-  z.strictObject({ mode: z.literal('latency'), ms: z.number().int().min(0).max(120_000), times }),
-  z.strictObject({ mode: z.literal('unauthorized'), times }),
-  z.strictObject({ mode: z.literal('forbidden'), times }),
+  z.strictObject({ mode: z.literal('none'), times, path }),
+  z.strictObject({ mode: z.literal('latency'), ms: z.number().int().min(0).max(120_000), times, path }),
+  z.strictObject({ mode: z.literal('unauthorized'), times, path }),
+  z.strictObject({ mode: z.literal('forbidden'), times, path }),
   z.strictObject({
     mode: z.literal('rate-limited'),
     retryAfterSeconds: z.number().int().min(0).max(86_400),
     times,
+    path,
   }),
-  z.strictObject({ mode: z.literal('server-error'), times }),
-  z.strictObject({ mode: z.literal('unavailable'), times }),
-  z.strictObject({ mode: z.literal('hang'), times }),
-  z.strictObject({ mode: z.literal('html'), times }),
-  z.strictObject({ mode: z.literal('wrong-shape'), times }),
-  z.strictObject({ mode: z.literal('success-false'), times }),
-  z.strictObject({ mode: z.literal('hostile-names'), times }),
+  z.strictObject({ mode: z.literal('server-error'), times, path }),
+  z.strictObject({ mode: z.literal('unavailable'), times, path }),
+  z.strictObject({ mode: z.literal('hang'), times, path }),
+  z.strictObject({ mode: z.literal('html'), times, path }),
+  z.strictObject({ mode: z.literal('wrong-shape'), times, path }),
+  z.strictObject({ mode: z.literal('success-false'), times, path }),
+  z.strictObject({ mode: z.literal('hostile-names'), times, path }),
 ]);
 
 export type Fault = z.infer<typeof faultSchema>;
+
+/** Whether a fault applies to a request for `apiPath` (the path after /api/v1). */
+export function faultApplies(fault: Fault, apiPath: string): boolean {
+  if (fault.mode === 'none' || fault.path === undefined) return true;
+  return fault.path.endsWith('*') ? apiPath.startsWith(fault.path.slice(0, -1)) : apiPath === fault.path;
+}
 export type FaultMode = Fault['mode'];
 
 /** Names typed by hostile or careless users; one per source agent, in SOURCE_AGENTS order. */

@@ -6,9 +6,9 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADMIN_PREFIX, handleAdmin, type AdminControls, type RecordedRequest } from './admin';
-import { HEALTH_PATH, routeApi } from './api';
+import { API_PREFIX, HEALTH_PATH, routeApi } from './api';
 import { todayOf } from './dates';
-import { faultSchema, toFaultEffect, type Fault } from './faults';
+import { faultApplies, faultSchema, toFaultEffect, type Fault } from './faults';
 import { FixedWindowRateLimiter, rateLimitHeaders, retryAfterSeconds } from './rate-limit';
 import { flatError, invalidApiKey, nestedError, withHeaders, writeReply, type Reply } from './responses';
 
@@ -78,8 +78,9 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
   };
 
   /** The fault for this request; a fault with `times` counts down and then reverts to none. */
-  function takeFault(): Fault {
+  function takeFault(apiPath: string): Fault {
     const current = fault;
+    if (!faultApplies(current, apiPath)) return { mode: 'none' };
     if (current.times === undefined) return current;
     fault = current.times > 1 ? { ...current, times: current.times - 1 } : { mode: 'none' };
     return current;
@@ -110,7 +111,7 @@ export async function startSimulator(options: SimulatorOptions): Promise<Simulat
     log.push({ path: redact(url.pathname), query, at: nowMs });
     if (log.length > MAX_RECORDED) log = log.slice(-MAX_RECORDED);
 
-    const effect = toFaultEffect(takeFault(), nowMs);
+    const effect = toFaultEffect(takeFault(url.pathname.slice(API_PREFIX.length)), nowMs);
     if (effect.kind === 'hang') {
       hung.add(res);
       res.on('close', () => hung.delete(res));

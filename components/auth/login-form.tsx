@@ -23,11 +23,14 @@ export type LoginFormWords = {
 export function LoginForm({
   callbackPath,
   initialError,
+  dashboardOrigin,
   words,
 }: {
   callbackPath: string;
   /** next-auth's `?error=` code, if it sent the visitor back here. */
   initialError: string | null;
+  /** NEXTAUTH_URL's origin, the only one whose sign-ins the server accepts. */
+  dashboardOrigin: string;
   words: LoginFormWords;
 }) {
   const [error, setError] = useState<string | null>(
@@ -59,7 +62,9 @@ export function LoginForm({
       }
       setError(result?.error === 'Configuration' ? words.configurationError : words.wrongCredentials);
     } catch {
-      setError(words.networkError);
+      // Opened at another address, the origin check refused the post (next-auth's client then
+      // throws): the page's notice (OriginNotice) already says where to go; don't blame the network.
+      setError(window.location.origin === dashboardOrigin ? words.networkError : null);
     }
     setPending(false);
   }

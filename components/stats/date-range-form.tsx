@@ -15,6 +15,8 @@ type Props = {
   /** Today in the app's timezone: the latest day that can be picked. */
   today: string;
   timeZone: string;
+  /** The page the form and presets lead to (`/`, or `/callback-agents`): same parameters, same page. */
+  basePath?: string;
 };
 
 /**
@@ -22,7 +24,7 @@ type Props = {
  * navigation with it): submitting puts the range in the URL, which is the page's only state.
  * Presets are links that stay relative.
  */
-export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone }: Props) {
+export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone, basePath = '/' }: Props) {
   const locale = useLocale();
   const t = useTranslations('RangeForm');
   const presets = useTranslations('Presets');
@@ -35,7 +37,7 @@ export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone }: Prop
         {RANGE_PRESETS.map((preset) => (
           <Link
             key={preset}
-            href={`/?range=${preset}`}
+            href={`${basePath}?range=${preset}`}
             className="preset"
             aria-current={range?.preset === preset ? 'true' : undefined}
             prefetch={false}
@@ -45,7 +47,7 @@ export function DateRangeForm({ range, rawStart, rawEnd, today, timeZone }: Prop
         ))}
       </nav>
       {/* Keyed so the inputs show the new range after a client-side navigation to a preset. */}
-      <Form key={`${start}/${end}`} className="range-form" action="/">
+      <Form key={`${start}/${end}`} className="range-form" action={basePath}>
         <label>
           <span>{t('from')}</span>
           <input type="date" name="start_date" defaultValue={start} max={today} required />

@@ -5,7 +5,7 @@ import { RetryButton } from './retry-button';
 import { Card } from '@/components/ui/card';
 
 /** The failures the page explains in its own words; anything else is "Something went wrong". */
-const EXPLAINED = [
+export const EXPLAINED_KINDS = [
   'upstream_rejected_token',
   'upstream_rejected_request',
   'upstream_rate_limited',
@@ -15,10 +15,10 @@ const EXPLAINED = [
   'server_misconfigured',
   'member_rate_limited',
 ] as const satisfies readonly AppErrorKind[];
-type ExplainedKind = (typeof EXPLAINED)[number];
+export type ExplainedKind = (typeof EXPLAINED_KINDS)[number];
 
 function isExplained(kind: AppErrorKind): kind is ExplainedKind {
-  return (EXPLAINED as readonly AppErrorKind[]).includes(kind);
+  return (EXPLAINED_KINDS as readonly AppErrorKind[]).includes(kind);
 }
 
 /**

@@ -1,4 +1,4 @@
-import { TableScroll } from '@/components/ui/table-scroll';
+import Link from 'next/link';
 import { useLocale, useTranslations } from 'next-intl';
 import { LazySourceBarChart } from '@/components/charts/lazy-source-bar-chart';
 import { formatCount, formatPercent } from '@/lib/format';
@@ -6,16 +6,19 @@ import { overAttributed as toOverAttributed, type CallbackStats } from '@/lib/st
 import { earlierSourceCounts } from '@/lib/stats/comparison';
 import { toChartRows, toSourceRows, type RowLabels, type SourceRow } from '@/lib/stats/source-rows';
 import { toCountChangeView, type SayChange } from '@/lib/trends/change-view';
+import { TableScroll } from '@/components/ui/table-scroll';
 import { KpiChange } from './kpi-change';
 
-type Props = { stats: CallbackStats; earlier: CallbackStats | null };
+/** The callback agents that list each source (from Talkover's routing), or null when it could not be read. */
+export type SourceHandlers = Map<string, { id: string; name: string }[]> | null;
+type Props = { stats: CallbackStats; earlier: CallbackStats | null; handlers?: SourceHandlers };
 
 /**
  * Received callbacks per source agent: a chart for the eye and a table for everyone (screen
  * readers, copy-paste), with each source's earlier count and change when comparing, so the
  * source that moved stands out. Names are Talkover users' text, rendered as text, never HTML.
  */
-export function SourceBreakdown({ stats, earlier }: Props) {
+export function SourceBreakdown({ stats, earlier, handlers = null }: Props) {
   const locale = useLocale();
   const t = useTranslations('Sources');
   const tChange = useTranslations('Change');
@@ -70,6 +73,7 @@ export function SourceBreakdown({ stats, earlier }: Props) {
                   </th>
                 </>
               ) : null}
+              {handlers ? <th scope="col">{t('handledByColumn')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -94,6 +98,11 @@ export function SourceBreakdown({ stats, earlier }: Props) {
                     </td>
                   </>
                 ) : null}
+                {handlers ? (
+                  <td className="handled-by">
+                    {row.kind === 'source' ? <HandledBy handlers={handlers.get(row.key) ?? []} none={t('handledByNone')} /> : null}
+                  </td>
+                ) : null}
               </tr>
             ))}
           </tbody>
@@ -108,6 +117,7 @@ export function SourceBreakdown({ stats, earlier }: Props) {
                   <td className="numeric" />
                 </>
               ) : null}
+              {handlers ? <td /> : null}
             </tr>
           </tfoot>
         </table>
@@ -127,4 +137,21 @@ function withEarlierOnlySources(rows: SourceRow[], stats: CallbackStats, earlier
     .map((source) => ({ key: source.id, kind: 'source', label: source.name.trim() || labels.unnamed(source.id), count: 0, share: 0 }));
   const unattributed = rows.filter((row) => row.kind === 'unattributed');
   return [...rows.filter((row) => row.kind !== 'unattributed'), ...gone, ...unattributed];
+}
+
+/** Links to the callback agents that list a source; a source none lists says so. */
+function HandledBy({ handlers, none }: { handlers: { id: string; name: string }[]; none: string }) {
+  if (handlers.length === 0) return <span className="muted">{none}</span>;
+  return (
+    <>
+      {handlers.map((handler, index) => (
+        <span key={handler.id}>
+          {index > 0 ? ', ' : null}
+          <Link href={`/callback-agents/${handler.id}`} prefetch={false}>
+            {handler.name || handler.id}
+          </Link>
+        </span>
+      ))}
+    </>
+  );
 }

@@ -8,7 +8,8 @@ export type Row = { key: string; header: ReactNode; cells: ReactNode[]; classNam
 
 /**
  * A table of figures with a caption for screen readers, a row header per row, and numeric
- * columns aligned by the theme. The first column is the rows' headers.
+ * columns aligned by the theme. The first column is the rows' headers, kept in view while a
+ * narrow screen scrolls the rest.
  */
 export function DataTable({ caption, columns, rows, className }: { caption: string; columns: Column[]; rows: Row[]; className?: string }) {
   return (

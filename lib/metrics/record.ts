@@ -5,7 +5,16 @@ import { getMetrics } from './registry';
 
 /** The app's routes as templates: what `http_request_duration_seconds{route}` may say. */
 export type RouteTemplate =
-  '/' | '/api/stats' | '/api/stats/series' | '/api/stats/export' | '/api/health' | '/api/metrics' | '/api/auth/[...nextauth]';
+  | '/'
+  | '/api/stats'
+  | '/api/stats/series'
+  | '/api/stats/export'
+  | '/api/callback-agents'
+  | '/callback-agents'
+  | '/callback-agents/[id]'
+  | '/api/health'
+  | '/api/metrics'
+  | '/api/auth/[...nextauth]';
 
 export type SignInOutcome = 'success' | 'failure' | 'throttled' | 'busy';
 

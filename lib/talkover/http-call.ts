@@ -14,7 +14,8 @@ export type TalkoverQuery = Record<string, string | undefined>;
 
 type CallOutcome = { status: number | null; outcome: string; code?: string };
 
-type LogContext = { endpoint: string; cache: LoadReason; retry: number };
+/** What the log line says about the try; `absentOn404`: a 404 means "no such item" (`upstream_not_found`), not a misrouted call. */
+type LogContext = { endpoint: string; cache: LoadReason; retry: number; absentOn404?: boolean };
 
 /**
  * One try of a Talkover GET: the only code that talks HTTP to Talkover and sets the Authorization
@@ -67,7 +68,7 @@ export async function callOnce<T>(
   const errorBody = talkoverErrorSchema.safeParse(json);
   const upstreamCode = errorBody.success ? errorCodeOf(errorBody.data) : undefined;
   const failed = !response.ok || errorBody.success;
-  const error = failed ? toUpstreamError(response, upstreamCode) : undefined;
+  const error = failed ? toUpstreamError(response, upstreamCode, context.absentOn404 === true) : undefined;
 
   const pauseUntil = pauseFromHeaders(
     error?.kind === 'upstream_rate_limited' ? 429 : response.status,
@@ -79,6 +80,7 @@ export async function callOnce<T>(
     await state.budget.pauseUntil(pauseUntil);
     // When the pause ends, one call finds out whether Talkover is ready before the rest go.
     state.probe.pending = true;
+    state.probe.pauses += 1;
   }
 
   if (error) {
@@ -104,9 +106,10 @@ function parseJson(text: string): unknown {
 }
 
 /** Maps a failed answer (non-2xx, or `success: false` even on 200) to the error a visitor sees. */
-function toUpstreamError(response: Response, upstreamCode: string | undefined): AppError {
+function toUpstreamError(response: Response, upstreamCode: string | undefined, absentOn404: boolean): AppError {
   const status = response.ok ? statusFromCode(upstreamCode) : response.status;
   if (status === 401 || status === 403) return new AppError('upstream_rejected_token');
+  if (status === 404 && absentOn404) return new AppError('upstream_not_found');
   if (status === 429) {
     const asked = parseRetryAfter(response.headers.get('retry-after'));
     // Never more than the pause it causes (budget/rules.ts): a day-long Retry-After is 5 minutes here.

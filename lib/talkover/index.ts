@@ -1,13 +1,14 @@
 import 'server-only';
-import type { z } from 'zod';
 import { todayIn } from '../date-range';
 import { recordCacheRequest } from '../metrics/record';
 import type { BudgetPriority } from './budget';
-import { getTalkoverConfig } from './config';
-import { callbackStatsRead, type EndpointRead } from './endpoints';
+import { getTalkoverConfig, type TalkoverConfig } from './config';
+import type { CallbackAgent, CallbackAgentDetail, ListedAgent } from './agent-schemas';
+import { isAppError } from '../errors';
+import { callbackAgentRead, callbackAgentsRead, callbackStatsRead, outboundAgentsPageRead, type EndpointRead } from './endpoints';
 import { chargeMemberBucketMiss, chargeMemberMiss, isMemberRefusal } from './member-fair-share';
 import { scheduleCall } from './scheduler';
-import { callbackStatsSchema, type RawCallbackStats } from './schemas';
+import type { RawCallbackStats } from './schemas';
 import { readThrough, willCallTalkover, type Cached, type LoadReason, type SharedTier } from './tiered-cache';
 import { getUpstreamState, type UpstreamState } from './upstream-state';
 
@@ -43,17 +44,64 @@ export async function getCallbackStats(
   { caller, priority = 'view' }: CallOptions,
 ): Promise<Cached<RawCallbackStats>> {
   const config = getTalkoverConfig();
+  const today = todayIn(range.timeZone, new Date(getUpstreamState(config).clock.now()));
+  return readEndpoint(callbackStatsRead(range, today, budgetPriorityOf(priority), config), { caller, priority }, config);
+}
+
+/**
+ * The callback agents and the sources each lists (`GET /callback-agents`), cached for five
+ * minutes. Read beside figures on screen, so at the trend buckets' priority, below the figures.
+ */
+export function getCallbackAgents({ caller, priority = 'series' }: CallOptions): Promise<Cached<CallbackAgent[]>> {
+  const config = getTalkoverConfig();
+  return readEndpoint(callbackAgentsRead(budgetPriorityOf(priority), config), { caller, priority }, config);
+}
+
+/** One callback agent (`GET /callback-agents/{id}`); Talkover's 404 is `upstream_not_found`. */
+export function getCallbackAgent(id: string, { caller, priority = 'series' }: CallOptions): Promise<Cached<CallbackAgentDetail>> {
+  const config = getTalkoverConfig();
+  return readEndpoint(callbackAgentRead(id, budgetPriorityOf(priority), config), { caller, priority }, config);
+}
+
+/** At most this many pages of outbound agents are read (10,000 agents at 100 a page). */
+export const MAX_AGENT_PAGES = 100;
+
+/**
+ * The environment's outbound agents (`GET /agents?direction=outbound`), every page up to
+ * MAX_AGENT_PAGES (`truncated` says when that bound cut the list), each page cached for five
+ * minutes. Pages after the first are read together once the first says how many there are.
+ */
+export async function getOutboundAgents(
+  { caller, priority = 'series' }: CallOptions,
+  maxPages = MAX_AGENT_PAGES,
+): Promise<{ agents: ListedAgent[]; truncated: boolean; fetchedAt: Date; stale: boolean }> {
+  const config = getTalkoverConfig();
+  const page = (n: number) => readEndpoint(outboundAgentsPageRead(n, budgetPriorityOf(priority), config), { caller, priority }, config);
+  const first = await page(1);
+  const lastPage = Math.max(1, first.value.meta.last_page);
+  const rest = await Promise.all(Array.from({ length: Math.min(lastPage, maxPages) - 1 }, (_, index) => page(index + 2)));
+  const pages = [first, ...rest];
+  return {
+    agents: pages.flatMap((answer) => answer.value.data),
+    truncated: lastPage > maxPages,
+    fetchedAt: new Date(Math.min(...pages.map((answer) => answer.fetchedAt.getTime()))),
+    stale: pages.some((answer) => answer.cache === 'stale'),
+  };
+}
+
+/**
+ * One endpoint read, the same for every endpoint: charge the member for a miss, then the tiered
+ * cache, whose loader is the scheduler itself (bound, not wrapped in a closure).
+ */
+async function readEndpoint<T>(read: EndpointRead<T>, options: Required<CallOptions>, config: TalkoverConfig): Promise<Cached<T>> {
   const state = getUpstreamState(config);
-  const today = todayIn(range.timeZone, new Date(state.clock.now()));
-  const read = callbackStatsRead(range, today, budgetPriorityOf(priority), config);
-  const shared = sharedTierOf(state, config.deadlineMs, callbackStatsSchema);
+  const shared = state.sharedCache ? { tier: state.sharedCache, waitMs: config.deadlineMs, schema: read.valueSchema } : undefined;
   try {
-    await chargeCaller(state, read, { caller, priority }, shared);
-    // Bound, not wrapped in a closure: the scheduler is the cache's loader itself.
-    const load = scheduleCall.bind(null, state, config, read.call) as (reason: LoadReason) => Promise<RawCallbackStats>;
+    await chargeCaller(state, read, options, shared);
+    const load = scheduleCall.bind(null, state, config, read.call) as (reason: LoadReason) => Promise<T>;
     const result = await readThrough(state.cache, state.clock, read, load, {
-      // Figures served as stale say "Talkover is unavailable": not what a refused share means.
-      staleOnError: (error) => !isMemberRefusal(error),
+      // Stale figures say "Talkover is unavailable": not what a refused share or a 404 means.
+      staleOnError: (error) => !isMemberRefusal(error) && !(isAppError(error) && error.kind === 'upstream_not_found'),
       shared,
     });
     recordCacheRequest(result.cache);
@@ -89,11 +137,8 @@ function budgetPriorityOf(priority: Priority): BudgetPriority {
   return priority === 'view' ? 'view' : 'series';
 }
 
-function sharedTierOf(state: UpstreamState, deadlineMs: number, schema: z.ZodType): SharedTier | undefined {
-  return state.sharedCache ? { tier: state.sharedCache, waitMs: deadlineMs, schema } : undefined;
-}
-
 export type { Cached, CacheState } from './tiered-cache';
+export type { CallbackAgent, CallbackAgentDetail, ListedAgent } from './agent-schemas';
 export type { RawCallbackStats } from './schemas';
 export { getUpstreamHealth, type UpstreamHealth } from './health';
 export { talkoverSettings } from './config';

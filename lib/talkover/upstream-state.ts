@@ -34,9 +34,10 @@ export type UpstreamState = {
   lastCall: LastCall | null;
   /**
    * After Talkover paused the dashboard, the first call once the pause is over is a probe: the
-   * others wait for its answer (this process's calls; each instance probes once).
+   * others wait for its answer (this process's calls; each instance probes once). `pauses`
+   * counts the pauses Talkover asked for, so a probe knows whether it met another one.
    */
-  probe: { pending: boolean; inFlight: boolean };
+  probe: { pending: boolean; inFlight: Promise<void> | null; pauses: number };
 };
 
 const KEY = Symbol.for('callback-stats.talkover-upstream-state');
@@ -62,7 +63,7 @@ export function getUpstreamState(limits: { rateLimitPerMinute: number; maxConcur
       memberSeriesShare: createMissShare(memberSeriesShareFor(limits.rateLimitPerMinute), 'series'),
       bucketQueue: new BucketQueue(bucketSlotLimit(limits.maxConcurrent)),
       lastCall: null,
-      probe: { pending: false, inFlight: false },
+      probe: { pending: false, inFlight: null, pauses: 0 },
     };
     getMetrics().readBudgetFrom(readBudgetGauges);
   }

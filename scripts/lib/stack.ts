@@ -28,6 +28,11 @@ export type StackOptions = {
   distDir?: string;
   /** `always`: a fresh build; `if-stale`: when missing or older than the sources; `never`: reuse. */
   build: 'always' | 'if-stale' | 'never';
+  /**
+   * Build the standalone server too (NEXT_OUTPUT_STANDALONE=1 for `next build` only), for tests
+   * that run `node server.js`; `next start` never sees the setting, so it prints no warning.
+   */
+  standalone?: boolean;
   output: StackOutput;
 };
 
@@ -92,7 +97,8 @@ async function buildIfAsked(options: StackOptions, distDir: string, env: NodeJS.
   const reuse = options.build === 'if-stale' ? '; later runs reuse it while the sources are unchanged' : '';
   console.log(`Building the app into ${distDir}${log}${reuse}…`);
   try {
-    await exitedCleanly(runNext(['build'], env, options.output, 'buildLog'), 'next build');
+    const buildEnv = options.standalone ? { ...env, NEXT_OUTPUT_STANDALONE: '1' } : env;
+    await exitedCleanly(runNext(['build'], buildEnv, options.output, 'buildLog'), 'next build');
   } catch (error) {
     throw await withLogTail(error, options.output, 'buildLog', 30);
   }

@@ -51,8 +51,6 @@ export default async function setup(project: TestProject) {
     // Applies to the password user too (E2E.email is on it); AUTH_ALLOWED_EMAILS is left unset.
     AUTH_ALLOWED_DOMAINS: E2E.allowedDomains,
     METRICS_TOKEN: E2E.metricsToken,
-    // The suite's build is also the container's (the standalone spec runs its server.js).
-    NEXT_OUTPUT_STANDALONE: '1',
   };
   delete env.AUTH_ALLOWED_EMAILS;
   delete env.DEMO_MODE;
@@ -64,6 +62,8 @@ export default async function setup(project: TestProject) {
     port,
     distDir: E2E.distDir,
     build: process.env.E2E_SKIP_BUILD === '1' ? 'never' : 'always',
+    // standalone.spec.ts runs this build's `node server.js` too.
+    standalone: true,
     output: { buildLog, serverLog },
   }).catch(async (error) => {
     await oidcIssuer.close();

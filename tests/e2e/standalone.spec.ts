@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fetch } from 'undici';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -10,10 +11,10 @@ import { prepareStandalone, startStandalone, startStandaloneExpectingExit } from
 
 /**
  * What the container image runs: `node server.js` from the standalone build (the suite's own
- * build: every build has standalone output), static files copied as the Dockerfile does, the
- * suite's settings and simulator. It serves the page and /api/stats, runs instrumentation.ts
- * (the start-up check and the peer-address hook the sign-in throttle depends on) and its
- * metrics.
+ * build, made with NEXT_OUTPUT_STANDALONE=1 as `npm run build:standalone` makes it), static
+ * files copied as the Dockerfile does, the suite's settings and simulator. It serves the page
+ * and /api/stats, runs instrumentation.ts (the start-up check and the peer-address hook the
+ * sign-in throttle depends on) and its metrics.
  */
 const shared = inject('e2e');
 const root = path.resolve(import.meta.dirname, '../..');
@@ -96,5 +97,13 @@ describe('the standalone server (node server.js)', () => {
     const refusal = output.split('\n').filter((line) => line.includes('refusing to start'));
     expect(refusal).toHaveLength(1);
     expect(refusal[0]).toContain('TALKOVER_API_TOKEN');
+  });
+});
+
+describe('next start of the same build', () => {
+  it('prints no warning about standalone output (only the build was asked for it)', async () => {
+    const log = await readFile(shared.serverLog, 'utf8');
+    expect(log).toContain('Ready');
+    expect(log).not.toMatch(/standalone/i);
   });
 });

@@ -133,7 +133,8 @@ describe('simulator faults', () => {
       STATS,
       '/callback-agents/stats?start_date=bad',
       '/callback-agents',
-      '/callback-agents/cb-retorno-vendas',
+      '/callback-agents/6f1c2a4e-8b3d-4f7a-9c21-5e0d7b3a9f11',
+      '/agents?direction=outbound',
       `/callback-agents/${TOKEN}`,
       '/nope',
     ];

@@ -24,7 +24,7 @@ vi.mock('@/lib/talkover/transport', () => ({ talkoverFetch: vi.fn(), talkoverDis
 /** One scheduled GET, uncached: budget, gate, retries and the HTTP try, as the cache's loader runs it. */
 async function talkoverGet<T>(path: string, query: Record<string, string | undefined>, schema: z.ZodType<T>): Promise<T> {
   const config = getTalkoverConfig();
-  return scheduleCall(getUpstreamState(config), config, { path, query, schema, priority: 'view' }, 'uncached');
+  return scheduleCall(getUpstreamState(config), config, { path, endpoint: path, query, schema, priority: 'view' }, 'uncached');
 }
 
 async function requestTalkoverStats(range: { start: string; end: string }) {
@@ -498,7 +498,7 @@ describe('a pause Talkover asks for', () => {
     fetchMock.mockImplementation(() => new Promise<Response>((resolve) => (answerProbe = () => resolve(jsonResponse(STATS_BODY)))));
     const probe = requestTalkoverStats(RANGE);
     await vi.waitFor(() => expect(answerProbe).toBeDefined());
-    // While the probe is out, another call does not go: it is told to try again shortly.
+    // While the probe is out, another call waits for it; past its deadline it is told to try again shortly.
     const waiting = await captureError(requestTalkoverStats(RANGE));
     expect(waiting).toMatchObject({ kind: 'upstream_rate_limited', retryAfterSeconds: 5 });
     expect(fetchMock).toHaveBeenCalledTimes(2);

@@ -69,6 +69,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
           <LoginForm
             callbackPath={callbackPath}
             initialError={error && !SSO_ERRORS.has(error) ? error : null}
+            dashboardOrigin={getAuthSettings().publicUrl.origin}
             words={{
               email: t('email'),
               password: t('password'),

@@ -8,8 +8,19 @@ import type { LoadReason } from '../tiered-cache';
 import type { UpstreamState } from '../upstream-state';
 import { retryWaitMs } from './retry-backoff';
 
-/** A Talkover GET as the scheduler takes it: where, what shape the answer has, how urgent. */
-export type TalkoverCall<T> = { path: string; query: TalkoverQuery; schema: z.ZodType<T>; priority: BudgetPriority };
+/**
+ * A Talkover GET as the scheduler takes it: where, what shape the answer has, how urgent, and the
+ * endpoint's name for metrics and logs (a template such as `/callback-agents/{id}`, never an id).
+ */
+export type TalkoverCall<T> = {
+  path: string;
+  endpoint: string;
+  query: TalkoverQuery;
+  schema: z.ZodType<T>;
+  priority: BudgetPriority;
+  /** A 404 means the item does not exist (one agent), not that the call went astray. */
+  absentOn404?: boolean;
+};
 
 /**
  * When each Talkover call may go, as one thing: the rate-limit budget (with Talkover's pause),
@@ -23,13 +34,9 @@ export async function scheduleCall<T>(state: UpstreamState, config: TalkoverConf
   for (const [key, value] of Object.entries(call.query)) if (value !== undefined) url.searchParams.set(key, value);
   const deadlineAt = state.clock.now() + config.deadlineMs;
   const bucket = call.priority === 'series';
-  const probe = state.probe.pending;
-  if (probe) {
-    if (state.probe.inFlight) throw waitingForProbe();
-    state.probe.inFlight = true;
-  }
+  const probe = await takeProbeTurn(state, deadlineAt);
   if (bucket && !(await state.bucketQueue.acquire(AbortSignal.timeout(config.deadlineMs)))) {
-    if (probe) state.probe.inFlight = false;
+    probe?.finish();
     throw answeringSlowly();
   }
   try {
@@ -39,8 +46,13 @@ export async function scheduleCall<T>(state: UpstreamState, config: TalkoverConf
       let waitMs: number | null;
       try {
         const timeoutMs = Math.max(1, Math.min(config.timeoutMs, deadlineAt - state.clock.now()));
-        const answer = await callOnce(url, config.token, timeoutMs, call.schema, state, { endpoint: call.path, cache: reason, retry });
-        if (probe) state.probe.pending = false;
+        probe?.reachedTalkover();
+        const answer = await callOnce(url, config.token, timeoutMs, call.schema, state, {
+          endpoint: call.endpoint,
+          cache: reason,
+          retry,
+          absentOn404: call.absentOn404,
+        });
         return answer;
       } catch (error) {
         waitMs = retryWaitMs(retry, error, { now: state.clock.now(), deadlineAt });
@@ -52,8 +64,38 @@ export async function scheduleCall<T>(state: UpstreamState, config: TalkoverConf
     }
   } finally {
     if (bucket) state.bucketQueue.release();
-    if (probe) state.probe.inFlight = false;
+    probe?.finish();
   }
+}
+
+/**
+ * After a pause, the first call goes alone: the others wait for its answer (until their
+ * deadline). It clears the way unless Talkover paused the dashboard again meanwhile; then the
+ * next call after that pause probes in turn. Returns this call's probe, if it is one.
+ */
+async function takeProbeTurn(state: UpstreamState, deadlineAt: number): Promise<{ reachedTalkover(): void; finish(): void } | null> {
+  while (state.probe.pending) {
+    const inFlight = state.probe.inFlight;
+    if (!inFlight) {
+      const pausesBefore = state.probe.pauses;
+      let reached = false;
+      let done!: () => void;
+      state.probe.inFlight = new Promise<void>((resolve) => (done = resolve));
+      return {
+        reachedTalkover: () => void (reached = true),
+        finish() {
+          // A call refused before it reached Talkover (still paused, no budget) proves nothing.
+          if (reached && state.probe.pauses === pausesBefore) state.probe.pending = false;
+          state.probe.inFlight = null;
+          done();
+        },
+      };
+    }
+    const left = deadlineAt - state.clock.now();
+    if (left <= 0) throw waitingForProbe();
+    await Promise.race([inFlight, state.clock.sleep(left)]);
+  }
+  return null;
 }
 
 /** Another call is finding out whether Talkover's pause is over: this one waits its turn. */

@@ -1,0 +1,68 @@
+import { useFormatter, useTranslations } from 'next-intl';
+import { getTranslations } from 'next-intl/server';
+import { Card } from '@/components/ui/card';
+import { ErrorPanel, EXPLAINED_KINDS, type ExplainedKind } from '@/components/stats/error-panel';
+import { getRangeRouting, type RangeRouting } from '@/lib/agents/get-routing';
+import type { DateRange } from '@/lib/date-range';
+import { memberCaller } from '@/lib/talkover';
+import { AgentCard } from './agent-card';
+import { RoutingFlags } from './routing-flags';
+
+type Props = { range: DateRange; requester: string; query: string };
+
+/**
+ * The callback agents for a range: the routing's health first (what to fix), then one card per
+ * agent. The range's figures failing is the page's error, as on the stats page; the agents list
+ * failing is said in plain words.
+ */
+export async function AgentsSection({ range, requester, query }: Props) {
+  let result: RangeRouting;
+  try {
+    result = await getRangeRouting(range, { caller: memberCaller(requester) });
+  } catch (error) {
+    return <ErrorPanel error={error} />;
+  }
+  return <AgentsView result={result} query={query} reasonOf={await reasonWords()} />;
+}
+
+/** An upstream failure in the page's words (the error panel's), in the viewer's language. */
+async function reasonWords() {
+  const t = await getTranslations('Errors');
+  const known = (kind: string): kind is ExplainedKind => (EXPLAINED_KINDS as readonly string[]).includes(kind);
+  return (kind: string) => (known(kind) ? t(`messages.${kind}`, { seconds: 60 }) : t('genericMessage'));
+}
+
+function AgentsView({ result, query, reasonOf }: { result: RangeRouting; query: string; reasonOf: (kind: string) => string }) {
+  const t = useTranslations('CallbackAgents');
+  const format = useFormatter();
+  const { routing } = result;
+  if (!routing) {
+    return (
+      <Card panel tone="warning" role="alert">
+        <p>{t('routingUnavailable', { reason: reasonOf(result.routingError?.kind ?? 'internal') })}</p>
+      </Card>
+    );
+  }
+  const sources = new Map(result.stats.sources.map((source) => [source.id, { name: source.name, count: source.count }]));
+  for (const agent of routing.agents)
+    for (const source of agent.sources) if (!sources.has(source.id)) sources.set(source.id, { name: source.name, count: source.received });
+  for (const name of result.outboundNames) if (!sources.has(name.id)) sources.set(name.id, { name: name.name, count: 0 });
+  return (
+    <>
+      {result.stale ? (
+        <p className="muted note">
+          {t('staleRouting', { time: format.dateTime(result.fetchedAt, { dateStyle: 'short', timeStyle: 'short' }) })}
+        </p>
+      ) : null}
+      {result.outbound === 'unavailable' ? <p className="muted note">{t('outboundUnavailable')}</p> : null}
+      {result.outbound === 'truncated' ? <p className="muted note">{t('outboundTruncated')}</p> : null}
+      <RoutingFlags routing={routing} sources={sources} />
+      {routing.agents.length === 0 ? <p className="muted">{t('empty')}</p> : null}
+      <div className="agent-cards">
+        {routing.agents.map((agent) => (
+          <AgentCard key={agent.id} agent={agent} query={query} />
+        ))}
+      </div>
+    </>
+  );
+}
