@@ -4,9 +4,11 @@
 // stats work, the cold cost in Talkover calls.
 import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/callback-agents/route';
+import { AgentsSection } from '@/components/agents/agents-section';
 import { getCallbackAgent, memberCaller } from '@/lib/talkover';
 import { AppError } from '@/lib/errors';
 import { getStatsForRange } from '@/simulator/data';
+import { renderInEnglish } from '../support/render-in-english';
 import { SIGNED_IN_EMAIL } from '../support/session';
 import { setUpStatsRoute } from '../support/stats-route';
 
@@ -86,6 +88,14 @@ describe('GET /api/callback-agents', () => {
     expect(answer.body.error?.code).toBe('upstream_unavailable');
     // The stats endpoint itself still answers.
     expect((await route.get(RANGE)).status).toBe(200);
+  });
+
+  it('on the page, a failing agents list is said in plain words', async () => {
+    route.simulator.setFault({ mode: 'server-error', path: '/callback-agents' });
+    const range = { start: '2025-03-01', end: '2025-03-31', timeZone: 'UTC', days: 31, preset: null };
+    const html = await renderInEnglish(await AgentsSection({ range, requester: SIGNED_IN_EMAIL, query: '' }));
+    expect(html).toContain('The routing could not be read from Talkover');
+    expect(html).toContain('Talkover is unavailable right now');
   });
 
   it('needs a session, and answers bad ranges like /api/stats', async () => {
