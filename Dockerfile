@@ -31,10 +31,11 @@ ENV NODE_ENV=production \
     NEXT_TELEMETRY_DISABLED=1 \
     PORT=3000 \
     HOSTNAME=0.0.0.0
-# The code stays root-owned (read-only to the server); only Next's cache folder is writable.
+# The code stays root-owned (read-only to the server); only Next's cache folder and data/ (the
+# embedded SQLite database, when DATABASE_URL is unset: mount a volume there) are writable.
 COPY --from=builder /app/.next/standalone ./
 COPY --from=builder /app/.next/static ./.next/static
-RUN mkdir -p .next/cache && chown node:node .next/cache
+RUN mkdir -p .next/cache data && chown node:node .next/cache data
 USER node
 EXPOSE 3000
 # Liveness only: /api/health never calls Talkover, so a Talkover outage does not restart the app.

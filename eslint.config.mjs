@@ -47,5 +47,14 @@ export default defineConfig([
     },
   },
   // Build output, test and benchmark results: generated, not written here.
-  globalIgnores(['.next/**', '.next-*/**', 'out/**', 'coverage/**', 'test-results/**', 'docs/benchmark/**', 'next-env.d.ts']),
+  globalIgnores([
+    '.next/**',
+    '.next-*/**',
+    'scripts/bench-fixture/.next*/**',
+    'out/**',
+    'coverage/**',
+    'test-results/**',
+    'docs/benchmark/**',
+    'next-env.d.ts',
+  ]),
 ]);

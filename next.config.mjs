@@ -49,6 +49,9 @@ const nextConfig = {
   // static files next to it. `next start` (npm start, the demo) warns about standalone output,
   // so a plain `npm run build` leaves it out and a newcomer sees no warning.
   output: isStandaloneBuild(process.env) ? 'standalone' : undefined,
+  // libsql (the SQLite engine) loads its native binary with a computed require
+  // (`@libsql/<platform>`), which build tracing cannot follow: ship the installed ones.
+  outputFileTracingIncludes: { '**': ['./node_modules/@libsql/*/**'] },
   async headers() {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },

@@ -52,7 +52,10 @@ function isPublic(pathname: string): boolean {
     pathname.startsWith('/api/auth/') ||
     pathname === '/api/health' ||
     pathname === '/api/locale' ||
-    pathname === '/api/metrics'
+    pathname === '/api/metrics' ||
+    // A digest's unsubscribe link works without signing in: its signed token is the authority.
+    pathname === '/digests/unsubscribe' ||
+    pathname === '/api/digests/unsubscribe'
   );
 }
 

@@ -7,6 +7,7 @@ import { LanguageMenu } from './i18n/language-menu';
 export function AppHeader({ email, demo }: { email: string; demo: boolean }) {
   const t = useTranslations('Header');
   const app = useTranslations('App');
+  const alerts = useTranslations('Alerts');
   return (
     <header className="app-header">
       <Link href="/" className="brand">
@@ -18,6 +19,9 @@ export function AppHeader({ email, demo }: { email: string; demo: boolean }) {
         </Link>
         <Link href="/callback-agents" prefetch={false}>
           {t('navAgents')}
+        </Link>
+        <Link href="/alerts" prefetch={false}>
+          {alerts('navLink')}
         </Link>
       </nav>
       {demo ? (

@@ -9,6 +9,7 @@ export type AppErrorKind =
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'
+  | 'conflict'
   | 'payload_too_large'
   | 'length_required'
   | 'unsupported_media_type'
@@ -30,6 +31,7 @@ const STATUS: Record<AppErrorKind, number> = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   payload_too_large: 413,
   length_required: 411,
   unsupported_media_type: 415,
@@ -52,6 +54,7 @@ const DEFAULT_MESSAGE: Record<AppErrorKind, string> = {
   unauthorized: 'Sign in to see callback stats.',
   forbidden: 'This request was refused.',
   not_found: 'There is nothing at this address.',
+  conflict: 'This conflicts with what is already there.',
   payload_too_large: 'The request is too large.',
   length_required: 'Send the request with a Content-Length: bodies of unknown length are not accepted.',
   unsupported_media_type: 'The request is not in a format this address accepts.',

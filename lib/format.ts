@@ -2,7 +2,7 @@
  * Number, percent and date formatting in the viewer's locale. One module, so a KPI card, the
  * table and the chart's tooltip always print a figure the same way.
  */
-import { cachedFormatter } from './intl-cache';
+import { cachedFormatter, cachedText } from './intl-cache';
 
 export const NO_VALUE = '—';
 
@@ -21,10 +21,12 @@ export function formatPercent(value: number | null, locale: string): string {
 
 /** A calendar day (YYYY-MM-DD) as "1 Nov 2026" in the viewer's language, without a timezone shift. */
 export function formatDay(isoDate: string, locale: string): string {
-  return cachedFormatter(
-    `day|${locale}`,
-    () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
-  ).format(new Date(`${isoDate}T00:00:00Z`));
+  return cachedText(`day|${locale}|${isoDate}`, () =>
+    cachedFormatter(
+      `day|${locale}`,
+      () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
+    ).format(new Date(`${isoDate}T00:00:00Z`)),
+  );
 }
 
 export function formatDayRange(start: string, end: string, locale: string): string {
@@ -70,6 +72,10 @@ export function formatPercentMagnitude(fraction: number, locale: string): string
 
 /** Two calendar days as compactly as the language allows ("2–31 Oct 2026", "2 Oct – 1 Nov 2026"). */
 export function formatDaySpan(start: string, end: string, locale: string): string {
+  return cachedText(`span|${locale}|${start}|${end}`, () => formatDaySpanNow(start, end, locale));
+}
+
+function formatDaySpanNow(start: string, end: string, locale: string): string {
   const formatter = cachedFormatter(
     `day|${locale}`,
     () => new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }),
@@ -80,6 +86,10 @@ export function formatDaySpan(start: string, end: string, locale: string): strin
 
 /** A trend bucket's short label: "3 Nov" for days and weeks (their first day), "Nov 2026" for months. */
 export function formatBucketLabel(start: string, interval: 'day' | 'week' | 'month', locale: string): string {
+  return cachedText(`bucket|${locale}|${interval}|${start}`, () => formatBucketLabelNow(start, interval, locale));
+}
+
+function formatBucketLabelNow(start: string, interval: 'day' | 'week' | 'month', locale: string): string {
   const date = new Date(`${start}T00:00:00Z`);
   if (interval === 'month') {
     return cachedFormatter(

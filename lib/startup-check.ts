@@ -1,6 +1,9 @@
 import 'server-only';
 import { findSignInProblem } from './auth/sign-in-methods';
+import { alertSettings } from './alerts/settings';
+import { databaseSettings } from './db/settings';
 import { appSettings } from './env';
+import { mailSettings } from './mail/settings';
 import { accessSettings } from './settings/access';
 import { authSettings } from './settings/auth';
 import type { Env } from './settings/define-settings';
@@ -10,7 +13,18 @@ import { redisSettings } from './store/redis-settings';
 import { talkoverSettings } from './talkover';
 
 /** Every concern, in the order their problems are reported. */
-const SETTINGS = [authSettings, talkoverSettings, redisSettings, signInSettings, accessSettings, monitoringSettings, appSettings];
+const SETTINGS = [
+  authSettings,
+  talkoverSettings,
+  redisSettings,
+  databaseSettings,
+  mailSettings,
+  signInSettings,
+  accessSettings,
+  monitoringSettings,
+  appSettings,
+  alertSettings,
+];
 
 /**
  * The first thing wrong with the production settings, as one line naming the variable (never a

@@ -79,8 +79,9 @@ export const CALLBACK_AGENTS: readonly CallbackAgent[] = [
 
 /**
  * `GET /agents`: every agent of the environment. The outbound ones are the source agents (Renovação
- * still has callbacks from before its route was removed), a published campaign no callback agent
- * lists (Reativação, new) and a draft; the inbound ones are the callback agents and a reception line.
+ * still has callbacks from before its route was removed, and no callback agent lists it), a new
+ * campaign without callbacks yet (Reativação) and a draft; the inbound ones are the callback
+ * agents and a reception line.
  */
 export const ALL_AGENTS: readonly ListedAgent[] = [
   ...SOURCE_AGENTS.map((agent) => ({

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { Suspense } from 'react';
+import { DigestSection } from '@/components/digests/digest-section';
 import { DateRangeForm } from '@/components/stats/date-range-form';
 import { ErrorPanel } from '@/components/stats/error-panel';
 import { InvalidRange } from '@/components/stats/invalid-range';
@@ -88,6 +89,9 @@ export default async function StatsPage({ searchParams }: Props) {
           </Suspense>
           <Suspense key={`sources:${key}`} fallback={<SourceBreakdownSkeleton />}>
             <SourcesSection view={result.view} requester={user.email} />
+          </Suspense>
+          <Suspense fallback={null}>
+            <DigestSection email={user.email} />
           </Suspense>
         </>
       ) : (

@@ -1,5 +1,4 @@
 import { useFormatter, useTranslations } from 'next-intl';
-import { getTranslations } from 'next-intl/server';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorPanel, EXPLAINED_KINDS, type ExplainedKind } from '@/components/stats/error-panel';
@@ -23,18 +22,16 @@ export async function AgentsSection({ range, requester, query }: Props) {
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
-  return <AgentsView result={result} query={query} reasonOf={await reasonWords()} />;
+  return <AgentsView result={result} query={query} />;
 }
 
-/** An upstream failure in the page's words (the error panel's), in the viewer's language. */
-async function reasonWords() {
-  const t = await getTranslations('Errors');
-  const known = (kind: string): kind is ExplainedKind => (EXPLAINED_KINDS as readonly string[]).includes(kind);
-  return (kind: string) => (known(kind) ? t(`messages.${kind}`, { seconds: 60 }) : t('genericMessage'));
-}
+const isExplained = (kind: string): kind is ExplainedKind => (EXPLAINED_KINDS as readonly string[]).includes(kind);
 
-function AgentsView({ result, query, reasonOf }: { result: RangeRouting; query: string; reasonOf: (kind: string) => string }) {
+function AgentsView({ result, query }: { result: RangeRouting; query: string }) {
   const t = useTranslations('CallbackAgents');
+  const errors = useTranslations('Errors');
+  // An upstream failure in the error panel's words, in the viewer's language.
+  const reasonOf = (kind: string) => (isExplained(kind) ? errors(`messages.${kind}`, { seconds: 60 }) : errors('genericMessage'));
   const format = useFormatter();
   const { routing } = result;
   if (!routing) {

@@ -40,8 +40,12 @@ export function installPeerAddressHook(): void {
   current.installed = true;
   const prototype = http.Server.prototype as Server & { emit: (event: string | symbol, ...args: unknown[]) => boolean };
   const emit = prototype.emit;
-  prototype.emit = function emitWithPeer(this: Server, event: string | symbol, ...args: unknown[]) {
-    if (event === 'request') stampPeerAddress(args[0] as IncomingMessage, current.stamp);
-    return emit.call(this, event, ...args);
+  // Every event of every server passes here ('connection', 'request', …): the arguments are
+  // handed on as they came, without a rest array and a spread call for each.
+  /* eslint-disable prefer-rest-params */
+  prototype.emit = function emitWithPeer(this: Server, event: string | symbol) {
+    if (event === 'request') stampPeerAddress(arguments[1] as IncomingMessage, current.stamp);
+    return emit.apply(this, arguments as unknown as [string | symbol, ...unknown[]]);
   };
+  /* eslint-enable prefer-rest-params */
 }

@@ -4,9 +4,21 @@
  */
 /** 16 random bytes, base64: unguessable, and a valid CSP nonce-source. A fresh one per request. */
 export function createNonce(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  if (poolOffset + NONCE_BYTES > pool.length) {
+    crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const bytes = pool.subarray(poolOffset, (poolOffset += NONCE_BYTES));
   return btoa(String.fromCharCode(...bytes));
 }
+
+/**
+ * Random bytes drawn 4 KiB at a time, each byte used for one nonce only: a call into the system's
+ * random source per request showed in the warm API's profile (about 2% of its CPU time).
+ */
+const NONCE_BYTES = 16;
+const pool = new Uint8Array(4096);
+let poolOffset = pool.length;
 
 /** By NEXTAUTH_URL or X-Forwarded-Proto. HSTS and upgrade-insecure-requests must not reach plain http. */
 export function isServedOverHttps(publicUrl: URL, forwardedProto: string | null): boolean {

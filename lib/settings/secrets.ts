@@ -9,8 +9,11 @@ const SECRET_SETTINGS = [
   'AUTH_GITHUB_SECRET',
   'HEALTH_TOKEN',
   'METRICS_TOKEN',
-  // It can carry a password (redis://:password@host), which is a secret on its own too.
+  // URLs that can carry a password (redis://:password@host, smtps://user:password@host,
+  // postgres://user:password@host), which is a secret on its own too.
   'REDIS_URL',
+  'SMTP_URL',
+  'DATABASE_URL',
 ] as const;
 
 /** Read raw at each use: a log line must be cleaned even when the leaked setting failed to parse. */

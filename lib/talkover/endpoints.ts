@@ -94,7 +94,6 @@ export function callbackAgentRead(id: string, priority: BudgetPriority, config: 
       query: {},
       schema: callbackAgentDetailResponseSchema.transform((body) => body.data),
       priority,
-      // Talkover's 404 here means "not a callback agent": the page's 404, not a refused request.
       absentOn404: true,
     },
     valueSchema: callbackAgentDetailSchema,

@@ -1,69 +1,93 @@
 import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
-import en from '@/messages/en.json';
-import ptBR from '@/messages/pt-BR.json';
-import { CALLBACK_AGENTS } from '@/simulator/agents';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { violations } from './support/axe';
 import { launchBrowser, signedInContext } from './support/browser';
-import { resetSimulator, simulatorRequestCount } from './support/simulator-control';
 
 /**
- * The callback agents pages in both languages, light and dark, at a phone's width, axe-clean.
- * A failing agents list is tested in tests/integration/callback-agents-page.test.ts: here the app
- * server's cache keeps the list read by the first test for five minutes.
+ * The callback agents page in Chromium: both languages, light and dark, a phone's width; the
+ * flags in words, the agent page and its 404s, and the stats page's "handled by" links. (A failing
+ * agents list is tested in tests/integration/callback-agents.test.ts: here the list is cached.)
  */
-const { appUrl, simulatorOrigin } = inject('e2e');
+const { appUrl } = inject('e2e');
+const RANGE = 'start_date=2025-03-01&end_date=2025-03-31';
+const CENTRAL = '0b7e9d52-3c4a-4e18-b6f0-2a9c8d1e7b34';
 let browser: Browser;
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(() => browser?.close());
-afterEach(() => resetSimulator(simulatorOrigin));
 
-const PHONE = { width: 390, height: 844 };
-const CASES = (['light', 'dark'] as const).flatMap((colorScheme) => [
-  { colorScheme, locale: 'en-US', lang: 'en', words: en.CallbackAgents },
-  { colorScheme, locale: 'pt-BR', lang: 'pt-BR', words: ptBR.CallbackAgents },
-]);
+const CASES = [
+  {
+    locale: 'en-US',
+    colorScheme: 'light',
+    heading: 'Callback agents',
+    health: 'Routing health',
+    twice: 'is listed by more than one callback agent',
+  },
+  {
+    locale: 'pt-BR',
+    colorScheme: 'dark',
+    heading: 'Agentes de retorno',
+    health: 'Saúde do roteamento',
+    twice: 'está listado por mais de um agente de retorno',
+  },
+] as const;
 
-async function openPage(options: { colorScheme: 'light' | 'dark'; locale: string }, path: string) {
-  const context = await signedInContext(browser, appUrl, { locale: options.locale, viewport: PHONE, colorScheme: options.colorScheme });
-  const page = await context.newPage();
-  const response = await page.goto(`${appUrl}${path}`);
-  return { context, page, status: response?.status() };
-}
-
-describe.each(CASES)('callback agents in $lang, $colorScheme, on a phone', ({ colorScheme, locale, lang, words }) => {
-  it('lists every callback agent with the routing flags, fits the screen and is axe-clean', async () => {
-    const { context, page } = await openPage({ colorScheme, locale }, '/callback-agents?range=30d');
-    await page.locator('.agent-card').first().waitFor();
-    expect(await page.locator('html').getAttribute('lang')).toBe(lang);
-    await expect(page.locator('h1').first().textContent()).resolves.toBe(words.title);
-    for (const agent of CALLBACK_AGENTS) expect(await page.getByText(agent.name, { exact: true }).count()).toBeGreaterThan(0);
-    expect(await page.locator('[data-flag="agent_not_published"]').count()).toBe(1);
-    // Nothing wider than the phone: tables scroll inside their cards.
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+describe.each(CASES)('the page in $locale, $colorScheme, at 390 px', ({ locale, colorScheme, heading, health, twice }) => {
+  it('shows each agent with its sources, the routing flags in words, and is axe-clean without widening the page', async () => {
+    const context = await signedInContext(browser, appUrl, { locale, colorScheme, viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/callback-agents?${RANGE}`);
+    await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+    await page.getByRole('heading', { name: health }).waitFor();
+    expect(await page.locator('.agent-card').count()).toBe(3);
+    const flags = await page.locator('[data-flag]').evaluateAll((items) => items.map((item) => item.getAttribute('data-flag')));
+    expect(new Set(flags)).toEqual(
+      new Set(['agent_not_published', 'source_without_callbacks', 'source_not_routed', 'source_routed_twice', 'outbound_not_routed']),
+    );
+    expect(await page.locator('[data-flag="source_routed_twice"]').textContent()).toContain(twice);
     expect(await violations(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await context.close();
+  });
+});
+
+describe('an agent', () => {
+  it('has its own page, with its recent activity (no dates, as Talkover gives none) and the range’s figures', async () => {
+    const context = await signedInContext(browser, appUrl);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/callback-agents?${RANGE}`);
+    await page.getByRole('link', { name: 'Details of Central de Retorno' }).click();
+    await page.waitForURL(`${appUrl}/callback-agents/${CENTRAL}?${RANGE}`);
+    await page.getByRole('heading', { level: 1, name: 'Central de Retorno' }).waitFor();
+    await page.getByText('Talkover gives no dates for these two figures.').waitFor();
+    await page.getByRole('heading', { name: 'Its source agents in the range' }).waitFor();
     await context.close();
   });
 
-  it('opens one agent with its undated recent activity, and answers 404 for unknown ids', async () => {
-    const agent = CALLBACK_AGENTS[0]!;
-    const { context, page } = await openPage({ colorScheme, locale }, `/callback-agents/${agent.id}?range=7d`);
-    await page.getByText(words.recentNote).waitFor();
-    expect(await violations(page)).toEqual([]);
+  it.each([
+    ['an id that is not a UUID', 'not-a-uuid'],
+    ['an agent Talkover does not know', '00000000-0000-4000-8000-000000000000'],
+  ])('is a clear 404 for %s', async (_name, id) => {
+    const context = await signedInContext(browser, appUrl);
+    const page = await context.newPage();
+    const response = await page.goto(`${appUrl}/callback-agents/${id}`);
+    expect(response?.status()).toBe(404);
+    await page.getByRole('heading', { name: 'No such callback agent' }).waitFor();
+    await context.close();
+  });
+});
 
-    const before = await simulatorRequestCount(simulatorOrigin);
-    const notUuid = await page.goto(`${appUrl}/callback-agents/not-an-agent`);
-    expect(notUuid?.status()).toBe(404);
-    expect(await simulatorRequestCount(simulatorOrigin)).toBe(before);
-    await page.getByText(words.notFoundTitle).first().waitFor();
-
-    const unknown = await page.goto(`${appUrl}/callback-agents/00000000-0000-4000-8000-000000000000`);
-    expect(unknown?.status()).toBe(404);
-    await page.getByText(words.notFoundTitle).first().waitFor();
-    expect(await violations(page)).toEqual([]);
+describe('the stats page', () => {
+  it('links each source to the callback agent(s) that handle it', async () => {
+    const context = await signedInContext(browser, appUrl);
+    const page = await context.newPage();
+    await page.goto(`${appUrl}/?${RANGE}`);
+    const row = page.locator('.source-table tbody tr', { hasText: 'Vendas Outbound' });
+    await row.getByRole('link', { name: 'Central de Retorno' }).waitFor();
+    await row.getByRole('link', { name: 'Retorno Vendas' }).waitFor();
     await context.close();
   });
 });

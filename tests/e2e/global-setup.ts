@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { hashPassword } from '../../lib/auth/password';
@@ -24,6 +24,9 @@ export default async function setup(project: TestProject) {
   const serverLog = path.join(resultsDir, `e2e-server${logSuffix}.log`);
   const buildLog = path.join(resultsDir, `e2e-build${logSuffix}.log`);
 
+  // Each run starts with an empty database (its subscriptions are the tests' own).
+  const databaseFile = path.join(resultsDir, `e2e${logSuffix}.db`);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${databaseFile}${suffix}`, { force: true });
   const port = await freePort();
   const oidcIssuer = await startOidcIssuer({ redirectUri: `http://localhost:${port}/api/auth/callback/oidc` });
   const env: Record<string, string | undefined> = {
@@ -51,6 +54,11 @@ export default async function setup(project: TestProject) {
     // Applies to the password user too (E2E.email is on it); AUTH_ALLOWED_EMAILS is left unset.
     AUTH_ALLOWED_DOMAINS: E2E.allowedDomains,
     METRICS_TOKEN: E2E.metricsToken,
+    // Its own SQLite file, and digests on: the mail server refuses (nothing listens on port 9,
+    // the discard port), which the subscribe controls do not need.
+    DATABASE_URL: `file:${databaseFile}`,
+    SMTP_URL: 'smtp://127.0.0.1:9',
+    MAIL_FROM: 'Callback Stats <digests@example.com>',
   };
   delete env.AUTH_ALLOWED_EMAILS;
   delete env.DEMO_MODE;

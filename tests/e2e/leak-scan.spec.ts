@@ -44,6 +44,8 @@ async function filesUnder(dir: string): Promise<string[]> {
   const nested = await Promise.all(
     entries.map((entry) => {
       const full = path.join(dir, entry.name);
+      // Links Turbopack makes to external packages (libsql, pg) point into node_modules: not build output.
+      if (entry.isSymbolicLink()) return Promise.resolve([]);
       return entry.isDirectory() ? filesUnder(full) : Promise.resolve([full]);
     }),
   );

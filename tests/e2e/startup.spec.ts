@@ -13,6 +13,10 @@ describe('production start-up', () => {
     ['TALKOVER_API_URL', { TALKOVER_API_URL: 'http://talkover.example/api/v1' }],
     ['AUTH_USERS', { AUTH_USERS: 'ana@example.com:plaintext-password' }],
     ['AUTH_TRUSTED_PROXIES', { AUTH_TRUSTED_PROXIES: 'all' }],
+    ['SMTP_URL', { SMTP_URL: 'mail.example.com:25 plaintext-password' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://u:plaintext-password@db/stats' }],
+    // Well-formed, but nothing listens there: the database cannot be opened.
+    ['DATABASE_URL', { DATABASE_URL: 'postgres://u:plaintext-password@127.0.0.1:1/stats' }],
   ])('refuses to start without a valid %s', async (variable, overrides) => {
     const { code, output } = await startNextExpectingExit(await freePort(), { ...env, ...overrides } as NodeJS.ProcessEnv);
     expect(code).toBe(1);

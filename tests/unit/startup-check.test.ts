@@ -119,6 +119,12 @@ describe('findStartupProblem', () => {
       problem: 'APP_DEFAULT_LOCALE must be one of: en, pt-BR',
     },
     { name: 'TALKOVER_API_URL unset (default)', change: { TALKOVER_API_URL: undefined }, problem: null },
+    { name: 'ALERT_CHECK_SECONDS 60', change: { ALERT_CHECK_SECONDS: '60' }, problem: null },
+    {
+      name: 'ALERT_CHECK_SECONDS under 10',
+      change: { ALERT_CHECK_SECONDS: '5' },
+      problem: 'ALERT_CHECK_SECONDS must be a whole number of seconds between 10 and 86400',
+    },
     {
       name: 'REDIS_URL not a redis URL',
       change: { REDIS_URL: 'http://:hunter2@cache.internal:6379' },

@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { FirstLoadJs } from '../first-load';
@@ -88,6 +88,9 @@ export async function writeReport(report: BenchReport, markdown: string, outputD
   const json = path.join(outputDir, 'latest.json');
   const md = path.join(outputDir, 'latest.md');
   await writeFile(json, `${JSON.stringify(report, null, 2)}\n`);
-  await writeFile(md, markdown);
+  // The side-by-side section (`npm run bench -- --against <ref>`) is kept from the last such run.
+  const previous = await readFile(md, 'utf8').catch(() => '');
+  const section = previous.match(/<!-- side-by-side:start -->[\s\S]*<!-- side-by-side:end -->\n?/)?.[0];
+  await writeFile(md, section ? `${markdown.trimEnd()}\n\n${section}` : markdown);
   return [json, md];
 }

@@ -39,7 +39,7 @@ const DOTENV_FILES = ['.env', '.env.local', '.env.production', '.env.production.
 const INHERITED_SETTINGS = /^(TALKOVER_|AUTH_|NEXTAUTH_|NEXT_PUBLIC_|REDIS_|METRICS_|HEALTH_)|^(DEMO_MODE|APP_TIMEZONE|PORT|NODE_ENV)$/;
 
 /** The parent's environment minus the app's own settings (PATH, HOME and the like stay). */
-function cleanEnvironment(): Record<string, string | undefined> {
+export function cleanEnvironment(): Record<string, string | undefined> {
   return Object.fromEntries(Object.entries(process.env).filter(([name]) => !INHERITED_SETTINGS.test(name)));
 }
 

@@ -1,0 +1,23 @@
+import { readCappedForm } from '@/lib/capped-body';
+import { unsubscribeByToken } from '@/lib/digests/unsubscribe';
+import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+
+/**
+ * POST /api/digests/unsubscribe?token=…: the one-click unsubscribe of RFC 8058 (a mail client
+ * posts `List-Unsubscribe=One-Click`), and the confirm button of /digests/unsubscribe (which posts
+ * the token in the form). No session: the signed token is the authority, and it can only do this.
+ * Answers with a redirect to the page that says what happened.
+ */
+export async function POST(request: Request): Promise<Response> {
+  try {
+    const url = new URL(request.url);
+    const form = await readCappedForm(request).catch(() => new URLSearchParams());
+    const token = url.searchParams.get('token') ?? form.get('token');
+    const done = await unsubscribeByToken(token);
+    const page = new URL('/digests/unsubscribe', url);
+    page.searchParams.set('result', done ? 'done' : 'invalid');
+    return new Response(null, { status: 303, headers: { Location: `${page.pathname}${page.search}`, 'Cache-Control': PRIVATE_NO_STORE } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

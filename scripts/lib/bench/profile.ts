@@ -1,0 +1,74 @@
+import { mkdir, readdir } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { hashPassword } from '../../../lib/auth/password';
+import { runInterleaved } from './autocannon-run';
+import { topSelfTimes, type SelfTime } from './cpu-profile';
+import type { BenchSettings } from './settings';
+import { APP_ROWS, startDashboard, warm } from './side-by-side';
+import { cleanEnvironment } from './stack';
+
+/**
+ * `npm run bench -- --profile`: this checkout's server under the warm page load, then under the
+ * warm /api/stats load, each in its own process started with `node --cpu-prof`, so each
+ * profile holds one load. The .cpuprofile files are kept (open them in Chrome DevTools or
+ * speedscope); the top self-time functions of the measured window are printed.
+ */
+const LOADS = ['warm-page', 'warm-api'] as const;
+
+export async function runProfiles(settings: BenchSettings, logDir: string, seconds: number): Promise<string> {
+  const dir = path.resolve('bench-results/profiles', new Date().toISOString().replace(/[:.]/g, '-'));
+  await mkdir(dir, { recursive: true });
+  const email = 'bench@example.com';
+  const password = randomBytes(12).toString('base64url');
+  const who = {
+    email,
+    password,
+    env: {
+      ...cleanEnvironment(),
+      NEXTAUTH_SECRET: randomBytes(32).toString('base64url'),
+      TALKOVER_RATE_LIMIT_PER_MINUTE: '100',
+      AUTH_USERS: `${email}:${await hashPassword(password)}`,
+      APP_TIMEZONE: settings.timeZone,
+      NEXT_DIST_DIR: '.next-bench',
+    },
+  };
+  const lines: string[] = [];
+  for (const load of LOADS) {
+    const row = APP_ROWS.find((candidate) => candidate.id === load)!;
+    const profileDir = path.join(dir, load);
+    const side = await startDashboard('now', process.cwd(), who, logDir, {
+      alwaysBuild: false,
+      nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+    });
+    await warm(side);
+    const scenario = {
+      meta: { id: load, label: row.label, target: `GET ${row.path}` },
+      target: { url: `${side.app.url}${row.path}`, headers: { Cookie: side.cookie } },
+      connections: settings.connections,
+      upstream: side.app.simulator!,
+    };
+    const loadStart = Date.now();
+    const [result] = await runInterleaved([scenario], { durationSeconds: seconds, rounds: 1, warmupSeconds: 2 });
+    const loadEnd = Date.now();
+    await side.app.stop();
+    const stopped = Date.now();
+    const files = (await readdir(profileDir)).filter((file) => file.endsWith('.cpuprofile'));
+    if (files.length === 0) throw new Error(`no CPU profile written in ${profileDir}`);
+    // The server process is the one with the most samples (next start may fork helpers).
+    const measuredMs = seconds * 1_000;
+    const tops: SelfTime[][] = [];
+    for (const file of files) {
+      tops.push(await topSelfTimes(path.join(profileDir, file), { fromEndMs: stopped - loadEnd + measuredMs, lengthMs: measuredMs }));
+    }
+    const top = tops.sort((a, b) => sum(b) - sum(a))[0]!;
+    void loadStart;
+    lines.push(`### ${row.label}: ${result?.reqPerSec ?? 'n/a'} req/s, profile in ${path.relative(process.cwd(), profileDir)}`, '');
+    lines.push('| self ms | share | function | where |', '| ---: | ---: | --- | --- |');
+    for (const entry of top) lines.push(`| ${entry.ms} | ${(entry.share * 100).toFixed(1)}% | \`${entry.name}\` | ${entry.where} |`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+const sum = (entries: SelfTime[]) => entries.reduce((total, entry) => total + entry.ms, 0);

@@ -1,0 +1,32 @@
+import { expect, it } from 'vitest';
+import { migrateToLatest } from '@/lib/db/migrate';
+import { claimOnce } from '@/lib/jobs/claim';
+import { acquireLease, releaseLease, withLease } from '@/lib/jobs/lease';
+import { describeEachEngine } from '../support/database';
+
+describeEachEngine('the database', (t) => {
+  it('migrates once: a second run, and another instance at the same time, apply nothing', async () => {
+    const [first, second] = await Promise.all([migrateToLatest(t.openAnother()), migrateToLatest(t.openAnother())]);
+    expect([...first, ...second]).toEqual([]);
+  });
+
+  it('lets exactly one of many instances claim a key', async () => {
+    const instances = [t.db, t.openAnother(), t.openAnother()];
+    const results = await Promise.all(instances.flatMap((db) => [claimOnce(db, 'job:one'), claimOnce(db, 'job:one')]));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect(await claimOnce(t.db, 'job:two')).toBe(true);
+  });
+
+  it('leases a job to one holder until it expires or is released', async () => {
+    const now = new Date('2026-12-03T08:00:00Z');
+    expect(await acquireLease(t.db, 'alerts', 60_000, 'a', now)).toBe(true);
+    expect(await acquireLease(t.db, 'alerts', 60_000, 'b', now)).toBe(false);
+    expect(await acquireLease(t.db, 'alerts', 60_000, 'a', now)).toBe(true);
+    expect(await acquireLease(t.db, 'alerts', 60_000, 'b', new Date(now.getTime() + 61_000))).toBe(true);
+    await releaseLease(t.db, 'alerts', 'b');
+    let ran = 0;
+    const results = await Promise.all(['x', 'y', 'z'].map((holder) => withLease(t.db, 'report', 60_000, async () => ++ran, holder)));
+    expect(results.filter((result) => result !== null).length).toBeGreaterThanOrEqual(1);
+    expect(ran).toBe(results.filter((result) => result !== null).length);
+  });
+});
