@@ -129,7 +129,7 @@ describe.each(LANGUAGES)('a new viewer whose browser asks for $browserLocale', (
   });
 
   it('reads why a view cannot be shown, and follows its link to the period with the defaults', async () => {
-    await page.goto(`${appUrl}/?range=30d&interval=hour`);
+    await page.goto(`${appUrl}/?range=30d&interval=fortnightly`);
     const alert = page.getByRole('main').getByRole('alert');
     await alert.getByRole('heading', { name: t.InvalidRange.viewTitle }).waitFor();
     await expectOnlyIn(page, locale, 'an invalid view');

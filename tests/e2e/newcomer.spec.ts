@@ -142,7 +142,8 @@ describe('the source table on a phone (390 px)', () => {
           sticky: getComputedStyle(table.querySelector('tbody th[scope=row]')!).position,
         };
       });
-      expect(layout.columns).toBe(5);
+      // Source, received, share, earlier, change, handled by.
+      expect(layout.columns).toBe(6);
       expect(layout.names.some(({ word }) => word === 'Vendas')).toBe(true);
       expect(layout.names.filter(({ lines }) => lines !== 1)).toEqual([]);
       expect(layout.numbers.filter(({ text, lines }) => text !== '' && lines !== 1)).toEqual([]);

@@ -137,6 +137,16 @@ const PUBLIC_ROUTES: Record<string, PublicRoute> = {
 
 /** Routes that exist only in the demo (`npm run demo`): this suite's server is not one, so 404. */
 const DEMO_ONLY_ROUTES = new Set(['/demo/mail', '/demo/mail/[id]']);
+/**
+ * Sample URLs where `sample-…` cannot reach the page: an item that must exist. A callback agent's
+ * page takes only UUIDs (anything else is a 404 by design), so it gets one of the simulator's.
+ */
+const SAMPLE_URLS: Record<string, string> = {
+  '/callback-agents/[id]': '/callback-agents/0b7e9d52-3c4a-4e18-b6f0-2a9c8d1e7b34',
+};
+/** Item routes whose sample item does not exist: the route is reached and answers its own 404. */
+const ITEM_PAGES = new Set(['/alerts/[id]']);
+const ITEM_APIS = new Set(['/api/alerts/[id]/events']);
 
 /** Figures from Talkover: the stats JSON's keys, the page's figure cells, the sources' names. */
 function expectNoFigures(text: string): void {
@@ -313,13 +323,25 @@ describe('route discovery', () => {
     await context.close();
     for (const route of discovered.routes) {
       if (!route.methods.includes('GET')) continue; // never send a signed-in write to find out
-      const { status } = await request('GET', route.url, { Cookie: cookie });
+      const url = SAMPLE_URLS[route.pattern] ?? route.url;
+      const { status, text } = await request('GET', url, { Cookie: cookie });
+      if (ITEM_PAGES.has(route.pattern)) {
+        // The page ran and called notFound() for an item that does not exist (the route's own
+        // 404; a missing route would be the same status, so the page's test covers the rest).
+        expect(status, `GET ${url} (${route.file}) signed in`).toBe(404);
+        continue;
+      }
+      if (ITEM_APIS.has(route.pattern)) {
+        expect(status, `GET ${url} (${route.file}) signed in`).toBe(404);
+        expect(JSON.parse(text).error.code, `GET ${url} is the app's JSON`).toBe('not_found');
+        continue;
+      }
       if (DEMO_ONLY_ROUTES.has(route.pattern)) {
         expect(status, `GET ${route.url} (${route.file}) signed in, outside the demo`).toBe(404);
         continue;
       }
-      expect(status, `GET ${route.url} (${route.file}) signed in`).not.toBe(404);
-      expect(status, `GET ${route.url} (${route.file}) signed in`).toBeLessThan(500);
+      expect(status, `GET ${url} (${route.file}) signed in`).not.toBe(404);
+      expect(status, `GET ${url} (${route.file}) signed in`).toBeLessThan(500);
     }
 
     // The same session token, outside its cookie (where HttpOnly and SameSite protect it), is no session.

@@ -44,7 +44,9 @@ export function foreignCatalogWords(pageLocale: AppLocale): Set<string> {
 export async function readableText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
-    for (const name of body.querySelectorAll('.source-table tbody th[scope=row], .source-trend-table tbody th[scope=row], .header-user strong'))
+    for (const name of body.querySelectorAll(
+      '.source-table tbody th[scope=row], .source-table .handled-by a, .source-trend-table tbody th[scope=row], .header-user strong',
+    ))
       name.remove();
     const attributes = [...body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap((element) =>
       ['aria-label', 'title', 'placeholder', 'alt'].map((attribute) => element.getAttribute(attribute) ?? ''),
