@@ -9,7 +9,9 @@ import { launchBrowser, signedInContext } from './support/browser';
  * agents list is tested in tests/integration/callback-agents.test.ts: here the list is cached.)
  */
 const { appUrl } = inject('e2e');
-const RANGE = 'start_date=2025-03-01&end_date=2025-03-31';
+// A range no other spec asks for: another one's faults (hostile names) cannot be in its cached figures.
+const RANGE = 'start_date=2024-09-01&end_date=2024-09-30';
+const VENDAS_AGENT = '6f1c2a4e-8b3d-4f7a-9c21-5e0d7b3a9f11';
 const CENTRAL = '0b7e9d52-3c4a-4e18-b6f0-2a9c8d1e7b34';
 let browser: Browser;
 
@@ -49,7 +51,14 @@ describe.each(CASES)('the page in $locale, $colorScheme, at 390 px', ({ locale, 
     );
     expect(await page.locator('[data-flag="source_routed_twice"]').textContent()).toContain(twice);
     expect(await violations(page)).toEqual([]);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    const wide = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((element) => !element.parentElement?.closest('.table-scroll') && element.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .slice(0, 5)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`),
+    );
+    // Nothing sticks out of the page (named, so a failure says where to look).
+    expect(wide).toEqual([]);
     await context.close();
   });
 });
@@ -85,7 +94,8 @@ describe('the stats page', () => {
     const context = await signedInContext(browser, appUrl);
     const page = await context.newPage();
     await page.goto(`${appUrl}/?${RANGE}`);
-    const row = page.locator('.source-table tbody tr', { hasText: 'Vendas Outbound' });
+    // Vendas is routed to two agents: its row links to both.
+    const row = page.locator('.source-table tbody tr', { has: page.locator(`a[href="/callback-agents/${VENDAS_AGENT}"]`) });
     await row.getByRole('link', { name: 'Central de Retorno' }).waitFor();
     await row.getByRole('link', { name: 'Retorno Vendas' }).waitFor();
     await context.close();

@@ -8,6 +8,9 @@ const axeSource = readFile(createRequire(import.meta.url).resolve('axe-core/axe.
 type Violation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] };
 
 export async function violations(page: Page): Promise<string[]> {
+  // A client-side refresh (after a form's action) re-renders the head: let the title settle, or
+  // axe may see the page between two renders. A page that never gets a title still fails below.
+  await page.waitForFunction(() => document.title !== '', undefined, { timeout: 5_000 }).catch(() => {});
   await page.addScriptTag({ content: await axeSource });
   const found = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: unknown[] }> } }).axe;
