@@ -18,13 +18,25 @@ export default defineConfig([
   },
   {
     // One front door into Talkover: the app imports lib/talkover/index.ts, never its internals
-    // (tests may reach inside to drive them).
+    // (tests may reach inside to drive them). Words come from i18n/server.ts's lasting translators.
     files: ['app/**', 'components/**', 'lib/**', 'scripts/**', 'proxy.ts', 'instrumentation.ts'],
     ignores: ['lib/talkover/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
+          paths: [
+            {
+              name: 'next-intl',
+              importNames: ['useTranslations'],
+              message: "Server components take their words from '@/i18n/server': its translators live as long as the process.",
+            },
+            {
+              name: 'next-intl/server',
+              importNames: ['getTranslations'],
+              message: "Take words from '@/i18n/server': its translators live as long as the process.",
+            },
+          ],
           patterns: [
             {
               regex: '(^|/)talkover/(?!index$).+',

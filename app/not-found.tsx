@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 

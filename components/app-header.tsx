@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { SignOutButton } from './auth/sign-out-button';
 import { Badge } from './ui/badge';
 import { LanguageMenu } from './i18n/language-menu';

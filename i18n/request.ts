@@ -4,18 +4,13 @@ import { getDefaultLocale } from '@/lib/env';
 import { pickLocale } from '@/lib/locale';
 import { CATALOGS } from './catalogs';
 import { LOCALE_COOKIE } from './locales';
+import { SERVER_TIME_ZONE } from './server-time-zone';
 
 /**
  * next-intl's per-request configuration, without locale routing: the URL is the shareable view
  * of a range, and the language is the viewer's own (their cookie, else Accept-Language, else
  * APP_DEFAULT_LOCALE). Server components read their words from here; the proxy is not involved.
  */
-/**
- * next-intl's own default, worked out once per process instead of once per request (building an
- * Intl.DateTimeFormat to read it showed in the warm page's profile).
- */
-const SERVER_TIME_ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
-
 export default getRequestConfig(async () => {
   const locale = pickLocale({
     cookie: (await cookies()).get(LOCALE_COOKIE)?.value,

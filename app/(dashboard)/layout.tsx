@@ -1,4 +1,4 @@
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import type { ReactNode } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { ErrorPageWordsProvider } from '@/components/i18n/error-page-words';

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { Suspense } from 'react';
 import { DigestSection } from '@/components/digests/digest-section';
 import { DateRangeForm } from '@/components/stats/date-range-form';

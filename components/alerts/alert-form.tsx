@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import Link from 'next/link';
 import { LOCALES } from '@/i18n/locales';
 import { ALERT_COMPARATORS, ALERT_METRICS, ALERT_WINDOWS, WEBHOOK_FORMATS, WEEKDAYS } from '@/lib/alerts/rule';

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { LOCALES } from '@/i18n/locales';
 import { getDb } from '@/lib/db';
 import { listSubscriptionsWithErrors, type DigestJson } from '@/lib/digests/store';

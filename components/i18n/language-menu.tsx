@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { LOCALES } from '@/i18n/locales';
 import { ReturnPathField } from './return-path-field';
 

@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { daysInclusive } from '@/lib/date-range';
 import { formatDaySpan } from '@/lib/format';
 import type { Comparison } from '@/lib/stats/comparison';

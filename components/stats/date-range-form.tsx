@@ -1,6 +1,7 @@
 import Form from 'next/form';
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { RANGE_PRESETS, type DateRange } from '@/lib/date-range';
 import { formatDayRange } from '@/lib/format';
 import { CopyLinkButton } from './copy-link-button';

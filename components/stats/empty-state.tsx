@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import type { DateRange } from '@/lib/date-range';
 import { formatDayRange } from '@/lib/format';
 import { Card } from '@/components/ui/card';

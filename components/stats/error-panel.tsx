@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { isAppError, type AppErrorKind } from '@/lib/errors';
 import { logError } from '@/lib/log';
 import { RetryButton } from './retry-button';

@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { formatTime } from '@/lib/format';
 
 /** When Talkover gave these figures, in the app's timezone. */

@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { allowedIntervals, INTERVALS } from '@/lib/view/interval';
 import { toViewQuery, viewQueryParts, type StatsView } from '@/lib/view/stats-view';
 import { SegmentedControl } from '@/components/ui/segmented-control';

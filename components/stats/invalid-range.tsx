@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { formatDay } from '@/lib/format';
 import type { CompareMode } from '@/lib/view/comparison-period';
 import type { Interval } from '@/lib/view/interval';

@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { formatCount, formatPercent } from '@/lib/format';
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import { FIGURES } from '@/lib/stats/figures';

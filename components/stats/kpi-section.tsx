@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import type { Comparison } from '@/lib/stats/comparison';
 import { getViewFigures } from '@/lib/stats/get-comparison';

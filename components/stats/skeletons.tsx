@@ -1,4 +1,4 @@
-import { useTranslations } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { TREND_CHART_HEIGHT } from '@/components/charts/trend-chart-props';
 import { Skeleton } from '@/components/ui/skeleton';
 

@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { TableScroll } from '@/components/ui/table-scroll';
 import { formatCount, NO_VALUE } from '@/lib/format';
 import { toSourceTrends, type CallbackSeries } from '@/lib/stats/series';

@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { todayIn } from '@/lib/date-range';
 import { formatDateTime, formatTime } from '@/lib/format';
 import { RetryButton } from './retry-button';

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { LazyTrendChart } from '@/components/charts/lazy-trend-chart';
 import { formatBucketLabel, formatDaySpan } from '@/lib/format';
 import type { CallbackStats } from '@/lib/stats/callback-stats';

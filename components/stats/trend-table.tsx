@@ -1,4 +1,5 @@
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { DataTable } from '@/components/ui/data-table';
 import { formatCount, formatDaySpan, formatPercent, NO_VALUE } from '@/lib/format';
 import { bucketAnswerRate, type CallbackSeries } from '@/lib/stats/series';

@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { useLocale, useTranslations } from 'next-intl';
+import { useLocale } from 'next-intl';
+import { useTranslations } from '@/i18n/server';
 import { formatDaySpan } from '@/lib/format';
 import { COMPARE_MODES, type CompareMode } from '@/lib/view/comparison-period';
 import { steppedRange, toViewQuery, viewQueryParts, type StatsView } from '@/lib/view/stats-view';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { redirect } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { LoginForm } from '@/components/auth/login-form';
 import { OriginNotice } from '@/components/auth/origin-notice';
 import { NotAllowed } from '@/components/auth/not-allowed';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { Suspense } from 'react';
 import { AgentsSection } from '@/components/agents/agents-section';
 import { DateRangeForm } from '@/components/stats/date-range-form';

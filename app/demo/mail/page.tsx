@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { requireUser } from '@/lib/auth/session';
 import { getMailSettings } from '@/lib/mail';
 import { listDemoMail } from '@/lib/mail/demo-outbox';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { LanguageMenu } from '@/components/i18n/language-menu';
 import { findByUnsubscribeToken } from '@/lib/digests/unsubscribe';
 import type { PageSearchParams } from '@/lib/view/search-params';

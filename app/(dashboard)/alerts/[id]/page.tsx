@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { AlertForm } from '@/components/alerts/alert-form';
 import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';

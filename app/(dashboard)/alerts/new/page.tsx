@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { AlertForm } from '@/components/alerts/alert-form';
 import { Card } from '@/components/ui/card';
 import type { AppLocale } from '@/i18n/locales';

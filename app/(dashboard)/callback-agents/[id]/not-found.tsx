@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { getTranslations } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { Card } from '@/components/ui/card';
 
 /** No such callback agent: not a UUID, or Talkover says it is not (or no longer) a callback agent. */

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale } from 'next-intl/server';
+import { getTranslations } from '@/i18n/server';
 import { AgentStatus } from '@/components/agents/agent-card';
 import { DateRangeForm } from '@/components/stats/date-range-form';
 import { ErrorPanel } from '@/components/stats/error-panel';
