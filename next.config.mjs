@@ -56,6 +56,15 @@ const nextConfig = {
     return [
       { source: '/:path*', headers: SECURITY_HEADERS },
       ...PROXY_SKIPPED_PATHS.map((source) => ({ source, headers: [STATIC_FILE_CSP] })),
+      // The health check skips the proxy too unless it carries a body (proxy.ts's matcher).
+      {
+        source: '/api/health',
+        missing: [
+          { type: 'header', key: 'content-length' },
+          { type: 'header', key: 'transfer-encoding' },
+        ],
+        headers: [STATIC_FILE_CSP],
+      },
       // These rules are fixed at build time, so HSTS here keys on the request, not NEXTAUTH_URL:
       // static files behind a TLS terminator that says https. Browsers ignore HSTS over http.
       {

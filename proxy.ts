@@ -26,15 +26,16 @@ export default async function proxy(request: NextRequest): Promise<Response> {
 
 async function applyPolicy(request: NextRequest): Promise<Response> {
   const https = isServedOverHttps(getAuthSettings().publicUrl, request.headers.get('x-forwarded-proto'));
+  const api = isApi(request);
   const policy = buildContentSecurityPolicy({
-    nonce: createNonce(),
+    nonce: api ? null : createNonce(),
     development: process.env.NODE_ENV === 'development',
     https,
     formActionOrigins: getFormActionOrigins(),
   });
 
   const signedOut = !isPublic(request.nextUrl.pathname) && !(await readSessionUser(request));
-  const response = signedOut ? refuseSignedOut(request) : passOn(request, policy);
+  const response = signedOut ? refuseSignedOut(request) : api ? passOnApi() : passOnPage(request, policy);
 
   // The static headers (nosniff, Referrer-Policy, …) come from next.config.mjs, for every path.
   response.headers.set('Content-Security-Policy', policy);
@@ -67,11 +68,22 @@ function refuseSignedOut(request: NextRequest): Response {
 }
 
 /** Next reads the nonce from the request's Content-Security-Policy, not the response's. */
-function passOn(request: NextRequest, policy: string): NextResponse {
+function passOnPage(request: NextRequest, policy: string): NextResponse {
   const headers = new Headers(request.headers);
   headers.set('Content-Security-Policy', policy);
-  const response = NextResponse.next({ request: { headers } });
-  // Per-user state; also covers next-auth routes that send no Cache-Control of their own.
+  return privately(NextResponse.next({ request: { headers } }));
+}
+
+/**
+ * API routes render nothing with a nonce, so their request goes on untouched: copying its
+ * headers for Next to apply again showed in the warm API's profile.
+ */
+function passOnApi(): NextResponse {
+  return privately(NextResponse.next());
+}
+
+/** Per-user state; also covers next-auth routes that send no Cache-Control of their own. */
+function privately(response: NextResponse): NextResponse {
   response.headers.set('Cache-Control', PRIVATE_NO_STORE);
   return response;
 }
@@ -103,6 +115,13 @@ function refuseMalformed(request: NextRequest): Response | null {
 }
 
 export const config = {
-  // Every path but build assets and static files (anchored: `/icon.svgx` still gets the proxy).
-  matcher: ['/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|robots\\.txt$).*)'],
+  matcher: [
+    // Every path but build assets and static files (anchored: `/icon.svgx` still gets the proxy),
+    // and the health check, which load balancers ask every few seconds: it is public, reads its
+    // own session for the detail, and gets its fixed headers from next.config.mjs.
+    '/((?!_next/static/|_next/image|favicon\\.ico$|icon\\.svg$|robots\\.txt$|api/health$).*)',
+    // A health check carrying a body still meets the body cap here.
+    { source: '/api/health', has: [{ type: 'header', key: 'content-length' }] },
+    { source: '/api/health', has: [{ type: 'header', key: 'transfer-encoding' }] },
+  ],
 };

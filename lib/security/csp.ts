@@ -29,7 +29,8 @@ export function isServedOverHttps(publicUrl: URL, forwardedProto: string | null)
 export const HSTS = 'max-age=31536000; includeSubDomains';
 
 export type CspOptions = {
-  nonce: string;
+  /** Pages only: an API answer is JSON (or a redirect) and runs no script, so it gets none. */
+  nonce: string | null;
   /** next dev's React Refresh evaluates code with eval(); a production build never does. */
   development: boolean;
   https: boolean;
@@ -40,7 +41,7 @@ export function buildContentSecurityPolicy({ nonce, development, https, formActi
   const directives: [string, ...string[]][] = [
     ['default-src', "'self'"],
     // 'self' is ignored by browsers that honour 'strict-dynamic'; it only helps CSP2 browsers.
-    ['script-src', "'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    ['script-src', "'self'", ...(nonce === null ? [] : [`'nonce-${nonce}'`]), "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
     // Chart.js and React set style="" attributes; a nonce here would void 'unsafe-inline'.
     ['style-src', "'self'", "'unsafe-inline'"],
     // Chart.js may export to data:/blob: URLs.

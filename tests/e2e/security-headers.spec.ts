@@ -98,10 +98,15 @@ describe('headers', () => {
     expectNoStore(stats);
     expect(stats.headers.get('server-timing')).toMatch(/upstream/); // the route's own, kept
 
+    // JSON runs no script: its policy has no nonce (and lets nothing run), framing stays refused.
+    expect(stats.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(stats.headers.get('content-security-policy')).not.toContain('nonce-');
     const health = await get('/api/health');
     expect(health.status).toBe(200);
     expectStaticHeaders(health);
     expect(health.headers.get('cache-control')).toContain('no-store');
+    // The health check skips the proxy (its matcher); next.config.mjs gives it the fixed policy.
+    expect(health.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'");
   });
 
   it("keep next-auth's routes out of shared caches, including one that sends no Cache-Control itself", async () => {

@@ -46,17 +46,24 @@ describe('proxy public paths', () => {
     },
   );
 
-  it.each(['/login', '/api/auth/session', '/api/auth/providers', '/api/health', '/api/locale', '/api/metrics'])(
-    'lets %s through signed out',
-    async (path) => {
-      expect(runsProxy(path)).toBe(true);
-      const response = await signedOut(path);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('x-middleware-next')).toBe('1');
-    },
-  );
+  it.each(['/login', '/api/auth/session', '/api/auth/providers', '/api/locale', '/api/metrics'])('lets %s through signed out', async (path) => {
+    expect(runsProxy(path)).toBe(true);
+    const response = await signedOut(path);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-middleware-next')).toBe('1');
+  });
 
   it.each(['/icon.svg', '/favicon.ico', '/robots.txt', '/_next/static/chunks/app.js'])('does not run on the static file %s', (path) => {
     expect(runsProxy(path)).toBe(false);
+  });
+
+  it('leaves a plain health check alone, but not one that carries a body (the cap applies)', async () => {
+    expect(runsProxy('/api/health')).toBe(false);
+    const bodies: Record<string, string>[] = [{ 'content-length': '10485760' }, { 'transfer-encoding': 'chunked' }];
+    for (const headers of bodies) {
+      expect(unstable_doesMiddlewareMatch({ config, url: `${APP}/api/health`, headers }), JSON.stringify(headers)).toBe(true);
+      const response = await proxy(new NextRequest(`${APP}/api/health`, { method: 'POST', headers }));
+      expect(response.status).toBe(headers['content-length'] ? 413 : 411);
+    }
   });
 });

@@ -21,6 +21,13 @@ describe('the Content-Security-Policy', () => {
     expect(policy.get('default-src')).toEqual(["'self'"]);
   });
 
+  test('lets no script run at all without a nonce (API answers)', () => {
+    const policy = directives(buildContentSecurityPolicy({ ...BASE, nonce: null }));
+    // 'strict-dynamic' without a nonce or hash makes browsers ignore 'self': nothing runs.
+    expect(policy.get('script-src')).toEqual(["'self'", "'strict-dynamic'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'none'"]);
+  });
+
   test('has every other directive, and forbids framing, plugins and foreign form targets', () => {
     const policy = directives(buildContentSecurityPolicy(BASE));
     expect(Object.fromEntries(policy)).toEqual({
