@@ -152,6 +152,16 @@ describe('DST boundaries do not shift dates', () => {
     expect(todayIn('America/New_York', new Date(now))).toBe(today);
   });
 
+  test('today changes at midnight to the millisecond, however often it was asked that second', () => {
+    const zone = 'America/Sao_Paulo'; // UTC−3: midnight is 03:00 UTC
+    for (let i = 0; i < 3; i++) expect(todayIn(zone, new Date('2026-12-03T02:59:59.000Z'))).toBe('2026-12-02');
+    expect(todayIn(zone, new Date('2026-12-03T02:59:59.999Z'))).toBe('2026-12-02');
+    expect(todayIn(zone, new Date('2026-12-03T03:00:00.000Z'))).toBe('2026-12-03');
+    expect(todayIn('Asia/Tokyo', new Date('2026-12-03T02:59:59.999Z'))).toBe('2026-12-03');
+    expect(todayIn(zone, new Date('2026-12-03T02:59:59.500Z'))).toBe('2026-12-02'); // back again
+    expect(() => todayIn('Mars/Olympus', new Date())).toThrow();
+  });
+
   test('an explicit range across a DST change counts calendar days', () => {
     const context = { now: new Date('2026-04-05T12:00:00Z'), timeZone: 'America/New_York' };
     expect(okRange({ start_date: ['2026-03-01'], end_date: ['2026-03-31'] }, context)).toMatchObject({ days: 31 });
