@@ -9,9 +9,9 @@ import type { Simulator } from '../../../simulator/server';
 export type ColdView = { id: string; label: string; path: string; maxCalls: number; maxMs: number };
 
 export const COLD_VIEWS: readonly ColdView[] = [
-  // Totals, comparison and at most 14 weeks.
-  { id: 'cold-90d', label: 'cold /?range=90d (weekly trend + comparison)', path: '/?range=90d', maxCalls: 16, maxMs: 1_500 },
-  // Totals, comparison and 31 days.
+  // Totals, comparison, at most 14 weeks, and the callback agents list (the sources' "Handled by").
+  { id: 'cold-90d', label: 'cold /?range=90d (weekly trend + comparison)', path: '/?range=90d', maxCalls: 17, maxMs: 1_500 },
+  // Totals, comparison and 31 days (the agents list is still cached from the view above).
   { id: 'cold-30d-day', label: 'cold /?range=30d&interval=day', path: '/?range=30d&interval=day', maxCalls: 33, maxMs: 1_500 },
 ];
 
@@ -43,12 +43,22 @@ async function timedPage(side: Side, path: string): Promise<{ ms: number; body: 
   return { ms: performance.now() - started, body, status: response.status };
 }
 
-export async function measureColdViews(side: Side, simulator: Simulator, talkoverLatencyMs: number): Promise<ColdViewResult[]> {
+/**
+ * `members`: one signed-in member per view. A member who opens two cold views within a minute
+ * runs out of their fair share of the budget (lib/talkover/member-fair-share.ts) and gets a
+ * partial trend, which is the share working, not what this measures.
+ */
+export async function measureColdViews(
+  app: { url: string; members: readonly string[] },
+  simulator: Simulator,
+  talkoverLatencyMs: number,
+): Promise<ColdViewResult[]> {
   const results: ColdViewResult[] = [];
   simulator.setLatency(talkoverLatencyMs);
   try {
-    for (const view of COLD_VIEWS) {
+    for (const [index, view] of COLD_VIEWS.entries()) {
       console.log(`  ${view.label} at ${talkoverLatencyMs} ms Talkover latency…`);
+      const side: Side = { url: app.url, cookie: app.members[index % app.members.length]! };
       try {
         const before = simulator.requestCount();
         const cold = await timedPage(side, view.path);

@@ -35,7 +35,11 @@ export async function runScenarios(stack: BenchStack, settings: BenchSettings): 
   const warnings: string[] = [];
 
   // First, while app A's cache is still empty: the cold views, with Talkover slowed down.
-  const coldViews = await measureColdViews(a, normal.simulator, settings.coldTalkoverLatencyMs);
+  const coldViews = await measureColdViews(
+    { url: normal.appUrl, members: normal.memberCookies.length > 0 ? normal.memberCookies : [normal.cookie] },
+    normal.simulator,
+    settings.coldTalkoverLatencyMs,
+  );
 
   warnings.push(...(await checkApiCache('app A', a, STATS_30D, 'hit')));
   warnings.push(...(await checkPage('app A', a, '/?range=30d')));
