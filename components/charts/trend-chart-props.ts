@@ -9,6 +9,8 @@ export type TrendChartProps = {
   partial: boolean[];
   /** Tooltip titles ("3–9 Nov 2026"), already formatted. */
   titles: string[];
+  /** Alert thresholds on the answer rate, in percent, each with its legend label: dashed lines. */
+  thresholds?: { value: number; label: string }[];
   /** The datasets' names in the viewer's language, translated by the server component. */
   words: { received: string; answered: string; answerRate: string };
   locale: string;

@@ -6,13 +6,16 @@ import { lighter, useChartTheme } from './chart-theme';
 import './register-trend';
 import { TREND_CHART_HEIGHT, type TrendChartProps } from './trend-chart-props';
 
+/** Received, answered and the answer rate come first; alert thresholds follow them. */
+const FIGURE_DATASETS = 3;
+
 const shade = (color: string, partial: boolean[]) => partial.map((isPartial) => (isPartial ? lighter(color) : color));
 
 /**
  * Received and answered per bucket as bars, the answer rate as a line on its own axis. Plain,
  * already-shaped props; the table below it is the accessible version, so the canvas is hidden.
  */
-export function TrendChart({ labels, received, answered, answerRate, partial, titles, words, locale }: TrendChartProps) {
+export function TrendChart({ labels, received, answered, answerRate, partial, titles, words, locale, thresholds = [] }: TrendChartProps) {
   const theme = useChartTheme();
   const data: ChartData<'bar' | 'line', (number | null)[], string> = {
     labels,
@@ -46,6 +49,19 @@ export function TrendChart({ labels, received, answered, answerRate, partial, ti
         spanGaps: false,
         tension: 0.2,
       },
+      // An alert's threshold, flat across the chart, dashed so it never reads as data.
+      ...thresholds.map(({ value, label }) => ({
+        type: 'line' as const,
+        label,
+        data: labels.map(() => value),
+        borderColor: theme.rate,
+        backgroundColor: theme.rate,
+        borderDash: [6, 4],
+        borderWidth: 1.5,
+        yAxisID: 'rate',
+        pointRadius: 0,
+        pointHitRadius: 0,
+      })),
     ],
   };
   // The rate axis in the viewer's language ("50%", "50 %" where the language spaces it).
@@ -58,7 +74,11 @@ export function TrendChart({ labels, received, answered, answerRate, partial, ti
     interaction: { mode: 'index', intersect: false },
     plugins: {
       legend: { position: 'bottom', labels: { color: theme.tick, boxWidth: 12 } },
-      tooltip: { callbacks: { title: (items) => titles[items[0]?.dataIndex ?? 0] ?? '' } },
+      tooltip: {
+        // The figures only: a threshold is the same at every bucket, and the legend names it.
+        filter: (item) => item.datasetIndex < FIGURE_DATASETS,
+        callbacks: { title: (items) => titles[items[0]?.dataIndex ?? 0] ?? '' },
+      },
     },
     scales: {
       x: { grid: { display: false }, ticks: { color: theme.tick, maxRotation: 0, autoSkip: true } },

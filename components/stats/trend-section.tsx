@@ -1,8 +1,10 @@
 import Link from 'next/link';
+import { Fragment } from 'react';
 import { useLocale } from 'next-intl';
 import { useTranslations } from '@/i18n/server';
 import { LazyTrendChart } from '@/components/charts/lazy-trend-chart';
-import { formatBucketLabel, formatDaySpan } from '@/lib/format';
+import { getThresholdLines, type ThresholdLine } from '@/lib/alerts/chart-lines';
+import { formatBucketLabel, formatDaySpan, formatPercent } from '@/lib/format';
 import type { CallbackStats } from '@/lib/stats/callback-stats';
 import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import { getCallbackSeries } from '@/lib/stats/get-series';
@@ -19,10 +21,12 @@ type Props = { view: StatsView; requester: string };
  * The trend: received and answered per bucket with the answer rate, a table of the same, and
  * each source over time. One cached call per bucket at series priority, so it may come after
  * the KPIs, and may be partial: then it says how much is loaded and offers to load the rest.
+ * Active answer-rate alert rules draw their thresholds on the chart and are named under it.
  */
 export async function TrendSection({ view, requester }: Props) {
   let series: CallbackSeries;
   let stats: CallbackStats;
+  const lines = getThresholdLines();
   try {
     [series, stats] = await Promise.all([
       getCallbackSeries(view, { caller: memberCaller(requester) }),
@@ -32,10 +36,12 @@ export async function TrendSection({ view, requester }: Props) {
     return null; // the totals failed: the KPI section above says why
   }
   if (stats.totals.received === 0) return null;
-  return <TrendPanel view={view} series={series} stats={stats} />;
+  return <TrendPanel view={view} series={series} stats={stats} lines={await lines} />;
 }
 
-function TrendPanel({ view, series, stats }: { view: StatsView; series: CallbackSeries; stats: CallbackStats }) {
+type PanelProps = { view: StatsView; series: CallbackSeries; stats: CallbackStats; lines: ThresholdLine[] };
+
+function TrendPanel({ view, series, stats, lines }: PanelProps) {
   const locale = useLocale();
   const t = useTranslations('Trend');
   const { interval } = view;
@@ -67,8 +73,26 @@ function TrendPanel({ view, series, stats }: { view: StatsView; series: Callback
         partial={points.map(({ bucket }) => bucket.partial)}
         // Translated here, so the chart's script carries no catalog.
         words={{ received: t('received'), answered: t('answered'), answerRate: t('chartAnswerRate') }}
+        thresholds={lines.map((line) => ({
+          value: line.threshold * 100,
+          label: t('alertLine', { name: line.name, comparator: line.comparator, threshold: formatPercent(line.threshold, locale) }),
+        }))}
         locale={locale}
       />
+      {lines.length > 0 ? (
+        <p className="muted note alert-lines">
+          {t('alertLinesNote', { count: lines.length })}{' '}
+          {lines.map((line, index) => (
+            <Fragment key={line.ruleId}>
+              {index > 0 ? '; ' : null}
+              <Link href={`/alerts/${line.ruleId}`} prefetch={false} className="alert-line-name">
+                {line.name}
+              </Link>{' '}
+              {t('alertLineCondition', { comparator: line.comparator, threshold: formatPercent(line.threshold, locale) })}
+            </Fragment>
+          ))}
+        </p>
+      ) : null}
       {points.some(({ bucket }) => bucket.partial) ? <p className="muted note">{t('partialLegend')}</p> : null}
       {series.stale ? <p className="muted note">{t('staleBuckets')}</p> : null}
       {disagreement ? (

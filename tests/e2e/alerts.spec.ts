@@ -92,3 +92,39 @@ describe.each([
     await context.close();
   });
 });
+
+describe('an answer-rate rule on the stats page', () => {
+  it('is named under the trend chart, with its threshold, linking to the rule, and axe-clean', async () => {
+    const created = await signedIn.request.post(`${appUrl}/api/alerts`, {
+      headers: { Origin: appUrl },
+      data: {
+        name: 'Answer rate floor',
+        metric: 'answer_rate',
+        window: 'today',
+        comparator: 'below',
+        threshold: 0.8,
+        emails: ['team@example.com'],
+      },
+    });
+    expect(created.status()).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    try {
+      const page = await signedIn.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(`${appUrl}/?range=30d`);
+      const note = page.locator('.alert-lines');
+      await note.waitFor();
+      // The chart draws with the dashed line (it loads after the page is interactive).
+      await page.locator('.trend-chart canvas').waitFor();
+      expect(errors).toEqual([]);
+      expect(await note.textContent()).toContain('Answer rate floor below 80.0%');
+      expect(await note.getByRole('link', { name: 'Answer rate floor' }).getAttribute('href')).toBe(`/alerts/${id}`);
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    } finally {
+      // Other specs read this dashboard: leave it as it was.
+      expect((await signedIn.request.delete(`${appUrl}/api/alerts/${id}`, { headers: { Origin: appUrl } })).status()).toBe(204);
+    }
+  });
+});

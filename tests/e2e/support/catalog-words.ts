@@ -39,13 +39,14 @@ export function foreignCatalogWords(pageLocale: AppLocale): Set<string> {
 /**
  * Everything a viewer reads or hears on the page: its visible text (visually hidden text
  * included), the tab title and the accessible names in attributes. Names typed in Talkover (the
- * source agents, in the tables) and the signed-in email are not the dashboard's words: left out.
+ * source agents, in the tables), alert rules' names and the signed-in email are not the
+ * dashboard's words: left out.
  */
 export async function readableText(page: Page): Promise<string> {
   return page.evaluate(() => {
     const body = document.body.cloneNode(true) as HTMLElement;
     for (const name of body.querySelectorAll(
-      '.source-table tbody th[scope=row], .source-table .handled-by a, .source-trend-table tbody th[scope=row], .header-user strong',
+      '.source-table tbody th[scope=row], .source-table .handled-by a, .source-trend-table tbody th[scope=row], .alert-lines .alert-line-name, .header-user strong',
     ))
       name.remove();
     const attributes = [...body.querySelectorAll('[aria-label], [title], [placeholder], [alt]')].flatMap((element) =>
