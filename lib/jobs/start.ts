@@ -8,7 +8,8 @@ import { registerJob, startScheduler, type Job } from './scheduler';
 async function loadJobs(): Promise<Job[]> {
   const { digestJob } = await import('../digests/job');
   const { alertJob } = await import('../alerts/job');
-  return [digestJob, alertJob];
+  const { housekeepingJob } = await import('./housekeeping');
+  return [digestJob, alertJob, housekeepingJob];
 }
 
 /** Registers and starts every job, once per process (instrumentation.ts, after the database is ready). */

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { migrateToLatest } from '@/lib/db/migrate';
-import { claimOnce } from '@/lib/jobs/claim';
+import { claimOnce, forgetClaimsBefore } from '@/lib/jobs/claim';
+import { CLAIM_RETENTION_MS } from '@/lib/jobs/housekeeping';
 import { acquireLease, releaseLease, withLease } from '@/lib/jobs/lease';
 import { describeEachEngine } from '../support/database';
 
@@ -15,6 +16,17 @@ describeEachEngine('the database', (t) => {
     const results = await Promise.all(instances.flatMap((db) => [claimOnce(db, 'job:one'), claimOnce(db, 'job:one')]));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await claimOnce(t.db, 'job:two')).toBe(true);
+  });
+
+  it('forgets claims past their retention, and only those', async () => {
+    const now = new Date('2026-12-03T03:17:00Z');
+    const old = new Date(now.getTime() - CLAIM_RETENTION_MS - 60_000);
+    const recent = new Date(now.getTime() - CLAIM_RETENTION_MS + 60_000);
+    expect(await claimOnce(t.db, 'housekeeping:old', old)).toBe(true);
+    expect(await claimOnce(t.db, 'housekeeping:recent', recent)).toBe(true);
+    await forgetClaimsBefore(t.db, new Date(now.getTime() - CLAIM_RETENTION_MS));
+    const keys = await t.db.selectFrom('job_claims').select('key').where('key', 'like', 'housekeeping:%').execute();
+    expect(keys.map((row) => row.key)).toEqual(['housekeeping:recent']);
   });
 
   it('leases a job to one holder until it expires or is released', async () => {
