@@ -11,10 +11,10 @@ import { logError } from '../log';
  */
 export type Job = { name: string; pattern: string; run: (now: Date) => Promise<void> };
 
-type SchedulerState = { jobs: Map<string, Job>; timers: Cron[]; started: boolean };
+type SchedulerState = { jobs: Map<string, Job>; timers: Cron[]; started: boolean; failing: Map<string, number> };
 const KEY = Symbol.for('callback-stats.scheduler');
 const store = globalThis as typeof globalThis & { [KEY]?: SchedulerState };
-const state: SchedulerState = (store[KEY] ??= { jobs: new Map(), timers: [], started: false });
+const state: SchedulerState = (store[KEY] ??= { jobs: new Map(), timers: [], started: false, failing: new Map() });
 
 /** Adds a job (by name: registering again replaces it). Jobs registered after start run too. */
 export function registerJob(job: Job): void {
@@ -36,12 +36,24 @@ export function stopScheduler(): void {
   state.started = false;
 }
 
-/** Runs one job now, logging rather than throwing (what each tick does). */
+/**
+ * Runs one job now, logging rather than throwing (what each tick does). An outage is logged
+ * once, when the job first fails, and once more when it works again with how many runs failed:
+ * a database down for an hour is two lines, not sixty.
+ */
 export async function runJob(job: Job, now = new Date()): Promise<void> {
   try {
     await job.run(now);
   } catch (error) {
-    logError('scheduled_job_failed', error, { job: job.name });
+    const failedRuns = (state.failing.get(job.name) ?? 0) + 1;
+    state.failing.set(job.name, failedRuns);
+    if (failedRuns === 1) logError('scheduled_job_failed', error, { job: job.name });
+    return;
+  }
+  const failedRuns = state.failing.get(job.name);
+  if (failedRuns !== undefined) {
+    state.failing.delete(job.name);
+    console.error(JSON.stringify({ event: 'scheduled_job_recovered', job: job.name, failed_runs: failedRuns }));
   }
 }
 
