@@ -31,7 +31,14 @@ const WEEK_ORDER = [...WEEKDAYS.slice(1), WEEKDAYS[0]];
  * redirect, so it works without JavaScript. `error` names the refused field, shown at the top
  * and tied to that input with aria-describedby.
  */
-export function AlertForm({ values, error }: { values: AlertFormValues; error: string | null }) {
+type FormProps = {
+  values: AlertFormValues;
+  error: string | null;
+  /** The server sends no mail (SMTP_URL unset): the addresses field says so. */
+  mailOff?: boolean;
+};
+
+export function AlertForm({ values, error, mailOff = false }: FormProps) {
   const t = useTranslations('Alerts');
   const words = useTranslations('AlertNotice');
   const problem = error ? (error === 'webhook' ? t('webhookRefused') : t('invalid', { field: fieldLabel(t, error) })) : null;
@@ -109,8 +116,22 @@ export function AlertForm({ values, error }: { values: AlertFormValues; error: s
       </fieldset>
       <label>
         {t('field.emails')}
-        <textarea name="emails" rows={3} defaultValue={values.emails} {...described('emails')} />
+        <textarea
+          name="emails"
+          rows={3}
+          defaultValue={values.emails}
+          {...described('emails')}
+          // Both the refusal and the no-mail hint, when there are both.
+          aria-describedby={
+            [error === 'emails' ? 'alert-form-error' : null, mailOff ? 'emails-hint' : null].filter(Boolean).join(' ') || undefined
+          }
+        />
       </label>
+      {mailOff ? (
+        <p id="emails-hint" className="muted hint">
+          {t('mailOff')}
+        </p>
+      ) : null}
       <label>
         {t('field.webhook')}
         <input type="url" name="webhook_url" defaultValue={values.webhookUrl} aria-describedby="webhook-hint" {...described('webhook')} />

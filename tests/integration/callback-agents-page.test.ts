@@ -15,14 +15,6 @@ import { renderInEnglish } from '../support/render-in-english';
 import { setUpStatsRoute } from '../support/stats-route';
 
 vi.mock('@/components/stats/retry-button', () => ({ RetryButton: () => null }));
-// Outside Next, the server's translator reads the English catalog (Next takes it from i18n/request.ts).
-vi.mock('next-intl/server', async (original) => {
-  const { createTranslator } = await import('next-intl');
-  return {
-    ...(await original<object>()),
-    getTranslations: async (namespace?: string) => createTranslator({ locale: 'en', messages: en, namespace: namespace as never }),
-  };
-});
 
 const route = setUpStatsRoute({ token: 'talq_agents_page_canary_3e9a', simulatorRateLimitPerMinute: 100_000 });
 const EMAIL = 'ana@example.com';

@@ -14,6 +14,7 @@ import { requireUser } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { getAppTimeZone } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
+import { isMailEnabled } from '@/lib/mail';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('Alerts'))('title') };
@@ -39,6 +40,11 @@ export default async function AlertsPage() {
         </Link>
       </div>
       <p className="muted">{t('intro')}</p>
+      {isMailEnabled() ? null : (
+        <p className="muted mail-off" role="note">
+          {t('mailOff')}
+        </p>
+      )}
       <Card>
         {rules.length === 0 ? (
           <p>{t('empty')}</p>

@@ -13,6 +13,7 @@ import { formatMetricValue } from '@/lib/alerts/notice';
 import { findRule, listEvents, takeSecretToReveal } from '@/lib/alerts/store';
 import { describeCondition, formValuesOf, toQuery } from '@/lib/alerts/view';
 import { requireUser } from '@/lib/auth/session';
+import { isMailEnabled } from '@/lib/mail';
 import { getDb } from '@/lib/db';
 import { getAppTimeZone } from '@/lib/env';
 import { formatDateTime } from '@/lib/format';
@@ -74,7 +75,7 @@ export default async function AlertPage({ params, searchParams }: Props) {
       </div>
       <Card aria-labelledby="edit-title">
         <h2 id="edit-title">{t('editTitle')}</h2>
-        <AlertForm values={formValuesOf(rule)} error={query.get('error')} />
+        <AlertForm values={formValuesOf(rule)} error={query.get('error')} mailOff={!isMailEnabled()} />
       </Card>
       <Card aria-labelledby="history-title">
         <h2 id="history-title">{t('history')}</h2>

@@ -6,6 +6,7 @@ import { Card } from '@/components/ui/card';
 import type { AppLocale } from '@/i18n/locales';
 import { newFormValues, toQuery } from '@/lib/alerts/view';
 import { requireUser } from '@/lib/auth/session';
+import { isMailEnabled } from '@/lib/mail';
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -22,7 +23,7 @@ export default async function NewAlertPage({ searchParams }: Props) {
     <div className="alerts">
       <h1>{t('newTitle')}</h1>
       <Card>
-        <AlertForm values={newFormValues(query, (await getLocale()) as AppLocale)} error={query.get('error')} />
+        <AlertForm values={newFormValues(query, (await getLocale()) as AppLocale)} error={query.get('error')} mailOff={!isMailEnabled()} />
       </Card>
     </div>
   );
