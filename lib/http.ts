@@ -4,6 +4,11 @@ import { logError } from './log';
 /** Every authenticated answer is per-user data: never stored by a shared cache or the browser. */
 export const PRIVATE_NO_STORE = 'private, no-store';
 
+/** 303 See Other: where a plain form post goes next (a browser follows it with a GET). */
+export function seeOther(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': PRIVATE_NO_STORE, ...headers } });
+}
+
 export type ErrorEnvelope = { error: { code: string; message: string; retry_after_seconds?: number } };
 
 /** The JSON error envelope. Anything not an AppError is a bug: logged, and a generic 500. */

@@ -6,6 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
+import { TableScroll } from '@/components/ui/table-scroll';
 import type { AppLocale } from '@/i18n/locales';
 import { formatMetricValue } from '@/lib/alerts/notice';
 import { lastNotifications, listRules } from '@/lib/alerts/store';
@@ -49,7 +50,7 @@ export default async function AlertsPage() {
         {rules.length === 0 ? (
           <p>{t('empty')}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label={t('tableCaption')} tabIndex={0}>
+          <TableScroll label={t('tableCaption')}>
             <DataTable
               caption={t('tableCaption')}
               className="alerts-table"
@@ -78,7 +79,7 @@ export default async function AlertsPage() {
                 };
               })}
             />
-          </div>
+          </TableScroll>
         )}
       </Card>
     </div>

@@ -1,4 +1,4 @@
-import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { errorResponse, seeOther } from '@/lib/http';
 import { isHttpsRequest, parseLocaleChoice, toLocaleCookie } from '@/lib/locale-choice';
 
 /**
@@ -10,14 +10,7 @@ import { isHttpsRequest, parseLocaleChoice, toLocaleCookie } from '@/lib/locale-
 export async function POST(request: Request): Promise<Response> {
   try {
     const { locale, returnTo } = await parseLocaleChoice(request);
-    return new Response(null, {
-      status: 303,
-      headers: {
-        Location: returnTo,
-        'Set-Cookie': toLocaleCookie(locale, isHttpsRequest(request)),
-        'Cache-Control': PRIVATE_NO_STORE,
-      },
-    });
+    return seeOther(returnTo, { 'Set-Cookie': toLocaleCookie(locale, isHttpsRequest(request)) });
   } catch (error) {
     return errorResponse(error);
   }

@@ -8,6 +8,7 @@ import { Badge } from '@/components/ui/badge';
 import { buttonClass } from '@/components/ui/button';
 import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
+import { TableScroll } from '@/components/ui/table-scroll';
 import type { AppLocale } from '@/i18n/locales';
 import { formatMetricValue } from '@/lib/alerts/notice';
 import { findRule, listEvents, takeSecretToReveal } from '@/lib/alerts/store';
@@ -82,7 +83,7 @@ export default async function AlertPage({ params, searchParams }: Props) {
         {events.length === 0 ? (
           <p>{t('historyEmpty')}</p>
         ) : (
-          <div className="table-scroll" role="region" aria-label={t('historyCaption')} tabIndex={0}>
+          <TableScroll label={t('historyCaption')}>
             <DataTable
               caption={t('historyCaption')}
               className="alerts-table"
@@ -103,7 +104,7 @@ export default async function AlertPage({ params, searchParams }: Props) {
                 ],
               }))}
             />
-          </div>
+          </TableScroll>
         )}
       </Card>
     </div>

@@ -1,6 +1,6 @@
 import { readCappedForm } from '@/lib/capped-body';
 import { unsubscribeByToken } from '@/lib/digests/unsubscribe';
-import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { errorResponse, seeOther } from '@/lib/http';
 
 /**
  * POST /api/digests/unsubscribe?token=…: the one-click unsubscribe of RFC 8058 (a mail client
@@ -16,7 +16,7 @@ export async function POST(request: Request): Promise<Response> {
     const done = await unsubscribeByToken(token);
     const page = new URL('/digests/unsubscribe', url);
     page.searchParams.set('result', done ? 'done' : 'invalid');
-    return new Response(null, { status: 303, headers: { Location: `${page.pathname}${page.search}`, 'Cache-Control': PRIVATE_NO_STORE } });
+    return seeOther(`${page.pathname}${page.search}`);
   } catch (error) {
     return errorResponse(error);
   }

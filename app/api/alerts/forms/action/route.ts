@@ -3,7 +3,7 @@ import { requireApiUser } from '@/lib/auth/session';
 import { readCappedForm } from '@/lib/capped-body';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { errorResponse, seeOther } from '@/lib/http';
 import { ruleNotFound } from '@/lib/alerts/api';
 import { deleteRule, findRule, updateRule } from '@/lib/alerts/store';
 import { sendTestNotice } from '@/lib/alerts/test-notice';
@@ -40,8 +40,4 @@ export async function POST(request: NextRequest): Promise<Response> {
   } catch (error) {
     return errorResponse(error);
   }
-}
-
-function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': PRIVATE_NO_STORE } });
 }

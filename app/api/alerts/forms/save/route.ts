@@ -3,7 +3,7 @@ import { requireApiUser } from '@/lib/auth/session';
 import { readCappedForm } from '@/lib/capped-body';
 import { getDb } from '@/lib/db';
 import { isAppError } from '@/lib/errors';
-import { errorResponse, PRIVATE_NO_STORE } from '@/lib/http';
+import { errorResponse, seeOther } from '@/lib/http';
 import { checkRuleToSave } from '@/lib/alerts/api';
 import { formToRuleInput, formValuesForRetry } from '@/lib/alerts/form';
 import { createAlertSchema, describeIssue } from '@/lib/alerts/schemas';
@@ -52,8 +52,4 @@ function withProblem(path: string, field: string, form: URLSearchParams | null):
   const query = form ? formValuesForRetry(form) : new URLSearchParams();
   query.set('error', field.split('.')[0]!);
   return `${path}?${query.toString()}`;
-}
-
-function seeOther(location: string): Response {
-  return new Response(null, { status: 303, headers: { Location: location, 'Cache-Control': PRIVATE_NO_STORE } });
 }
