@@ -12,14 +12,14 @@ import { SourcesSection } from '@/components/stats/sources-section';
 import { TrendSection } from '@/components/stats/trend-section';
 import { ViewControls } from '@/components/stats/view-controls';
 import { requireUser } from '@/lib/auth/session';
-import { describeRange, parseDateRange, todayIn } from '@/lib/date-range';
-import { getAppTimeZone, getWeekStart } from '@/lib/env';
+import { describeRange, parseDateRange } from '@/lib/date-range';
+import { getAppTimeZone } from '@/lib/env';
 import { formatDayRange } from '@/lib/format';
 import { timePageRequest } from '@/lib/metrics/page-timing';
 import { toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/view/search-params';
-import type { WeekStart } from '@/lib/trends/buckets';
 import { DEFAULT_COMPARE } from '@/lib/view/comparison-period';
-import { parseView, toViewQuery, viewQueryParts } from '@/lib/view/stats-view';
+import { readPageView, type PageView } from '@/lib/view/page-view';
+import { toViewQuery, viewQueryParts } from '@/lib/view/stats-view';
 
 type Props = { searchParams: Promise<PageSearchParams> };
 
@@ -50,20 +50,15 @@ export default async function StatsPage({ searchParams }: Props) {
   timePageRequest('/');
   const params = await searchParams;
   const user = await requireUser(`/${toQueryString(params)}`);
-  let timeZone: string;
-  let weekStart: WeekStart;
+  let view: PageView;
   try {
-    timeZone = getAppTimeZone();
-    weekStart = getWeekStart();
+    view = readPageView(params);
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
-  const now = new Date();
-  const today = todayIn(timeZone, now);
+  const { result } = view;
   // Sections read the viewer's language themselves (next-intl, i18n/request.ts).
   const t = await getTranslations('StatsPage');
-  const result = parseView(viewParamsFromPage(params), { now, timeZone, weekStart });
-  const range = result.ok ? result.view.range : result.range;
   const key = result.ok ? toViewQuery(viewQueryParts(result.view)) : '';
 
   return (
@@ -72,16 +67,10 @@ export default async function StatsPage({ searchParams }: Props) {
         <h1>{t('title')}</h1>
         <p className="muted">{t('intro')}</p>
       </div>
-      <DateRangeForm
-        range={range}
-        rawStart={firstValue(params.start_date)}
-        rawEnd={firstValue(params.end_date)}
-        today={today}
-        timeZone={timeZone}
-      />
+      <DateRangeForm {...view.form} />
       {result.ok ? (
         <>
-          <ViewControls view={result.view} today={today} />
+          <ViewControls view={result.view} today={view.form.today} />
           <Suspense key={`kpis:${key}`} fallback={<StatsSkeleton />}>
             <KpiSection view={result.view} requester={user.email} />
           </Suspense>
@@ -104,8 +93,4 @@ export default async function StatsPage({ searchParams }: Props) {
       )}
     </>
   );
-}
-
-function firstValue(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
 }

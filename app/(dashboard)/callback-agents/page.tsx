@@ -7,11 +7,10 @@ import { ErrorPanel } from '@/components/stats/error-panel';
 import { InvalidRange } from '@/components/stats/invalid-range';
 import { SourceBreakdownSkeleton } from '@/components/stats/skeletons';
 import { requireUser } from '@/lib/auth/session';
-import { todayIn, toRangeQuery } from '@/lib/date-range';
-import { getAppTimeZone, getWeekStart } from '@/lib/env';
+import { toRangeQuery } from '@/lib/date-range';
 import { timePageRequest } from '@/lib/metrics/page-timing';
-import { toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/view/search-params';
-import { parseView } from '@/lib/view/stats-view';
+import { readPageView, type PageView } from '@/lib/view/page-view';
+import { toQueryString, type PageSearchParams } from '@/lib/view/search-params';
 
 type Props = { searchParams: Promise<PageSearchParams> };
 
@@ -27,18 +26,14 @@ export default async function CallbackAgentsPage({ searchParams }: Props) {
   timePageRequest('/callback-agents');
   const params = await searchParams;
   const user = await requireUser(`/callback-agents${toQueryString(params)}`);
-  let timeZone: string;
-  let weekStart: ReturnType<typeof getWeekStart>;
+  let view: PageView;
   try {
-    timeZone = getAppTimeZone();
-    weekStart = getWeekStart();
+    view = readPageView(params);
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
-  const now = new Date();
+  const { result } = view;
   const t = await getTranslations('CallbackAgents');
-  const result = parseView(viewParamsFromPage(params), { now, timeZone, weekStart });
-  const range = result.ok ? result.view.range : result.range;
   // The range only: the agents' pages carry it along, and the stats page takes it as it is.
   const query = result.ok ? toRangeQuery(result.view.range) : '';
   return (
@@ -48,14 +43,7 @@ export default async function CallbackAgentsPage({ searchParams }: Props) {
         <p className="muted">{t('intro')}</p>
         <p className="muted">{t('readOnly')}</p>
       </div>
-      <DateRangeForm
-        basePath="/callback-agents"
-        range={range}
-        rawStart={firstValue(params.start_date)}
-        rawEnd={firstValue(params.end_date)}
-        today={todayIn(timeZone, now)}
-        timeZone={timeZone}
-      />
+      <DateRangeForm basePath="/callback-agents" {...view.form} />
       {result.ok ? (
         <Suspense key={query} fallback={<SourceBreakdownSkeleton />}>
           <AgentsSection range={result.view.range} requester={user.email} query={query} />
@@ -65,8 +53,4 @@ export default async function CallbackAgentsPage({ searchParams }: Props) {
       )}
     </>
   );
-}
-
-function firstValue(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
 }

@@ -11,15 +11,14 @@ import { Card } from '@/components/ui/card';
 import { DataTable } from '@/components/ui/data-table';
 import { isAgentId } from '@/lib/agents/routing';
 import { requireUser } from '@/lib/auth/session';
-import { todayIn, toRangeQuery } from '@/lib/date-range';
-import { getAppTimeZone, getWeekStart } from '@/lib/env';
+import { toRangeQuery } from '@/lib/date-range';
 import { isAppError } from '@/lib/errors';
 import { formatCount } from '@/lib/format';
 import { timePageRequest } from '@/lib/metrics/page-timing';
 import { getCallbackStats } from '@/lib/stats/get-callback-stats';
 import { getCallbackAgent, memberCaller, type CallbackAgentDetail } from '@/lib/talkover';
-import { toQueryString, viewParamsFromPage, type PageSearchParams } from '@/lib/view/search-params';
-import { parseView } from '@/lib/view/stats-view';
+import { readPageView, type PageView } from '@/lib/view/page-view';
+import { toQueryString, type PageSearchParams } from '@/lib/view/search-params';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<PageSearchParams> };
 
@@ -37,16 +36,13 @@ export default async function CallbackAgentPage({ params, searchParams }: Props)
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const user = await requireUser(`/callback-agents/${encodeURIComponent(id)}${toQueryString(query)}`);
   if (!isAgentId(id)) notFound();
-  let timeZone: string;
-  let weekStart: ReturnType<typeof getWeekStart>;
+  let view: PageView;
   try {
-    timeZone = getAppTimeZone();
-    weekStart = getWeekStart();
+    view = readPageView(query);
   } catch (error) {
     return <ErrorPanel error={error} />;
   }
-  const now = new Date();
-  const result = parseView(viewParamsFromPage(query), { now, timeZone, weekStart });
+  const { result } = view;
   const caller = memberCaller(user.email);
   let agent: CallbackAgentDetail;
   try {
@@ -83,14 +79,7 @@ export default async function CallbackAgentPage({ params, searchParams }: Props)
         </dl>
         <p className="muted note">{t('recentNote')}</p>
       </Card>
-      <DateRangeForm
-        basePath={`/callback-agents/${id}`}
-        range={result.ok ? result.view.range : result.range}
-        rawStart={firstValue(query.start_date)}
-        rawEnd={firstValue(query.end_date)}
-        today={todayIn(timeZone, now)}
-        timeZone={timeZone}
-      />
+      <DateRangeForm basePath={`/callback-agents/${id}`} {...view.form} />
       {result.ok ? <AgentRange agent={agent} range={result.view.range} requester={user.email} /> : <InvalidRange error={result.error} />}
     </>
   );
@@ -138,8 +127,4 @@ async function AgentRange({
       )}
     </Card>
   );
-}
-
-function firstValue(value: string | string[] | undefined): string {
-  return (Array.isArray(value) ? value[0] : value) ?? '';
 }
