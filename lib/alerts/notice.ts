@@ -1,9 +1,8 @@
-import { createTranslator } from 'next-intl';
-import { CATALOGS } from '../../i18n/catalogs';
 import type { AppLocale } from '../../i18n/locales';
 import { formatCount, formatDateTime, formatPercent } from '../format';
 import { isRateMetric, type AlertComparator, type AlertMetric, type AlertState, type AlertWindow } from './rule';
 import type { Notice } from './state-machine';
+import { translatorFor } from '../../i18n/server';
 
 /**
  * One notification's facts, and the same facts in words (the Slack text, the email's subject
@@ -33,7 +32,7 @@ export function formatMetricValue(metric: AlertMetric, value: number | null, loc
 }
 
 export function noticeWords(facts: NoticeFacts): { subject: string; lines: string[] } {
-  const t = createTranslator({ locale: facts.locale, messages: CATALOGS[facts.locale], namespace: 'AlertNotice' });
+  const t = translatorFor(facts.locale, 'AlertNotice');
   const metric = t(`metric.${facts.alert.metric}`);
   const values = {
     name: facts.alert.name,

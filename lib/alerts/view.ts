@@ -1,16 +1,15 @@
 import 'server-only';
-import { createTranslator } from 'next-intl';
-import { CATALOGS } from '../../i18n/catalogs';
 import type { AppLocale } from '../../i18n/locales';
 import type { AlertFormValues } from '../../components/alerts/alert-form';
 import { thresholdForForm } from './form';
 import { formatMetricValue } from './notice';
 import type { AlertRule } from './store';
+import { translatorFor } from '../../i18n/server';
 
 /** What the Alerts pages show of a rule, in the viewer's language. */
 export function describeCondition(rule: Pick<AlertRule, 'metric' | 'window' | 'comparator' | 'threshold'>, locale: AppLocale): string {
-  const words = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'AlertNotice' });
-  const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'Alerts' });
+  const words = translatorFor(locale, 'AlertNotice');
+  const t = translatorFor(locale, 'Alerts');
   return t('condition', {
     metric: words(`metric.${rule.metric}`),
     window: words(`window.${rule.window}`),

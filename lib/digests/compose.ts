@@ -1,8 +1,6 @@
 import 'server-only';
 import { render } from '@react-email/render';
-import { createTranslator } from 'next-intl';
 import { createElement } from 'react';
-import { CATALOGS } from '../../i18n/catalogs';
 import { daysInclusive, type IsoDate } from '../date-range';
 import { formatCount, formatDaySpan, formatPercent } from '../format';
 import type { OutgoingMail } from '../mail';
@@ -15,6 +13,7 @@ import type { DigestModel } from './model';
 import { getDigestFigures, type DigestFigures } from './figures';
 import type { Subscription } from './store';
 import { createUnsubscribeToken } from './unsubscribe-token';
+import { translatorFor } from '../../i18n/server';
 
 export { FiguresUnavailableError } from './figures';
 export type { DigestModel } from './model';
@@ -50,10 +49,9 @@ export function toDigestModel(
   publicUrl: URL,
 ): DigestModel {
   const { locale, cadence } = subscription;
-  const messages = CATALOGS[locale];
-  const t = createTranslator({ locale, messages, namespace: 'Digest' });
-  const kpi = createTranslator({ locale, messages, namespace: 'Kpi' });
-  const say = createTranslator({ locale, messages, namespace: 'Change' });
+  const t = translatorFor(locale, 'Digest');
+  const kpi = translatorFor(locale, 'Kpi');
+  const say = translatorFor(locale, 'Change');
   const span = formatDaySpan(period.start, period.end, locale);
   const received = current.totals.received;
   const subject =

@@ -1,8 +1,6 @@
 import { csvDialectFor, toCsv, type CsvDialectName } from '@/lib/csv';
 import { AppError } from '@/lib/errors';
 import { PRIVATE_NO_STORE } from '@/lib/http';
-import { createTranslator } from 'next-intl';
-import { CATALOGS } from '@/i18n/catalogs';
 import { LOCALE_COOKIE } from '@/i18n/locales';
 import { getDefaultLocale } from '@/lib/env';
 import { pickLocale } from '@/lib/locale';
@@ -11,6 +9,7 @@ import { getComparison } from '@/lib/stats/get-comparison';
 import { getCallbackSeries } from '@/lib/stats/get-series';
 import { exportFileName, toExportRows } from '@/lib/stats/export-rows';
 import { viewRoute } from '@/lib/stats/view-route';
+import { translatorFor } from '@/i18n/server';
 
 const SEPARATORS: readonly CsvDialectName[] = ['comma', 'semicolon'];
 
@@ -27,7 +26,7 @@ export const GET = viewRoute('/api/stats/export', {}, async ({ request, url, vie
     fallback: getDefaultLocale(),
   });
   const dialect = csvDialectFor(locale, parseSeparator(url.searchParams.getAll('separator')));
-  const t = createTranslator({ locale, messages: CATALOGS[locale], namespace: 'Export' });
+  const t = translatorFor(locale, 'Export');
   const asker = { caller };
   const [stats, comparison, series] = await Promise.all([
     getCallbackStats(view.range, asker),
