@@ -24,7 +24,11 @@ export function openDatabase(config: DatabaseConfig): Db {
     return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite as unknown as SqliteDatabase }) });
   }
   const pool = new pg.Pool({ connectionString: config.url, max: 5, connectionTimeoutMillis: 10_000 });
-  // An idle connection dropped by the server must not crash the process: the next query reconnects.
+  // A connection the server drops must not crash the process. Idle ones: the pool drops them and
+  // says so here. Checked-out ones between queries (inside a transaction, or just handed out) have
+  // no listener of the pool's: their error reaches whoever sends the next query on them, and the
+  // pool discards them when they come back.
   pool.on('error', (error) => logError('database_connection_lost', error));
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }

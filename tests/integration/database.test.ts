@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { migrateToLatest } from '@/lib/db/migrate';
 import { claimOnce, forgetClaimsBefore } from '@/lib/jobs/claim';
@@ -41,4 +42,20 @@ describeEachEngine('the database', (t) => {
     expect(results.filter((result) => result !== null).length).toBeGreaterThanOrEqual(1);
     expect(ran).toBe(results.filter((result) => result !== null).length);
   });
+
+  if (t.engine === 'postgres') {
+    it('survives a connection the server drops while it is checked out between queries', async () => {
+      // Inside a transaction the connection is out of the pool and no query is running: the
+      // server's goodbye arrives as an 'error' event nobody else listens to.
+      const other = t.openAnother();
+      const failure = other.transaction().execute(async (trx) => {
+        const { rows } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(trx);
+        await sql`select pg_terminate_backend(${rows[0]?.pid})`.execute(t.db);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await sql`select 1`.execute(trx);
+      });
+      await expect(failure).rejects.toThrow();
+      await expect(sql`select 1 as one`.execute(other)).resolves.toMatchObject({ rows: [{ one: 1 }] });
+    });
+  }
 });
