@@ -61,7 +61,7 @@ export async function startDashboard(
   dir: string,
   who: Credentials,
   logDir: string,
-  options: { alwaysBuild: boolean; nodeArgs?: string[] },
+  options: { alwaysBuild: boolean; nodeArgs?: string[]; rateLimitPerMinute?: number },
 ): Promise<DashboardSide> {
   if (options.alwaysBuild || (await buildIsStale(dir, DIST_DIR))) {
     console.log(`  building ${label}…`);
@@ -72,7 +72,7 @@ export async function startDashboard(
     dir,
     env: who.env,
     log: logFileIn(logDir, `app-${label}`),
-    talkover: { token: `bench_${randomBytes(18).toString('base64url')}`, rateLimitPerMinute: 100 },
+    talkover: { token: `bench_${randomBytes(18).toString('base64url')}`, rateLimitPerMinute: options.rateLimitPerMinute ?? 100 },
     nodeArgs: options.nodeArgs,
     readyPath: '/api/health',
   });
